@@ -1,0 +1,84 @@
+// The one typed, frozen configuration object. Nothing else reads process.env.
+import { z } from 'zod';
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(z.url().optional())
+  .optional();
+
+const oidcIssuer = z.object({
+  issuer: z.string().min(1),
+  audience: z.string().min(1),
+  jwksUrl: z.url(),
+  algorithms: z
+    .array(z.enum(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA']))
+    .min(1),
+  partnerClaim: z.string().default('nonrecours_partner'),
+  roleClaim: z.string().default('nonrecours_role'),
+});
+export type OidcIssuerConfig = z.infer<typeof oidcIssuer>;
+
+const jsonArray = <T extends z.ZodType>(item: T) =>
+  z
+    .string()
+    .default('[]')
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(item));
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: int(0, 65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: optionalUrl,
+  DATABASE_POOL_SIZE: int(2, 200).default(10),
+  EMBEDDED_PG_DIR: z.string().default('.data/pg'),
+  EMBEDDED_PG_PORT: int(1024, 65535).default(54329),
+  REDIS_URL: optionalUrl,
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/, 'only a-z, 0-9, _ and -')
+    .default('nonrecours'),
+  WORKER_CONCURRENCY: int(1, 64).default(2),
+  MIGRATE_ON_START: z.stringbool().default(true),
+  TOKEN_ISSUER: z.string().min(1).default('nonrecours'),
+  TOKEN_AUDIENCE: z.string().min(1).default('nonrecours-api'),
+  TOKEN_TTL_SECONDS: int(60, 86_400).default(900),
+  TOKEN_SIGNING_KEY_FILE: z.string().default('.data/token-signing-key.jwk'),
+  OIDC_ISSUERS: jsonArray(oidcIssuer),
+  TOKEN_RATE_LIMIT_PER_MINUTE: int(1, 100_000).default(30),
+  MAX_UPLOAD_BYTES: int(1024, 64 * 1024 ** 3).default(2 * 1024 ** 3),
+  SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
+  TRUST_PROXY: z.stringbool().default(false),
+});
+
+export type Config = Readonly<z.infer<typeof configSchema>>;
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Parses an environment (process.env by default); throws ConfigError listing every `KEY: problem`. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  return Object.freeze(result.data);
+}
