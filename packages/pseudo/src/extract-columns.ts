@@ -25,7 +25,14 @@ export type ColumnType =
 export type ColumnSpec = ColumnType & { name: string; required: boolean };
 
 export const roles = ['allocataire', 'conjoint', 'enfant', 'autre'] as const;
-export const housings = ['locataire', 'proprietaire', 'accedant', 'heberge', 'sans_domicile', 'inconnu'] as const;
+export const housings = [
+  'locataire',
+  'proprietaire',
+  'accedant',
+  'heberge',
+  'sans_domicile',
+  'inconnu',
+] as const;
 export const c2sStatuses = ['none', 'free', 'participation'] as const;
 
 const req = (name: string, t: ColumnType): ColumnSpec => ({ name, required: true, ...t });
@@ -59,7 +66,11 @@ const family: ColumnSpec[] = [
 /** Every column a kind allows, in file order; any other column refuses the file. */
 export const extractColumns: Record<ExtractKind, readonly ColumnSpec[]> = {
   caf: [...identity(true), ...family],
-  cpam: [...identity(true), req('c2s', { type: 'enum', values: c2sStatuses }), opt('c2s_until', { type: 'month' })],
+  cpam: [
+    ...identity(true),
+    req('c2s', { type: 'enum', values: c2sStatuses }),
+    opt('c2s_until', { type: 'month' }),
+  ],
   msa: [
     ...identity(true),
     ...family,
@@ -88,19 +99,34 @@ export const extractColumns: Record<ExtractKind, readonly ColumnSpec[]> = {
 };
 
 /** Columns computed by pseudonymisation: a clear file never carries them. */
-export const derivedColumns = ['person_pseudo', 'identity_pseudo', 'identity_clk', 'birth_ym', 'household_pseudo'];
+export const derivedColumns = [
+  'person_pseudo',
+  'identity_pseudo',
+  'identity_clk',
+  'birth_ym',
+  'household_pseudo',
+];
 
 /**
  * A partner's clear file: the kind's attribute columns unchanged, with these identity columns in
- * place of the derived ones. `nir` is required but for landlords (who hold none); names are
+ * place of the derived ones. `nir` is required but for landlords, who hold none; names are
  * required for landlords and optional elsewhere (without them no identity_pseudo/identity_clk);
  * `household_id` is required for the kinds that have a household_pseudo.
  */
-export const clearIdentityColumns = ['nir', 'family_name', 'given_names', 'birth_date', 'household_id'] as const;
+export const clearIdentityColumns = [
+  'nir',
+  'family_name',
+  'given_names',
+  'birth_date',
+  'household_id',
+] as const;
 
 export function clearColumns(kind: ExtractKind): string[] {
   const attributes = extractColumns[kind].map((c) => c.name).filter((n) => !derivedColumns.includes(n));
   const hasHousehold = extractColumns[kind].some((c) => c.name === 'household_pseudo');
-  const identityCols = clearIdentityColumns.filter((c) => c !== 'household_id' || hasHousehold);
+  const holdsNir = extractColumns[kind].some((c) => c.name === 'person_pseudo' && c.required);
+  const identityCols = clearIdentityColumns.filter(
+    (c) => (c !== 'household_id' || hasHousehold) && (c !== 'nir' || holdsNir),
+  );
   return [...identityCols, ...attributes];
 }
