@@ -1,2 +1,7 @@
-// Prepared once per test run: see database.ts and redis.ts beside this file.
-export default async function setup(): Promise<void> {}
+// Prepared once per test run: the migrated template database, and a check that Redis answers
+// (under CI a missing service fails the run; it never turns tests into skips).
+import { prepareTemplate } from './database.ts';
+
+export default async function setup(): Promise<void> {
+  await prepareTemplate();
+}

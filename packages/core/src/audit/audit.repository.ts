@@ -1,0 +1,165 @@
+// The audit trail: append under a transaction-scoped lock so the chain stays linear whatever the
+// number of writers, query with keyset pagination, and verify by recomputing every hash.
+import type { AuditEvent, Db } from '@nonrecours/db';
+import { sql } from 'kysely';
+import { type ChainedContent, chainHash, GENESIS_HASH } from './audit-hash.ts';
+
+// An arbitrary constant naming the audit chain's advisory lock.
+const AUDIT_CHAIN_LOCK = 7_264_511_001;
+
+export type AuditOutcome = 'success' | 'denied' | 'failed';
+
+export interface AuditEntry {
+  actor?: string | null;
+  org?: string | null;
+  role?: string | null;
+  conventionId?: string | null;
+  action: string;
+  target?: string | null;
+  purpose?: string | null;
+  requestId?: string | null;
+  ip?: string | null;
+  outcome: AuditOutcome;
+  statusCode?: number | null;
+  recordCount?: number | null;
+  details?: Record<string, unknown> | null;
+}
+
+/**
+ * Appends one event. Called with a transaction, the event commits or rolls back with the change it
+ * records; called with the pool, it runs in a transaction of its own. The lock is held until commit,
+ * so write the event last in a long transaction.
+ */
+export async function appendAuditEvent(db: Db, entry: AuditEntry): Promise<AuditEvent> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => appendAuditEvent(trx, entry));
+  await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(db);
+  const last = await db
+    .selectFrom('audit_events')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const content: ChainedContent = {
+    seq: (last?.seq ?? 0) + 1,
+    at: new Date(),
+    actor: entry.actor ?? null,
+    org: entry.org ?? null,
+    role: entry.role ?? null,
+    convention_id: entry.conventionId ?? null,
+    action: entry.action,
+    target: entry.target ?? null,
+    purpose: entry.purpose ?? null,
+    request_id: entry.requestId ?? null,
+    ip: entry.ip ?? null,
+    outcome: entry.outcome,
+    status_code: entry.statusCode ?? null,
+    record_count: entry.recordCount ?? null,
+    details: entry.details ?? null,
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const row = { ...content, prev_hash: prevHash, hash: chainHash(prevHash, content) };
+  await db
+    .insertInto('audit_events')
+    .values({ ...row, details: row.details === null ? null : JSON.stringify(row.details) })
+    .execute();
+  return row;
+}
+
+export interface AuditFilter {
+  conventionIds?: string[] | undefined;
+  conventionId?: string | undefined;
+  actor?: string | undefined;
+  action?: string | undefined;
+  outcome?: AuditOutcome | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+}
+
+function selectFiltered(db: Db, filter: AuditFilter) {
+  let q = db.selectFrom('audit_events').selectAll();
+  if (filter.conventionIds) {
+    const ids = filter.conventionIds;
+    q = ids.length ? q.where('convention_id', 'in', ids) : q.where(sql<boolean>`false`);
+  }
+  if (filter.conventionId) q = q.where('convention_id', '=', filter.conventionId);
+  if (filter.actor) q = q.where('actor', '=', filter.actor);
+  if (filter.action) q = q.where('action', '=', filter.action);
+  if (filter.outcome) q = q.where('outcome', '=', filter.outcome);
+  if (filter.from) q = q.where('at', '>=', filter.from);
+  if (filter.to) q = q.where('at', '<', filter.to);
+  return q;
+}
+
+/** Newest first; `before` is the cursor (a seq) returned by the previous page. */
+export async function queryAuditEvents(
+  db: Db,
+  filter: AuditFilter,
+  page: { limit: number; before?: number | undefined },
+): Promise<{ items: AuditEvent[]; nextCursor: number | null }> {
+  let q = selectFiltered(db, filter);
+  if (page.before !== undefined) q = q.where('seq', '<', page.before);
+  const rows = await q
+    .orderBy('seq', 'desc')
+    .limit(page.limit + 1)
+    .execute();
+  const items = rows.slice(0, page.limit);
+  return { items, nextCursor: rows.length > page.limit ? (items.at(-1)?.seq ?? null) : null };
+}
+
+/** Every event matching the filter in chain order, fetched in bounded batches. */
+export async function* streamAuditEvents(
+  db: Db,
+  filter: AuditFilter,
+  batchSize = 1000,
+): AsyncGenerator<AuditEvent> {
+  let after = 0;
+  for (;;) {
+    const rows = await selectFiltered(db, filter)
+      .where('seq', '>', after)
+      .orderBy('seq', 'asc')
+      .limit(batchSize)
+      .execute();
+    yield* rows;
+    if (rows.length < batchSize) return;
+    after = rows.at(-1)!.seq;
+  }
+}
+
+export type ChainBreak = 'hash_mismatch' | 'link_mismatch' | 'sequence_gap';
+
+export interface ChainVerification {
+  ok: boolean;
+  checked: number;
+  head: { seq: number; hash: string } | null;
+  firstBroken: { seq: number; reason: ChainBreak } | null;
+}
+
+/** Recomputes the whole chain and names the first event that does not hold. */
+export async function verifyAuditChain(db: Db): Promise<ChainVerification> {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let checked = 0;
+  let head: ChainVerification['head'] = null;
+  for await (const event of streamAuditEvents(db, {})) {
+    checked++;
+    const reason: ChainBreak | null =
+      event.seq !== expectedSeq
+        ? 'sequence_gap'
+        : event.prev_hash !== prevHash
+          ? 'link_mismatch'
+          : chainHash(event.prev_hash, event) !== event.hash
+            ? 'hash_mismatch'
+            : null;
+    if (reason)
+      return {
+        ok: false,
+        checked,
+        head,
+        firstBroken: { seq: reason === 'sequence_gap' ? expectedSeq : event.seq, reason },
+      };
+    prevHash = event.hash;
+    expectedSeq = event.seq + 1;
+    head = { seq: event.seq, hash: event.hash };
+  }
+  return { ok: true, checked, head, firstBroken: null };
+}

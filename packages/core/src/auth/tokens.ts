@@ -1,0 +1,111 @@
+// Issues the service's short-lived access tokens and verifies bearer tokens from the service itself
+// or from the external OpenID Connect issuers of the configuration (algorithms pinned per issuer).
+import type { OidcIssuerConfig } from '@nonrecours/config';
+import { type ClientRole, clientRoles } from '@nonrecours/db';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  decodeJwt,
+  errors,
+  type JWTPayload,
+  jwtVerify,
+  SignJWT,
+} from 'jose';
+import { z } from 'zod';
+import { AppError, unauthorized } from '../errors.ts';
+import type { Principal } from './principal.ts';
+import { SIGNING_ALG, type SigningKey } from './signing-key.ts';
+
+export interface TokenSettings {
+  issuer: string;
+  audience: string;
+  ttlSeconds: number;
+}
+
+export async function issueAccessToken(
+  key: SigningKey,
+  settings: TokenSettings,
+  client: { id: string; partnerId: string; role: ClientRole },
+): Promise<{ access_token: string; token_type: 'Bearer'; expires_in: number }> {
+  const token = await new SignJWT({ org: client.partnerId, role: client.role })
+    .setProtectedHeader({ alg: SIGNING_ALG, kid: key.kid, typ: 'at+jwt' })
+    .setIssuer(settings.issuer)
+    .setAudience(settings.audience)
+    .setSubject(client.id)
+    .setIssuedAt()
+    .setExpirationTime(`${settings.ttlSeconds}s`)
+    .setJti(crypto.randomUUID())
+    .sign(key.privateKey);
+  return { access_token: token, token_type: 'Bearer', expires_in: settings.ttlSeconds };
+}
+
+const claimsSchema = z.object({ sub: z.string().min(1), org: z.uuid(), role: z.enum(clientRoles) });
+
+export type TokenVerifier = (token: string) => Promise<Principal>;
+
+export function createTokenVerifier(options: {
+  key: SigningKey;
+  settings: TokenSettings;
+  oidcIssuers: readonly OidcIssuerConfig[];
+}): TokenVerifier {
+  const local = createLocalJWKSet({ keys: [options.key.publicJwk] });
+  const external = new Map(
+    options.oidcIssuers.map((cfg) => [
+      cfg.issuer,
+      { cfg, jwks: createRemoteJWKSet(new URL(cfg.jwksUrl), { timeoutDuration: 3000 }) },
+    ]),
+  );
+
+  const principalFrom = (
+    payload: JWTPayload,
+    issuer: string,
+    local: boolean,
+    partnerClaim = 'org',
+    roleClaim = 'role',
+  ) => {
+    const parsed = claimsSchema.safeParse({
+      sub: payload.sub,
+      org: payload[partnerClaim],
+      role: payload[roleClaim],
+    });
+    if (!parsed.success) throw unauthorized('the token does not carry a valid partner and role');
+    const { sub, org, role } = parsed.data;
+    return { subject: sub, partnerId: org, role, issuer, clientId: local ? sub : null } satisfies Principal;
+  };
+
+  return async (token) => {
+    let issuer: string | undefined;
+    try {
+      issuer = decodeJwt(token).iss;
+    } catch {
+      throw unauthorized('the bearer token is not a JWT');
+    }
+    try {
+      if (issuer === options.settings.issuer) {
+        const { payload } = await jwtVerify(token, local, {
+          issuer,
+          audience: options.settings.audience,
+          algorithms: [SIGNING_ALG],
+          requiredClaims: ['sub', 'exp'],
+        });
+        return principalFrom(payload, issuer, true);
+      }
+      const known = issuer ? external.get(issuer) : undefined;
+      if (!known) throw unauthorized('the token comes from an unknown issuer');
+      const { payload } = await jwtVerify(token, known.jwks, {
+        issuer: known.cfg.issuer,
+        audience: known.cfg.audience,
+        algorithms: known.cfg.algorithms,
+        requiredClaims: ['sub', 'exp'],
+      });
+      return principalFrom(payload, known.cfg.issuer, false, known.cfg.partnerClaim, known.cfg.roleClaim);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) {
+        throw new AppError(503, 'issuer_unavailable', 'the token issuer could not be reached');
+      }
+      if (error instanceof errors.JWTExpired) throw unauthorized('the token has expired');
+      throw unauthorized('the token is not valid');
+    }
+  };
+}

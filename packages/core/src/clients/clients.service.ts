@@ -1,0 +1,41 @@
+// Issuing and revoking API clients, audited. The secret is returned once and never stored.
+import type { ApiClient, ClientRole, Db } from '@nonrecours/db';
+import type { AuditActor } from '../audit/audit-actor.ts';
+import { audited } from '../audit/audited.ts';
+import { notFound } from '../errors.ts';
+import { findPartner } from '../partners/partners.repository.ts';
+import { insertClient, revokeClient } from './clients.repository.ts';
+import { generateSecret, hashSecret } from './secrets.ts';
+
+export async function createClient(
+  db: Db,
+  actor: AuditActor,
+  input: { partnerId: string; name: string; role: ClientRole },
+): Promise<{ client: ApiClient; secret: string }> {
+  const secret = generateSecret();
+  const secretHash = await hashSecret(secret);
+  const client = await audited(
+    db,
+    actor,
+    async (trx) => {
+      if (!(await findPartner(trx, input.partnerId))) throw notFound('partner');
+      return insertClient(trx, { ...input, secretHash });
+    },
+    (c) => ({
+      action: 'client.create',
+      target: `client/${c.id}`,
+      purpose: 'administration',
+      details: { role: c.role, partner: c.partner_id },
+    }),
+  );
+  return { client, secret };
+}
+
+export async function revokeApiClient(db: Db, actor: AuditActor, id: string): Promise<ApiClient> {
+  return audited(
+    db,
+    actor,
+    async (trx) => (await revokeClient(trx, id)) ?? Promise.reject(notFound('active client')),
+    (c) => ({ action: 'client.revoke', target: `client/${c.id}`, purpose: 'administration' }),
+  );
+}

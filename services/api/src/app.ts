@@ -1,0 +1,73 @@
+// Builds the Fastify application from its dependencies; main.ts only adds config, listen and
+// shutdown. Tests build it the same way and talk to it over inject or a real socket.
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { Config } from '@nonrecours/config';
+import { createTokenVerifier, type SigningKey } from '@nonrecours/core';
+import type { Db } from '@nonrecours/db';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { adminRoutes } from './admin/admin.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { tokenRoutes } from './auth/token.routes.ts';
+import { conventionsRoutes } from './conventions/conventions.routes.ts';
+import { healthRoutes } from './health/health.routes.ts';
+import { accessPlugin } from './plugins/access.plugin.ts';
+import { errorsPlugin } from './plugins/errors.plugin.ts';
+import { openapiPlugin } from './plugins/openapi.plugin.ts';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  log: FastifyBaseLogger;
+  signingKey: SigningKey;
+  pingQueue: () => Promise<void>;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, db } = deps;
+  const app = Fastify({
+    loggerInstance: deps.log,
+    trustProxy: config.TRUST_PROXY,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(helmet, {
+    // Swagger UI at /docs needs its inline script and styles.
+    contentSecurityPolicy: {
+      directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"] },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(openapiPlugin);
+  const settings = {
+    issuer: config.TOKEN_ISSUER,
+    audience: config.TOKEN_AUDIENCE,
+    ttlSeconds: config.TOKEN_TTL_SECONDS,
+  };
+  await app.register(accessPlugin, {
+    db,
+    verifyToken: createTokenVerifier({ key: deps.signingKey, settings, oidcIssuers: config.OIDC_ISSUERS }),
+  });
+
+  await app.register(healthRoutes, { db, pingQueue: deps.pingQueue });
+  await app.register(tokenRoutes, {
+    db,
+    key: deps.signingKey,
+    settings,
+    rateLimitPerMinute: config.TOKEN_RATE_LIMIT_PER_MINUTE,
+  });
+  await app.register(adminRoutes, { db });
+  await app.register(conventionsRoutes, { db });
+  await app.register(auditRoutes, { db });
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,53 @@
+// What a member sees of its conventions: the list, and one convention with its own roles.
+import { listMemberships } from '@nonrecours/core';
+import type { Db } from '@nonrecours/db';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireConventionAccess, requirePrincipal } from '../plugins/access.plugin.ts';
+import { errorResponses } from '../schemas.ts';
+import { myConventionSchema } from './conventions.schemas.ts';
+
+const withoutKey = <T extends { key_check_value: unknown }>({ key_check_value: _k, ...rest }: T) => rest;
+
+export async function conventionsRoutes(app: FastifyInstance, options: { db: Db }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/v1/conventions', {
+    config: { access: { scope: 'member', action: 'convention.list' } },
+    schema: {
+      tags: ['conventions'],
+      summary: 'The conventions your organisation is a member of',
+      security: [{ bearer: [] }],
+      response: { 200: z.object({ items: z.array(myConventionSchema) }), ...errorResponses },
+    },
+    handler: async (request) => {
+      const items = await listMemberships(options.db, requirePrincipal(request).partnerId);
+      request.audit.recordCount = items.length;
+      return { items: items.map((c) => withoutKey(c)) };
+    },
+  });
+
+  r.get('/v1/conventions/:cid', {
+    config: {
+      access: {
+        scope: 'convention',
+        roles: ['partner', 'territory', 'dpo'],
+        action: 'convention.read',
+        purpose: 'access',
+        requireActive: false,
+      },
+    },
+    schema: {
+      tags: ['conventions'],
+      summary: 'One convention, with your roles in it',
+      security: [{ bearer: [] }],
+      params: z.object({ cid: z.uuid() }),
+      response: { 200: myConventionSchema, ...errorResponses },
+    },
+    handler: async (request) => {
+      const { convention, member } = requireConventionAccess(request);
+      return { ...withoutKey(convention), roles: member.roles, provides: member.provides };
+    },
+  });
+}

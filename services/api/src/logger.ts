@@ -1,0 +1,39 @@
+// pino options: nothing personal or secret reaches the logs. Query strings are cut down to their
+// keys (a pseudonym can sit in one), and known secret or pseudonym fields are redacted anywhere.
+import type { FastifyRequest } from 'fastify';
+import type { LoggerOptions } from 'pino';
+
+export const redactedPaths = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-key-check"]',
+  'headers.authorization',
+  '*.client_secret',
+  '*.secret',
+  '*.password',
+  '*.access_token',
+  '*.token',
+  '*.person_pseudo',
+  '*.identity_pseudo',
+  '*.household_pseudo',
+  '*.identity_clk',
+  '*.pseudonym',
+  '*.pseudonyms',
+];
+
+export function safeUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const keys = [...new URLSearchParams(url.slice(q + 1)).keys()];
+  return `${url.slice(0, q)}?${keys.map((k) => `${k}=…`).join('&')}`;
+}
+
+export function loggerOptions(level: string): LoggerOptions {
+  return {
+    level,
+    redact: { paths: redactedPaths, censor: '[redacted]' },
+    serializers: {
+      req: (req: FastifyRequest) => ({ method: req.method, url: safeUrl(req.url), requestId: req.id }),
+    },
+  };
+}

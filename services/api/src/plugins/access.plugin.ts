@@ -1,0 +1,153 @@
+// Authentication, convention scope and the access audit. Every route that declares `config.access`
+// gets: a verified bearer token (401 otherwise), the role and convention checks of its scope
+// (403/404), and one audit event — success or refusal — written before the response leaves, unless
+// the handler already wrote it in the transaction of its change (`request.audit.written`).
+import {
+  type AuditOutcome,
+  appendAuditEvent,
+  type ConventionAccess,
+  findClient,
+  forbidden,
+  type Principal,
+  resolveConventionAccess,
+  type TokenVerifier,
+  unauthorized,
+} from '@nonrecours/core';
+import type { Db, MemberRole } from '@nonrecours/db';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { safeUrl } from '../logger.ts';
+
+export type RouteAccess =
+  | {
+      scope: 'convention';
+      roles: readonly MemberRole[];
+      action: string;
+      purpose: string;
+      requireActive?: boolean;
+    }
+  | { scope: 'admin'; action: string }
+  | { scope: 'dpo'; action: string }
+  | { scope: 'member'; action: string };
+
+export interface AuditNote {
+  written: boolean;
+  target?: string;
+  recordCount?: number;
+  details?: Record<string, unknown>;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+    conventionAccess: ConventionAccess | null;
+    audit: AuditNote;
+  }
+}
+
+const purposeOf = (access: RouteAccess) =>
+  access.scope === 'convention'
+    ? access.purpose
+    : access.scope === 'admin'
+      ? 'administration'
+      : access.scope === 'dpo'
+        ? 'audit'
+        : 'access';
+
+function outcomeOf(status: number): AuditOutcome {
+  if (status < 400) return 'success';
+  return status === 401 || status === 403 || status === 404 ? 'denied' : 'failed';
+}
+
+export function requirePrincipal(request: FastifyRequest): Principal {
+  if (!request.principal) throw unauthorized();
+  return request.principal;
+}
+
+export function requireConventionAccess(request: FastifyRequest): ConventionAccess {
+  if (!request.conventionAccess) throw new Error('route has no convention scope');
+  return request.conventionAccess;
+}
+
+/** The audit fields of the caller, for services that record their change in their own transaction. */
+export function auditActorOf(request: FastifyRequest) {
+  const p = request.principal;
+  return {
+    actor: p?.subject ?? null,
+    org: p?.partnerId ?? null,
+    role: p?.role ?? null,
+    requestId: request.id,
+    ip: request.ip,
+  };
+}
+
+export const accessPlugin = fp(
+  async (app: FastifyInstance, options: { db: Db; verifyToken: TokenVerifier }) => {
+    const { db, verifyToken } = options;
+    app.decorateRequest('principal', null);
+    app.decorateRequest('conventionAccess', null);
+    app.decorateRequest('audit', null as unknown as AuditNote);
+
+    app.addHook('onRequest', async (request) => {
+      request.audit = { written: false };
+      if (!request.routeOptions.config.access) return;
+      const header = request.headers.authorization;
+      const match = header?.match(/^Bearer\s+(\S+)$/i);
+      if (!match?.[1]) throw unauthorized('a bearer token is required');
+      const principal = await verifyToken(match[1]);
+      if (principal.clientId) {
+        const client = await findClient(db, principal.clientId);
+        if (
+          client?.status !== 'active' ||
+          client.partner_id !== principal.partnerId ||
+          client.role !== principal.role
+        ) {
+          throw unauthorized('the client of this token is revoked or unknown');
+        }
+      }
+      request.principal = principal;
+    });
+
+    app.addHook('preHandler', async (request) => {
+      const access = request.routeOptions.config.access;
+      if (!access) return;
+      const principal = requirePrincipal(request);
+      if (access.scope === 'admin' && principal.role !== 'admin')
+        throw forbidden('forbidden', 'this route is for operators');
+      if (access.scope === 'dpo' && principal.role !== 'dpo')
+        throw forbidden('forbidden', 'this route is for data protection officers');
+      if (access.scope === 'convention') {
+        const { cid } = request.params as { cid: string };
+        request.conventionAccess = await resolveConventionAccess(db, principal, cid, access.roles, {
+          requireActive: access.requireActive ?? true,
+        });
+      }
+    });
+
+    app.addHook('onSend', async (request, reply, payload) => {
+      const access = request.routeOptions.config.access;
+      if (!access || request.audit.written) return payload;
+      const cid = (request.params as { cid?: string } | undefined)?.cid;
+      await appendAuditEvent(db, {
+        ...auditActorOf(request),
+        conventionId: access.scope === 'convention' && isUuid(cid) ? cid : null,
+        action: access.action,
+        target: request.audit.target ?? safeUrl(request.url).split('?')[0]!,
+        purpose: purposeOf(access),
+        outcome: outcomeOf(reply.statusCode),
+        statusCode: reply.statusCode,
+        recordCount: request.audit.recordCount ?? null,
+        details: request.audit.details ?? null,
+      });
+      request.audit.written = true;
+      return payload;
+    });
+  },
+  { name: 'access', dependencies: ['errors'] },
+);
+
+const isUuid = (v: unknown): v is string =>
+  typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);

@@ -1,0 +1,35 @@
+// OpenAPI 3.1 generated from the zod route schemas, served at /openapi.json and /docs.
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+
+export const openapiPlugin = fp(
+  async (app: FastifyInstance) => {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'nonrecours API',
+          version: '1.0.0',
+          description:
+            'Cross-matching of pseudonymised partner extracts under data-sharing conventions, to find presumed non-take-up of social benefits. Every convention route is scoped, role-checked and recorded in a hash-chained audit trail.',
+        },
+        components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+        tags: [
+          { name: 'auth', description: 'Tokens and keys' },
+          { name: 'conventions', description: 'What members see of their conventions' },
+          { name: 'admin', description: 'Operators: partners, conventions, members, clients' },
+          { name: 'audit', description: 'DPOs: the audit trail' },
+          { name: 'health', description: 'Probes' },
+        ],
+      },
+      transform: jsonSchemaTransform,
+      transformObject: jsonSchemaTransformObject,
+    });
+    await app.register(swaggerUi, { routePrefix: '/docs' });
+    app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  },
+  { name: 'openapi' },
+);
