@@ -5,6 +5,7 @@ import { type AuditFilter, queryAuditEvents, streamAuditEvents, verifyAuditChain
 import type { AuditEvent, Db } from '@nonrecours/db';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { requirePrincipal } from '../plugins/access.plugin.ts';
 import { errorResponses, timestamp } from '../schemas.ts';
@@ -48,7 +49,7 @@ async function dpoConventions(db: Db, partnerId: string): Promise<string[]> {
     .selectFrom('convention_members')
     .select('convention_id')
     .where('partner_id', '=', partnerId)
-    .where('roles', '@>', ['dpo'])
+    .where(sql<boolean>`'dpo' = any(roles)`)
     .execute();
   return rows.map((r) => r.convention_id);
 }

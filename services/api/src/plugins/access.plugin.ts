@@ -8,6 +8,7 @@ import {
   type ConventionAccess,
   findClient,
   forbidden,
+  notFound,
   type Principal,
   resolveConventionAccess,
   type TokenVerifier,
@@ -37,7 +38,17 @@ export interface AuditNote {
   details?: Record<string, unknown>;
 }
 
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route that declares access rules: the authorisation matrix is tested over this list. */
+    declaredRoutes: DeclaredRoute[];
+  }
   interface FastifyContextConfig {
     access?: RouteAccess;
   }
@@ -87,14 +98,41 @@ export function auditActorOf(request: FastifyRequest) {
 export const accessPlugin = fp(
   async (app: FastifyInstance, options: { db: Db; verifyToken: TokenVerifier }) => {
     const { db, verifyToken } = options;
+    const declared: DeclaredRoute[] = [];
+    app.decorate('declaredRoutes', declared);
+    app.addHook('onRoute', (route) => {
+      const access = (route.config as { access?: RouteAccess } | undefined)?.access;
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      if (access)
+        for (const method of methods)
+          if (method !== 'HEAD') declared.push({ method, url: route.url, access });
+    });
     app.decorateRequest('principal', null);
     app.decorateRequest('conventionAccess', null);
     app.decorateRequest('audit', null as unknown as AuditNote);
 
+    // Everything is decided before the body is read or validated: a caller without access learns
+    // nothing from validation errors, and an upload is refused before its first byte is stored.
     app.addHook('onRequest', async (request) => {
       request.audit = { written: false };
-      if (!request.routeOptions.config.access) return;
-      const header = request.headers.authorization;
+      const access = request.routeOptions.config.access;
+      if (!access) return;
+      const principal = await authenticate(request.headers.authorization);
+      request.principal = principal;
+      if (access.scope === 'admin' && principal.role !== 'admin')
+        throw forbidden('forbidden', 'this route is for operators');
+      if (access.scope === 'dpo' && principal.role !== 'dpo')
+        throw forbidden('forbidden', 'this route is for data protection officers');
+      if (access.scope === 'convention') {
+        const { cid } = request.params as { cid?: string };
+        if (!isUuid(cid)) throw notFound('convention');
+        request.conventionAccess = await resolveConventionAccess(db, principal, cid, access.roles, {
+          requireActive: access.requireActive ?? true,
+        });
+      }
+    });
+
+    async function authenticate(header: string | undefined): Promise<Principal> {
       const match = header?.match(/^Bearer\s+(\S+)$/i);
       if (!match?.[1]) throw unauthorized('a bearer token is required');
       const principal = await verifyToken(match[1]);
@@ -108,24 +146,8 @@ export const accessPlugin = fp(
           throw unauthorized('the client of this token is revoked or unknown');
         }
       }
-      request.principal = principal;
-    });
-
-    app.addHook('preHandler', async (request) => {
-      const access = request.routeOptions.config.access;
-      if (!access) return;
-      const principal = requirePrincipal(request);
-      if (access.scope === 'admin' && principal.role !== 'admin')
-        throw forbidden('forbidden', 'this route is for operators');
-      if (access.scope === 'dpo' && principal.role !== 'dpo')
-        throw forbidden('forbidden', 'this route is for data protection officers');
-      if (access.scope === 'convention') {
-        const { cid } = request.params as { cid: string };
-        request.conventionAccess = await resolveConventionAccess(db, principal, cid, access.roles, {
-          requireActive: access.requireActive ?? true,
-        });
-      }
-    });
+      return principal;
+    }
 
     app.addHook('onSend', async (request, reply, payload) => {
       const access = request.routeOptions.config.access;
