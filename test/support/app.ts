@@ -1,37 +1,64 @@
-// A real application over a fresh database, for tests that talk to it over HTTP (inject).
+// A real application over a fresh database and a BullMQ queue of its own on the real Redis, for
+// tests that talk to it over HTTP (inject). `startWorkers` runs the job handlers in this process.
 
 import { buildApp } from '@nonrecours/api/app.ts';
-import { loadConfig } from '@nonrecours/config';
-import { generateSigningJwk, importSigningJwk, type SigningKey } from '@nonrecours/core';
+import { type Config, loadConfig } from '@nonrecours/config';
+import {
+  type AppQueue,
+  createJobHandlers,
+  generateSigningJwk,
+  importSigningJwk,
+  jobDefinitions,
+  type SigningKey,
+} from '@nonrecours/core';
+import { createJobQueue } from '@nonrecours/queue';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { createTestDatabase, type TestDatabase } from './database.ts';
+import { dropQueueKeys, testQueuePrefix, testRedisUrl } from './redis.ts';
 
 export interface TestApp {
   app: FastifyInstance;
+  config: Config;
   database: TestDatabase;
+  queue: AppQueue;
   signingKey: SigningKey;
+  startWorkers(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const signingKey = await importSigningJwk(await generateSigningJwk());
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, LOG_LEVEL: 'silent', ...env });
-  const app = await buildApp({
-    config,
-    db: database.db,
-    log: pino({ level: 'silent' }),
-    signingKey,
-    pingQueue: async () => {},
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    REDIS_URL: testRedisUrl(),
+    QUEUE_PREFIX: testQueuePrefix(),
+    LOG_LEVEL: 'silent',
+    ...env,
   });
+  const log = pino({ level: 'silent' });
+  const queue = await createJobQueue({
+    definitions: jobDefinitions,
+    redisUrl: config.REDIS_URL,
+    prefix: config.QUEUE_PREFIX,
+    log,
+    concurrency: 2,
+    retry: { attempts: 3, backoffMs: 50 },
+  });
+  const app = await buildApp({ config, db: database.db, log, signingKey, queue });
   return {
     app,
+    config,
     database,
+    queue,
     signingKey,
+    startWorkers: () => queue.startWorkers(createJobHandlers({ db: database.db })),
     close: async () => {
       await app.close();
-      await database.close();
+      await queue.close(2000);
+      await Promise.all([database.close(), dropQueueKeys(config.QUEUE_PREFIX)]);
     },
   };
 }

@@ -45,5 +45,7 @@ export {
   updateConventionSettings,
 } from './conventions/conventions.service.ts';
 export * from './errors.ts';
+export { createJobHandlers } from './jobs/job-handlers.ts';
+export { type AppJobHandlers, type AppJobSchemas, type AppQueue, jobDefinitions } from './jobs/jobs.ts';
 export { findPartner, listPartners } from './partners/partners.repository.ts';
 export { createPartner } from './partners/partners.service.ts';

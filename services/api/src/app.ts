@@ -3,7 +3,7 @@
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { Config } from '@nonrecours/config';
-import { createTokenVerifier, type SigningKey } from '@nonrecours/core';
+import { type AppQueue, createTokenVerifier, type SigningKey } from '@nonrecours/core';
 import type { Db } from '@nonrecours/db';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -21,7 +21,7 @@ export interface AppDeps {
   db: Db;
   log: FastifyBaseLogger;
   signingKey: SigningKey;
-  pingQueue: () => Promise<void>;
+  queue: Pick<AppQueue, 'add' | 'ping' | 'getJob'>;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -58,7 +58,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     verifyToken: createTokenVerifier({ key: deps.signingKey, settings, oidcIssuers: config.OIDC_ISSUERS }),
   });
 
-  await app.register(healthRoutes, { db, pingQueue: deps.pingQueue });
+  await app.register(healthRoutes, { db, pingQueue: () => deps.queue.ping() });
   await app.register(tokenRoutes, {
     db,
     key: deps.signingKey,

@@ -1,0 +1,255 @@
+// `nonrecours admin …`: operator tasks on the database — bootstrap the first admin client, the
+// token signing key, partners, conventions, members and API clients. Every change is audited as
+// made by the command line.
+
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import {
+  AppError,
+  changeConventionStatus,
+  cliActor,
+  createClient,
+  createConvention,
+  createPartner,
+  generateSigningJwk,
+  listClients,
+  listConventions,
+  listPartners,
+  putConventionMember,
+  registerConventionKey,
+  revokeApiClient,
+} from '@nonrecours/core';
+import {
+  type ClientRole,
+  clientRoles,
+  type MemberRole,
+  memberRoles,
+  type PartnerKind,
+  partnerKinds,
+} from '@nonrecours/db';
+import { withAdminDatabase } from '../admin/admin-database.ts';
+import { UsageError } from '../cli-error.ts';
+
+const help = `usage: nonrecours admin <task> [options]
+
+  bootstrap [--name NAME]                 create the operator and its first admin client (prints the secret once)
+  signing-key --out FILE                  write a new token signing key (ES256 JWK, mode 0600)
+  partners create --name N --kind K [--siret S]     kinds: ${partnerKinds.join(', ')}
+  partners list
+  conventions create --reference R --title T --territory 35238,35047 --legal-basis L --purpose P
+                     --from YYYY-MM-DD --until YYYY-MM-DD --retention-days N
+  conventions list
+  conventions key ID --kcv HEX16          register the key check value of a new convention key
+  conventions activate|suspend|end ID
+  members put CONVENTION PARTNER --roles partner,territory,dpo [--provides caf,cpam,…]
+  clients create --partner ID --role R --name N      roles: ${clientRoles.join(', ')}
+  clients list
+  clients revoke ID
+
+Uses DATABASE_URL, or the embedded PostgreSQL of this checkout when it is not set.`;
+
+const list = (v: string | undefined) =>
+  v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
+const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
+
+function need(
+  values: Record<string, string | boolean | undefined>,
+  ...names: string[]
+): Record<string, string> {
+  const missing = names.filter((n) => typeof values[n] !== 'string' || values[n] === '');
+  if (missing.length) throw new UsageError(`missing ${missing.map((n) => `--${n}`).join(', ')}`);
+  return values as Record<string, string>;
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
+  if (!allowed.includes(value as T)) throw new UsageError(`${what} must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      name: { type: 'string' },
+      kind: { type: 'string' },
+      siret: { type: 'string' },
+      out: { type: 'string' },
+      reference: { type: 'string' },
+      title: { type: 'string' },
+      territory: { type: 'string' },
+      'legal-basis': { type: 'string' },
+      purpose: { type: 'string' },
+      from: { type: 'string' },
+      until: { type: 'string' },
+      'retention-days': { type: 'string' },
+      kcv: { type: 'string' },
+      roles: { type: 'string' },
+      provides: { type: 'string' },
+      partner: { type: 'string' },
+      role: { type: 'string' },
+    },
+  });
+  const [area, verb, ...args] = positionals;
+  if (values.help || !area) {
+    console.log(help);
+    return 0;
+  }
+  if (area === 'signing-key') {
+    const { out } = need(values, 'out');
+    await writeFile(out!, `${JSON.stringify(await generateSigningJwk())}\n`, {
+      mode: 0o600,
+      flag: 'wx',
+    }).catch((e: NodeJS.ErrnoException) => {
+      throw new UsageError(
+        e.code === 'EEXIST' ? `${out} exists; refusing to overwrite a signing key` : e.message,
+      );
+    });
+    console.error(`signing key written to ${out}`);
+    return 0;
+  }
+  const actor = cliActor();
+  try {
+    return await withAdminDatabase(async ({ db }) => {
+      const task = `${area}${verb ? ` ${verb}` : ''}`;
+      switch (task) {
+        case 'bootstrap': {
+          const existing = (await listClients(db)).filter((c) => c.role === 'admin' && c.status === 'active');
+          if (existing.length)
+            throw new UsageError(
+              'an active admin client exists already; create others with the API or `clients create`',
+            );
+          const operator = await createPartner(db, actor, {
+            name: values.name ?? 'Opérateur nonrecours',
+            kind: 'operator',
+            siret: null,
+          });
+          const { client, secret } = await createClient(db, actor, {
+            partnerId: operator.id,
+            name: 'bootstrap admin',
+            role: 'admin',
+          });
+          print({ partner_id: operator.id, client_id: client.id, client_secret: secret });
+          console.error('Keep this secret now: it is not stored and will not be shown again.');
+          return 0;
+        }
+        case 'partners create': {
+          const v = need(values, 'name', 'kind');
+          print(
+            await createPartner(db, actor, {
+              name: v.name!,
+              kind: oneOf<PartnerKind>(v.kind!, partnerKinds, '--kind'),
+              siret: values.siret ?? null,
+            }),
+          );
+          return 0;
+        }
+        case 'partners list':
+          print(await listPartners(db));
+          return 0;
+        case 'conventions create': {
+          const v = need(
+            values,
+            'reference',
+            'title',
+            'territory',
+            'legal-basis',
+            'purpose',
+            'from',
+            'until',
+            'retention-days',
+          );
+          print(
+            await createConvention(db, actor, {
+              reference: v.reference!,
+              title: v.title!,
+              territory: list(v.territory),
+              legal_basis: v['legal-basis']!,
+              purpose: v.purpose!,
+              valid_from: v.from!,
+              valid_until: v.until!,
+              retention_days: Number(v['retention-days']),
+            }),
+          );
+          return 0;
+        }
+        case 'conventions list':
+          print(await listConventions(db));
+          return 0;
+        case 'conventions key': {
+          const { kcv } = need(values, 'kcv');
+          if (!/^[0-9a-f]{16}$/.test(kcv!))
+            throw new UsageError('--kcv must be 16 lowercase hexadecimal characters (nonrecours keys kcv)');
+          print(await registerConventionKey(db, actor, requireArg(args[0], 'ID'), kcv!));
+          return 0;
+        }
+        case 'conventions activate':
+        case 'conventions suspend':
+        case 'conventions end': {
+          const to = ({ activate: 'active', suspend: 'suspended', end: 'ended' } as const)[
+            verb as 'activate' | 'suspend' | 'end'
+          ];
+          print(await changeConventionStatus(db, actor, requireArg(args[0], 'ID'), to));
+          return 0;
+        }
+        case 'members put': {
+          const roles = list(need(values, 'roles').roles).map((r) =>
+            oneOf<MemberRole>(r, memberRoles, '--roles'),
+          );
+          print(
+            await putConventionMember(db, actor, {
+              conventionId: requireArg(args[0], 'CONVENTION'),
+              partnerId: requireArg(args[1], 'PARTNER'),
+              roles,
+              provides: list(values.provides),
+            }),
+          );
+          return 0;
+        }
+        case 'clients create': {
+          const v = need(values, 'partner', 'role', 'name');
+          const { client, secret } = await createClient(db, actor, {
+            partnerId: v.partner!,
+            name: v.name!,
+            role: oneOf<ClientRole>(v.role!, clientRoles, '--role'),
+          });
+          print({
+            client_id: client.id,
+            partner_id: client.partner_id,
+            role: client.role,
+            client_secret: secret,
+          });
+          return 0;
+        }
+        case 'clients list':
+          print((await listClients(db)).map(({ secret_hash: _h, ...c }) => c));
+          return 0;
+        case 'clients revoke':
+          print(
+            await revokeApiClient(db, actor, requireArg(args[0], 'ID')).then(
+              ({ secret_hash: _h, ...c }) => c,
+            ),
+          );
+          return 0;
+        default:
+          throw new UsageError(`unknown task '${task}'\n\n${help}`);
+      }
+    });
+  } catch (error) {
+    if (error instanceof AppError) throw new UsageError(`${error.code}: ${error.message}`);
+    if (error instanceof Error && /invalid input syntax for type uuid/.test(error.message))
+      throw new UsageError('that id is not a UUID');
+    throw error;
+  }
+}
+
+function requireArg(value: string | undefined, name: string): string {
+  if (!value) throw new UsageError(`missing ${name}`);
+  return value;
+}

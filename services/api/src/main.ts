@@ -1,0 +1,51 @@
+// The API process: configuration, database (embedded when DATABASE_URL is unset), migrations,
+// queue (in-process when REDIS_URL is unset), HTTP, and a graceful shutdown under one deadline.
+import { ConfigError, loadConfig } from '@nonrecours/config';
+import { createJobHandlers, jobDefinitions, loadSigningKey } from '@nonrecours/core';
+import { connectDatabase, migrateToLatest } from '@nonrecours/db';
+import { createJobQueue } from '@nonrecours/queue';
+import closeWithGrace from 'close-with-grace';
+import pino from 'pino';
+import { buildApp } from './app.ts';
+import { loggerOptions } from './logger.ts';
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+
+const log = pino(loggerOptions(config.LOG_LEVEL));
+const database = await connectDatabase(config, log);
+if (config.MIGRATE_ON_START) {
+  const applied = await migrateToLatest(database.db);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+}
+const signingKey = await loadSigningKey(config.TOKEN_SIGNING_KEY_FILE, {
+  create: config.NODE_ENV !== 'production',
+});
+const queue = await createJobQueue({
+  definitions: jobDefinitions,
+  redisUrl: config.REDIS_URL,
+  prefix: config.QUEUE_PREFIX,
+  log,
+  concurrency: config.WORKER_CONCURRENCY,
+});
+// Without Redis there is no separate worker: this process handles the jobs itself.
+if (queue.kind === 'inline') await queue.startWorkers(createJobHandlers({ db: database.db }));
+
+const app = await buildApp({ config, db: database.db, log, signingKey, queue });
+
+closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS, logger: log }, async ({ signal, err }) => {
+  if (err) log.error({ err }, 'fatal error, shutting down');
+  else log.info({ signal }, 'shutting down');
+  const deadline = Math.max(100, config.SHUTDOWN_TIMEOUT_MS - 1000);
+  await app.close();
+  await queue.close(deadline);
+  await database.close();
+});
+
+await app.listen({ host: config.HOST, port: config.PORT });

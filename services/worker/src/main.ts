@@ -1,0 +1,41 @@
+// The worker process: handles the queued jobs on Redis and owns the cron schedules (upserted here
+// only, so several API instances never double them). Shutdown waits for active jobs until the deadline.
+import { ConfigError, loadConfig } from '@nonrecours/config';
+import { createJobHandlers, jobDefinitions } from '@nonrecours/core';
+import { connectDatabase } from '@nonrecours/db';
+import { createJobQueue } from '@nonrecours/queue';
+import closeWithGrace from 'close-with-grace';
+import pino from 'pino';
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+const log = pino({ level: config.LOG_LEVEL, base: { service: 'worker' } });
+if (!config.REDIS_URL) {
+  log.error('REDIS_URL is not set: without Redis the API runs the jobs in-process and no worker is needed');
+  process.exit(1);
+}
+
+const database = await connectDatabase(config, log);
+const queue = await createJobQueue({
+  definitions: jobDefinitions,
+  redisUrl: config.REDIS_URL,
+  prefix: config.QUEUE_PREFIX,
+  log,
+  concurrency: config.WORKER_CONCURRENCY,
+});
+await queue.startWorkers(createJobHandlers({ db: database.db }));
+await queue.schedule('audit-verify-nightly', '0 3 * * *', 'audit.verify', {});
+log.info({ concurrency: config.WORKER_CONCURRENCY }, 'worker started');
+
+closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS, logger: log }, async ({ signal, err }) => {
+  if (err) log.error({ err }, 'fatal error, shutting down');
+  else log.info({ signal }, 'shutting down');
+  await queue.close(Math.max(100, config.SHUTDOWN_TIMEOUT_MS - 1000));
+  await database.close();
+});
