@@ -1,0 +1,24 @@
+// Rule pack fr.v1 (RULES.md): its seven rules, in the order that breaks ties between equally
+// confident results for the same case.
+
+import { aspaPensionRule } from './rules/aspa-pension.rule.ts';
+import { c2sAspaRule } from './rules/c2s-aspa.rule.ts';
+import { c2sResourcesRule } from './rules/c2s-resources.rule.ts';
+import { c2sRsaRule } from './rules/c2s-rsa.rule.ts';
+import { ppaActivityRule } from './rules/ppa-activity.rule.ts';
+import { rsaResourcesRule } from './rules/rsa-resources.rule.ts';
+import { rsaUnknownToCafRule } from './rules/rsa-unknown-to-caf.rule.ts';
+import type { RulePack } from './rules/rule.ts';
+
+export const frV1: RulePack = {
+  id: 'fr.v1',
+  rules: [
+    c2sRsaRule,
+    c2sAspaRule,
+    c2sResourcesRule,
+    rsaResourcesRule,
+    ppaActivityRule,
+    aspaPensionRule,
+    rsaUnknownToCafRule,
+  ],
+};

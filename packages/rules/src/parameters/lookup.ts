@@ -1,0 +1,58 @@
+// Reading parameters at a date: the value in force on the first day of a month, with what evidence
+// needs to show (value, effective date, legal reference). A rule reads through a recorder, so its
+// evidence lists exactly the parameters it used.
+
+import type { ParameterUse } from '../case.schema.ts';
+import { RulesError } from '../errors.ts';
+import { firstDayOf } from '../months.ts';
+import type { DatedValue, ParameterDefinition } from './parameter.ts';
+import { type ParameterName, parameterDefinition } from './registry.ts';
+
+export function valueInForce(definition: ParameterDefinition, day: string): DatedValue | undefined {
+  return definition.values.findLast((entry) => entry.from <= day);
+}
+
+export function parameterAt(name: ParameterName, month: string): ParameterUse {
+  const definition = parameterDefinition(name);
+  const entry = valueInForce(definition, firstDayOf(month));
+  if (entry === undefined) {
+    throw new RulesError('parameter_not_in_force', `parameter ${name} has no value in force in ${month}`, {
+      parameter: name,
+      month,
+    });
+  }
+  return {
+    name,
+    label: definition.label,
+    unit: definition.unit,
+    value: entry.value,
+    effective_from: entry.from,
+    month,
+    reference: { title: entry.reference.title, href: entry.reference.href },
+  };
+}
+
+/** The parameters as a rule sees them for one run date. */
+export interface ParamsAtDate {
+  readonly asOf: string;
+  /** The value in force on the first day of `month` (the as_of month by default). */
+  value(name: ParameterName, month?: string): number;
+  /** Every parameter read so far, once per (name, month), in reading order. */
+  used(): ParameterUse[];
+}
+
+export function paramsAtDate(asOf: string): ParamsAtDate {
+  const uses = new Map<string, ParameterUse>();
+  return {
+    asOf,
+    value(name, month = asOf) {
+      const key = `${name}@${month}`;
+      const known = uses.get(key);
+      if (known !== undefined) return known.value;
+      const use = parameterAt(name, month);
+      uses.set(key, use);
+      return use.value;
+    },
+    used: () => [...uses.values()],
+  };
+}

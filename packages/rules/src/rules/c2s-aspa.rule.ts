@@ -1,0 +1,35 @@
+// C2S.ASPA: an ASPA beneficiary whom a health extract shows without C2S. ASPA beneficiaries with no
+// recent activity are presumed eligible to C2S with participation (since April 2022).
+
+import { healthInput, retireeInput } from './inputs.ts';
+import { type RuleFor, type RuleMeta, resultOf } from './rule.ts';
+import { presumption } from './wording.ts';
+
+const meta = {
+  id: 'C2S.ASPA',
+  version: '1.0.0',
+  benefit: 'c2s',
+  confidence: 'medium',
+} as const satisfies RuleMeta;
+
+export const c2sAspaRule: RuleFor<'retiree'> = {
+  ...meta,
+  target: 'retiree',
+  apply(retiree, params) {
+    const health = retiree.health;
+    if (retiree.aspa !== true || health === null || health.c2s !== 'none') return null;
+    return resultOf(meta, params, {
+      subject: { type: 'person', person_pseudo: retiree.person_pseudo },
+      variant: 'participation',
+      amount: null,
+      inputs: [retireeInput(retiree, 'aspa'), healthInput(retiree.person_pseudo, health)],
+      computation: [],
+      explanation:
+        `Personne bénéficiaire de l’ASPA (extrait ${retiree.source.kind.toUpperCase()} de ` +
+        `${retiree.source.reference_month}) sans complémentaire santé solidaire selon l’extrait ` +
+        `${health.source.kind.toUpperCase()} de ${health.source.reference_month}. Les bénéficiaires de ` +
+        'l’ASPA sans activité récente sont présumés éligibles à la C2S avec participation. ' +
+        presumption,
+    });
+  },
+};

@@ -1,0 +1,63 @@
+// C2S.RESOURCES: a person without C2S whose household's resources, as the CAF or MSA knows them,
+// fall under a C2S ceiling: free under the free ceiling, else with participation.
+
+import type { C2sVariant } from '../case.schema.ts';
+import { euros, roundCents } from '../money.ts';
+import { c2sCeiling, c2sHousingForfait, isOverseas } from './formulas.ts';
+import { describeHousehold, linkWithinHousehold } from './household-subject.ts';
+import { healthInput, householdInput, housingInputs } from './inputs.ts';
+import { type RuleFor, type RuleMeta, resultOf } from './rule.ts';
+import { limits, presumption } from './wording.ts';
+
+const meta = {
+  id: 'C2S.RESOURCES',
+  version: '1.0.0',
+  benefit: 'c2s',
+  confidence: 'medium',
+} as const satisfies RuleMeta;
+
+export const c2sResourcesRule: RuleFor<'family_member'> = {
+  ...meta,
+  target: 'family_member',
+  apply({ household, member }, params) {
+    const health = member.health;
+    if (health === null || health.c2s !== 'none') return null;
+    const size = household.household_adults + household.household_children;
+    const overseas = isOverseas(household.commune);
+    const forfait = c2sHousingForfait(params, household, size);
+    const annual = roundCents(12 * (household.household_resources + forfait));
+    const free = c2sCeiling(params, 'free', size, overseas);
+    const participation = c2sCeiling(params, 'participation', size, overseas);
+    if (annual > roundCents(participation)) return null;
+    const variant: C2sVariant = annual <= roundCents(free) ? 'free' : 'participation';
+    const ceiling = variant === 'free' ? free : participation;
+    const link = linkWithinHousehold(member);
+    return resultOf(meta, params, {
+      subject: { type: 'person', person_pseudo: member.person_pseudo },
+      variant,
+      amount: null,
+      inputs: [
+        healthInput(member.person_pseudo, health),
+        householdInput(household, 'household_adults', link),
+        householdInput(household, 'household_children', link),
+        householdInput(household, 'household_resources', link),
+        ...housingInputs(household, link),
+        householdInput(household, 'commune', link),
+      ],
+      computation: [
+        { name: 'household_size', value: size },
+        { name: 'c2s_housing_forfait', value: roundCents(forfait) },
+        { name: 'annual_resources', value: annual },
+        { name: 'ceiling_free', value: roundCents(free) },
+        { name: 'ceiling_participation', value: roundCents(participation) },
+      ],
+      explanation:
+        `${describeHousehold(household, household.household_adults, household.household_children)} ` +
+        `(${size} personne${size > 1 ? 's' : ''}${overseas ? ', outre-mer' : ''}) : ressources annuelles estimées ` +
+        `${euros(annual)} (12 × (ressources ${euros(household.household_resources)} + forfait logement ` +
+        `${euros(forfait)})), sous le plafond C2S ${variant === 'free' ? 'sans' : 'avec'} participation de ` +
+        `${euros(ceiling)}. L’extrait ${health.source.kind.toUpperCase()} de ${health.source.reference_month} ` +
+        `n’indique aucune complémentaire santé solidaire pour cette personne. ${presumption} ${limits.c2sResources}`,
+    });
+  },
+};
