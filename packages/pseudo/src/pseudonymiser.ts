@@ -57,7 +57,7 @@ function tokensOf(family: string, given: string, birthDate: string): Set<string>
 const POSITIONS_PER_TOKEN = 20;
 // Name bigrams are a few hundred tokens and birth dates some tens of thousands: caching their bit
 // positions turns almost every filter into table look-ups. The bound only guards odd inputs.
-const MAX_CACHED_TOKENS = 200_000;
+const MAX_CACHED_TOKENS = 100_000;
 
 export type Pseudonymiser = {
   /** The key check value of the key. */

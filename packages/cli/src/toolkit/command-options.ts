@@ -1,0 +1,118 @@
+// What the toolkit commands share at their edge: option parsing with usable messages, the key file,
+// the extract kind, files to read and write, and a progress bar that appears only on a terminal.
+
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
+import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
+import { type ExtractKind, extractKinds, KeyFormatError, readKeyFile } from '@nonrecours/pseudo';
+import { SingleBar } from 'cli-progress';
+import { UsageError } from '../cli-error.ts';
+
+type Values<T extends ParseArgsOptionsConfig> = ReturnType<
+  typeof parseArgs<{ options: T; strict: true }>
+>['values'];
+
+/**
+ * Parses `argv` against `options`; undefined when --help was asked (the usage is then printed).
+ * Unknown options and stray arguments are UsageErrors that carry the usage.
+ */
+export function parseOptions<T extends ParseArgsOptionsConfig>(
+  argv: string[],
+  options: T,
+  usage: string,
+): Values<T> | undefined {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(usage);
+    return undefined;
+  }
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values as Values<T>;
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
+  }
+}
+
+/** The value of a required option, or a UsageError naming it. */
+export function required(value: string | undefined, name: string): string {
+  if (value === undefined || value === '') throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+export function parseKind(value: string | undefined): ExtractKind {
+  const kind = required(value, 'kind');
+  if (!(extractKinds as readonly string[]).includes(kind)) {
+    throw new UsageError(`unknown kind '${kind}' (one of ${extractKinds.join(', ')})`);
+  }
+  return kind as ExtractKind;
+}
+
+/** Reads the key file; a key readable by others gets a warning, as it would let them re-identify. */
+export async function loadKey(path: string): Promise<Buffer> {
+  let mode: number;
+  try {
+    mode = (await stat(path)).mode;
+  } catch (error) {
+    throw new UsageError(`cannot read the key file ${path} (${(error as NodeJS.ErrnoException).code})`);
+  }
+  if ((mode & 0o077) !== 0) {
+    console.error(`warning: the key file ${path} can be read by other users (chmod 600 ${path})`);
+  }
+  try {
+    return await readKeyFile(path);
+  } catch (error) {
+    if (error instanceof KeyFormatError) throw new UsageError(`${path} is not a key file: ${error.message}`);
+    throw new UsageError(`cannot read the key file ${path} (${(error as NodeJS.ErrnoException).code})`);
+  }
+}
+
+/** The size of an input file, or a UsageError when it cannot be read. */
+export async function inputSize(path: string, what: string): Promise<number> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new UsageError(`${what} ${path} is not a file`);
+    return info.size;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read ${what} ${path} (${(error as NodeJS.ErrnoException).code})`);
+  }
+}
+
+/** A file written under a temporary name and put in place only by `commit`, never left half-written. */
+export type OutputFile = { stream: WriteStream; commit(): Promise<void>; discard(): Promise<void> };
+
+export async function openOutput(path: string): Promise<OutputFile> {
+  const partial = `${path}.partial`;
+  const stream = createWriteStream(partial, { mode: 0o600 });
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new UsageError(`cannot write ${path} (${error.code})`)),
+    );
+  });
+  return {
+    stream,
+    commit: () => rename(partial, path),
+    async discard() {
+      stream.destroy();
+      await rm(partial, { force: true });
+    },
+  };
+}
+
+export type Progress = { update(value: number): void; stop(): void };
+
+/** A progress bar on stderr, only when stderr is a terminal (never in logs or pipes). */
+export function progressBar(label: string, totalBytes: number): Progress {
+  if (!process.stderr.isTTY || totalBytes === 0) return { update() {}, stop() {} };
+  const bar = new SingleBar({
+    format: `${label} [{bar}] {percentage}% | {done}/{size} MB | ETA {eta_formatted}`,
+    stream: process.stderr,
+    hideCursor: true,
+  });
+  const mb = (n: number) => (n / 1e6).toFixed(1);
+  bar.start(totalBytes, 0, { done: mb(0), size: mb(totalBytes) });
+  return {
+    update: (value) => bar.update(value, { done: mb(value) }),
+    stop: () => bar.stop(),
+  };
+}

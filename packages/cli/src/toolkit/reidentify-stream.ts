@@ -1,0 +1,164 @@
+// The core of `nonrecours reidentify`: maps the cases the service returned (pseudonyms only) back
+// to the partner's own clear file, on the partner's machine. The cases, few, are held in maps keyed
+// by pseudonym; the clear file is streamed and each row's pseudonyms recomputed and looked up.
+
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import {
+  createPseudonymiser,
+  type ExtractKind,
+  firstGivenName,
+  isIsoDate,
+  isPseudonym,
+  normaliseName,
+  parseNir,
+} from '@nonrecours/pseudo';
+import { parse } from 'csv-parse/sync';
+import { UsageError } from '../cli-error.ts';
+import { CsvSyntaxError, forEachRecord } from './chunk-records.ts';
+import { csvLine, parseHeader, parseOptions } from './csv-text.ts';
+import { checkClearHeader } from './pseudonymise-chunk.ts';
+import { recordChunks } from './record-chunks.ts';
+
+/** The pseudonym columns a case can be found by, most specific first: a case uses its first non-empty one. */
+export const caseKeyColumns = ['person_pseudo', 'identity_pseudo', 'household_pseudo'] as const;
+type CaseKey = (typeof caseKeyColumns)[number];
+
+export type ReidentifyOptions = {
+  kind: ExtractKind;
+  key: Uint8Array;
+  /** The cases file's content (it is small). */
+  cases: string | Buffer;
+  /** The partner's clear file, in the format `pseudonymise` reads. */
+  clear: AsyncIterable<Buffer | string>;
+  /** Receives the contacts: the case columns, then the clear row's; ended when done. */
+  output: Writable;
+};
+
+export type ReidentifySummary = {
+  cases: number;
+  casesMatched: number;
+  casesUnmatched: number;
+  contactsWritten: number;
+  /** Clear rows whose identifiers could not be read (bad NIR, missing birth date…). */
+  clearRowsSkipped: number;
+};
+
+type Cases = { columns: string[]; rows: string[][]; by: Record<CaseKey, Map<string, number[]>> };
+
+function readCases(text: string): Cases {
+  const { delimiter, columns } = parseHeader(text, 'the cases file');
+  if (!caseKeyColumns.some((c) => columns.includes(c))) {
+    throw new UsageError(`the cases file needs at least one of the columns ${caseKeyColumns.join(', ')}`);
+  }
+  let records: string[][];
+  try {
+    records = parse(text, { ...parseOptions(delimiter), bom: true, from_line: 2 });
+  } catch (error) {
+    throw new UsageError(`the cases file is not valid CSV (${(error as { code?: string }).code})`);
+  }
+  const by = { person_pseudo: new Map(), identity_pseudo: new Map(), household_pseudo: new Map() };
+  const rows = records.map((record, index) => {
+    const row = columns.map((_, i) => (record[i] ?? '').trim());
+    for (const column of caseKeyColumns) {
+      const value = row[columns.indexOf(column)] ?? '';
+      if (value === '') continue;
+      if (!isPseudonym(value)) {
+        throw new UsageError(`the cases file, row ${index + 1}: ${column} is not a pseudonym`);
+      }
+      const cases = by[column].get(value) ?? [];
+      cases.push(index);
+      by[column].set(value, cases);
+      break;
+    }
+    return row;
+  });
+  return { columns, rows, by };
+}
+
+async function write(stream: Writable, text: string): Promise<void> {
+  if (text !== '' && !stream.write(text)) await once(stream, 'drain');
+}
+
+/** Writes one contacts row per (case, clear row) whose pseudonyms match. */
+export async function reidentifyStream(options: ReidentifyOptions): Promise<ReidentifySummary> {
+  const { kind, output } = options;
+  const cases = readCases(options.cases.toString());
+  const chunks = recordChunks(options.clear);
+  const first = await chunks.next();
+  if (first.done) throw new UsageError('the clear file is empty: a header row is expected');
+  const { delimiter, columns } = parseHeader(first.value.bytes, 'the clear file');
+  checkClearHeader(kind, columns);
+
+  const pseudonymiser = createPseudonymiser(options.key);
+  const at = (name: string) => columns.indexOf(name);
+  const [nirAt, familyAt, givenAt, birthAt, householdAt] = [
+    'nir',
+    'family_name',
+    'given_names',
+    'birth_date',
+    'household_id',
+  ].map(at) as [number, number, number, number, number];
+  const { person_pseudo: byPerson, identity_pseudo: byIdentity, household_pseudo: byHousehold } = cases.by;
+  const matched = new Set<number>();
+  const summary: ReidentifySummary = {
+    cases: cases.rows.length,
+    casesMatched: 0,
+    casesUnmatched: 0,
+    contactsWritten: 0,
+    clearRowsSkipped: 0,
+  };
+
+  const clearNames = columns.map((c) => (cases.columns.includes(c) ? `clear_${c}` : c));
+  await write(output, csvLine([...cases.columns, ...clearNames], delimiter));
+  try {
+    for await (const chunk of chunks) {
+      let text = '';
+      forEachRecord(chunk.bytes, chunk.firstLine, delimiter, (record) => {
+        if (record.length !== columns.length) {
+          summary.clearRowsSkipped++;
+          return;
+        }
+        const row = record.map((v) => v.trim());
+        const field = (i: number) => (i < 0 ? '' : row[i]!);
+        const hits: number[] = [];
+        let readable = false;
+        if (byPerson.size > 0 && nirAt >= 0) {
+          const nir = parseNir(field(nirAt));
+          if (nir.ok) {
+            readable = true;
+            hits.push(...(byPerson.get(pseudonymiser.personPseudoOfNir13(nir.nir13)) ?? []));
+          }
+        }
+        const family = normaliseName(field(familyAt));
+        const birthDate = field(birthAt);
+        if (byIdentity.size > 0 && family !== '' && isIsoDate(birthDate)) {
+          readable = true;
+          const given = normaliseName(firstGivenName(field(givenAt)));
+          hits.push(...(byIdentity.get(pseudonymiser.hash('id:', `${family}|${given}|${birthDate}`)) ?? []));
+        }
+        if (byHousehold.size > 0 && field(householdAt) !== '') {
+          readable = true;
+          hits.push(...(byHousehold.get(pseudonymiser.householdPseudo(kind, field(householdAt))) ?? []));
+        }
+        if (!readable) summary.clearRowsSkipped++;
+        for (const index of hits) {
+          matched.add(index);
+          text += csvLine([...cases.rows[index]!, ...row], delimiter);
+          summary.contactsWritten++;
+        }
+      });
+      await write(output, text);
+    }
+  } catch (error) {
+    if (error instanceof CsvSyntaxError)
+      throw new UsageError(`the clear file is not valid CSV: ${error.message}`);
+    throw error;
+  }
+  const finished = once(output, 'finish');
+  output.end();
+  await finished;
+  summary.casesMatched = matched.size;
+  summary.casesUnmatched = cases.rows.length - matched.size;
+  return summary;
+}
