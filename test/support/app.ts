@@ -47,14 +47,15 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     concurrency: 2,
     retry: { attempts: 3, backoffMs: 50 },
   });
-  const app = await buildApp({ config, db: database.db, log, signingKey, queue });
+  const app = await buildApp({ config, db: database.db, pool: database.pool, log, signingKey, queue });
   return {
     app,
     config,
     database,
     queue,
     signingKey,
-    startWorkers: () => queue.startWorkers(createJobHandlers({ db: database.db })),
+    startWorkers: () =>
+      queue.startWorkers(createJobHandlers({ db: database.db, pool: database.pool, queue })),
     close: async () => {
       await app.close();
       await queue.close(2000);

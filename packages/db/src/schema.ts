@@ -87,12 +87,128 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+export const extractStatuses = [
+  'receiving',
+  'accepted',
+  'rejected',
+  'failed',
+  'withdrawn',
+  'purged',
+] as const;
+export type ExtractStatus = (typeof extractStatuses)[number];
+
+export interface ExtractsTable {
+  id: Generated<string>;
+  convention_id: string;
+  partner_id: string;
+  kind: string;
+  schema: string;
+  reference_month: string;
+  key_version: number;
+  status: ColumnType<ExtractStatus, ExtractStatus | undefined, ExtractStatus>;
+  superseded_by: string | null;
+  row_count: number | null;
+  valid_count: number | null;
+  error_count: number | null;
+  bytes: number | null;
+  sha256: string | null;
+  idempotency_key: string | null;
+  uploaded_by: string;
+  refusal_code: string | null;
+  refusal_message: string | null;
+  received_at: CreatedAt;
+  finished_at: Date | null;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  withdrawn_at: Date | null;
+  purged_at: Date | null;
+}
+
+export interface ExtractErrorsTable {
+  extract_id: string;
+  ordinal: number;
+  line: number;
+  column_name: string | null;
+  code: string;
+}
+
+export const runStatuses = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+export type RunStatus = (typeof runStatuses)[number];
+export const runStages = ['select', 'link', 'evaluate', 'finalise'] as const;
+export type RunStage = (typeof runStages)[number];
+type Json = ColumnType<unknown, string, string>;
+
+export interface RunsTable {
+  id: Generated<string>;
+  convention_id: string;
+  rule_pack: string;
+  as_of: string | null;
+  dice_threshold: number;
+  partitions: number;
+  status: ColumnType<RunStatus, RunStatus | undefined, RunStatus>;
+  stage: RunStage | null;
+  extracts: ColumnType<unknown, string | undefined, string>;
+  report: ColumnType<unknown, string | undefined, string>;
+  warnings: ColumnType<unknown, string | undefined, string>;
+  error: string | null;
+  started_by: string;
+  created_at: CreatedAt;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+export interface RunPartitionsTable {
+  run_id: string;
+  part: number;
+  status: ColumnType<'pending' | 'done', 'pending' | 'done' | undefined, 'pending' | 'done'>;
+  profiles: number | null;
+  cases: number | null;
+  finished_at: Date | null;
+}
+
+export interface CasesTable {
+  id: Generated<string>;
+  run_id: string;
+  convention_id: string;
+  part: number;
+  subject_kind: 'person' | 'household' | 'tenancy';
+  subject_pseudo: string;
+  household_pseudo: string | null;
+  pseudonyms: string[];
+  benefit: string;
+  variant: string | null;
+  rule: string;
+  rule_version: string;
+  confidence: 'high' | 'medium' | 'low';
+  estimated_amount: number | null;
+  commune: string;
+  source_partners: string[];
+  source_extracts: string[];
+  evidence: Json;
+  status: ColumnType<string, string | undefined, string>;
+  status_history: ColumnType<unknown, string | undefined, string>;
+  created_at: CreatedAt;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface OppositionsTable {
+  convention_id: string;
+  pseudonym: string;
+  registered_at: CreatedAt;
+  registered_by: string;
+}
+
 export interface Database {
   partners: PartnersTable;
   conventions: ConventionsTable;
   convention_members: ConventionMembersTable;
   api_clients: ApiClientsTable;
   audit_events: AuditEventsTable;
+  extracts: ExtractsTable;
+  extract_errors: ExtractErrorsTable;
+  runs: RunsTable;
+  run_partitions: RunPartitionsTable;
+  cases: CasesTable;
+  oppositions: OppositionsTable;
 }
 
 export type Partner = Selectable<PartnersTable>;
@@ -103,3 +219,8 @@ export type ConventionUpdate = Updateable<ConventionsTable>;
 export type ConventionMember = Selectable<ConventionMembersTable>;
 export type ApiClient = Selectable<ApiClientsTable>;
 export type AuditEvent = Selectable<AuditEventsTable>;
+export type Extract = Selectable<ExtractsTable>;
+export type NewExtract = Insertable<ExtractsTable>;
+export type ExtractError = Selectable<ExtractErrorsTable>;
+export type Run = Selectable<RunsTable>;
+export type Case = Selectable<CasesTable>;

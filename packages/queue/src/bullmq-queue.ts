@@ -205,6 +205,7 @@ export async function createBullmqQueue<T extends JobSchemas>(
           jobName: job.name,
           data: job.data,
           attempt: job.attemptsMade + 1,
+          maxAttempts: job.opts.attempts ?? 1,
           signal: signal ?? new AbortController().signal,
           log,
           updateProgress: (value) => job.updateProgress(value),

@@ -101,6 +101,7 @@ export function createInlineQueue<T extends JobSchemas>(options: JobQueueOptions
       jobName: job.name,
       data: job.data,
       attempt: job.attemptsMade + 1,
+      maxAttempts: attempts,
       signal: controller.signal,
       log,
       updateProgress: async (value) => {

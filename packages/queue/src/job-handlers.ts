@@ -15,6 +15,8 @@ export interface JobContext {
   readonly jobName: string;
   /** 1 on the first try, 2 on the first retry, and so on. */
   readonly attempt: number;
+  /** Tries in all: `attempt === maxAttempts` is the last one, after which the job fails for good. */
+  readonly maxAttempts: number;
   /** A child logger carrying job name, id, attempt and correlation id. */
   readonly log: Logger;
   /**
@@ -53,6 +55,7 @@ export interface HandlerRun {
   jobName: string;
   data: unknown;
   attempt: number;
+  maxAttempts: number;
   signal: AbortSignal;
   log: Logger;
   updateProgress(value: JobProgress): Promise<void>;
@@ -83,6 +86,7 @@ export async function runHandler(
     jobId: run.jobId,
     jobName: run.jobName,
     attempt: run.attempt,
+    maxAttempts: run.maxAttempts,
     log,
     signal: run.signal,
     updateProgress: run.updateProgress,

@@ -7,10 +7,12 @@ import { type AppQueue, createTokenVerifier, type SigningKey } from '@nonrecours
 import type { Db } from '@nonrecours/db';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type pg from 'pg';
 import { adminRoutes } from './admin/admin.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { tokenRoutes } from './auth/token.routes.ts';
 import { conventionsRoutes } from './conventions/conventions.routes.ts';
+import { extractsRoutes } from './extracts/extracts.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { accessPlugin } from './plugins/access.plugin.ts';
 import { errorsPlugin } from './plugins/errors.plugin.ts';
@@ -19,6 +21,7 @@ import { openapiPlugin } from './plugins/openapi.plugin.ts';
 export interface AppDeps {
   config: Config;
   db: Db;
+  pool: pg.Pool;
   log: FastifyBaseLogger;
   signingKey: SigningKey;
   queue: Pick<AppQueue, 'add' | 'ping' | 'getJob'>;
@@ -68,6 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminRoutes, { db });
   await app.register(conventionsRoutes, { db });
   await app.register(auditRoutes, { db });
+  await app.register(extractsRoutes, { db, pool: deps.pool, maxUploadBytes: config.MAX_UPLOAD_BYTES });
   await app.ready();
   return app;
 }

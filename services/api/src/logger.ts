@@ -33,7 +33,12 @@ export function loggerOptions(level: string): LoggerOptions {
     level,
     redact: { paths: redactedPaths, censor: '[redacted]' },
     serializers: {
-      req: (req: FastifyRequest) => ({ method: req.method, url: safeUrl(req.url), requestId: req.id }),
+      // Headers are never logged; the URL only by path and query keys.
+      req: (req: Partial<FastifyRequest>) => ({
+        method: req.method,
+        url: typeof req.url === 'string' ? safeUrl(req.url) : undefined,
+        requestId: req.id,
+      }),
     },
   };
 }

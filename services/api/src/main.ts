@@ -1,7 +1,7 @@
 // The API process: configuration, database (embedded when DATABASE_URL is unset), migrations,
 // queue (in-process when REDIS_URL is unset), HTTP, and a graceful shutdown under one deadline.
 import { ConfigError, loadConfig } from '@nonrecours/config';
-import { createJobHandlers, jobDefinitions, loadSigningKey } from '@nonrecours/core';
+import { createJobHandlers, failInterruptedUploads, jobDefinitions, loadSigningKey } from '@nonrecours/core';
 import { connectDatabase, migrateToLatest } from '@nonrecours/db';
 import { createJobQueue } from '@nonrecours/queue';
 import closeWithGrace from 'close-with-grace';
@@ -35,9 +35,12 @@ const queue = await createJobQueue({
   concurrency: config.WORKER_CONCURRENCY,
 });
 // Without Redis there is no separate worker: this process handles the jobs itself.
-if (queue.kind === 'inline') await queue.startWorkers(createJobHandlers({ db: database.db }));
+if (queue.kind === 'inline')
+  await queue.startWorkers(createJobHandlers({ db: database.db, pool: database.pool, queue }));
 
-const app = await buildApp({ config, db: database.db, log, signingKey, queue });
+const app = await buildApp({ config, db: database.db, pool: database.pool, log, signingKey, queue });
+const interrupted = await failInterruptedUploads(database.db);
+if (interrupted) log.warn({ interrupted }, 'uploads interrupted by a previous stop were marked failed');
 
 closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS, logger: log }, async ({ signal, err }) => {
   if (err) log.error({ err }, 'fatal error, shutting down');

@@ -14,6 +14,7 @@ export async function openapiDocument(): Promise<unknown> {
   const app = await buildApp({
     config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
     db: database.db,
+    pool: database.pool,
     log: pino({ level: 'silent' }),
     signingKey: await importSigningJwk(await generateSigningJwk()),
     queue: { add: unavailable, ping: unavailable, getJob: unavailable },

@@ -68,9 +68,10 @@ const purposeOf = (access: RouteAccess) =>
         ? 'audit'
         : 'access';
 
+/** Refused requests (any 4xx) are denials; only the service's own failures (5xx) are failures. */
 function outcomeOf(status: number): AuditOutcome {
   if (status < 400) return 'success';
-  return status === 401 || status === 403 || status === 404 ? 'denied' : 'failed';
+  return status < 500 ? 'denied' : 'failed';
 }
 
 export function requirePrincipal(request: FastifyRequest): Principal {

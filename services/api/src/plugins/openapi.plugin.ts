@@ -21,6 +21,7 @@ export const openapiPlugin = fp(
           { name: 'auth', description: 'Tokens and keys' },
           { name: 'conventions', description: 'What members see of their conventions' },
           { name: 'admin', description: 'Operators: partners, conventions, members, clients' },
+          { name: 'extracts', description: 'Partners: pseudonymised extracts' },
           { name: 'audit', description: 'DPOs: the audit trail' },
           { name: 'health', description: 'Probes' },
         ],

@@ -1,0 +1,173 @@
+// pnpm bench:ingest [--rows 1000000] [--rows 3000000 …]
+// Uploads synthetic caf extracts through the HTTP API (a separate process, on the real PostgreSQL)
+// and reports rows/s, the API's peak RSS and the latency of a health probe during the upload; then,
+// on the same machine and file, the rows/s of a plain `psql \copy` into an equivalent table.
+import { execFileSync } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import { createDatabase, migrateToLatest } from '@nonrecours/db';
+import { extractColumns } from '@nonrecours/pseudo';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { startApiProcess } from '../support/api-process.ts';
+import { extractStream } from '../support/extract-files.ts';
+import { addMember, makeClient, makeConvention, makePartner } from '../support/factories.ts';
+
+const { values } = parseArgs({ options: { rows: { type: 'string', multiple: true, default: ['1000000'] } } });
+const server = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+const dbName = 'nonrecours_bench_ingest';
+const dir = mkdtempSync(path.join(tmpdir(), 'nonrecours-bench-'));
+const columns = extractColumns.caf.map((c) => c.name);
+
+async function admin(sqlText: string) {
+  const client = new pg.Client({ connectionString: server.toString() });
+  await client.connect();
+  try {
+    await client.query(sqlText);
+  } finally {
+    await client.end();
+  }
+}
+
+const peakRss = (pid: number) => {
+  const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/);
+  return m ? Number(m[1]) / 1024 : Number.NaN;
+};
+
+function upload(
+  url: string,
+  token: string,
+  conventionId: string,
+  file: string,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${url}/v1/conventions/${conventionId}/extracts?kind=caf&schema=caf.v1&reference_month=2026-09`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'text/csv',
+          'x-key-check': '4b087fe7a2945f10',
+        },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
+    req.on('error', reject);
+    pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), req).catch(reject);
+  });
+}
+
+async function probeLatency(url: string, stop: () => boolean): Promise<number[]> {
+  const times: number[] = [];
+  while (!stop()) {
+    const t0 = performance.now();
+    await (await fetch(`${url}/health/live`)).arrayBuffer();
+    times.push(performance.now() - t0);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return times.sort((a, b) => a - b);
+}
+
+await admin(`drop database if exists ${dbName} with (force)`);
+await admin(`create database ${dbName}`);
+const dbUrl = new URL(server);
+dbUrl.pathname = `/${dbName}`;
+const database = createDatabase({ connectionString: dbUrl.toString() });
+await migrateToLatest(database.db);
+const results = [];
+
+try {
+  for (const rowsText of values.rows) {
+    const rows = Number(rowsText);
+    const file = path.join(dir, `caf-${rows}.csv`);
+    await pipeline(extractStream('caf', rows), createWriteStream(file));
+    const bytes = statSync(file).size;
+
+    const convention = await makeConvention(database.db);
+    const org = await makePartner(database.db, 'caf');
+    await addMember(database.db, convention.id, org.id, ['partner'], ['caf']);
+    const client = await makeClient(database.db, org.id, 'partner');
+
+    const api = await startApiProcess({
+      DATABASE_URL: dbUrl.toString(),
+      MIGRATE_ON_START: 'false',
+      LOG_LEVEL: 'error',
+    });
+    const tokenRes = await fetch(`${api.url}/v1/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        grant_type: 'client_credentials',
+        client_id: client.id,
+        client_secret: client.secret,
+      }),
+    });
+    const { access_token } = (await tokenRes.json()) as { access_token: string };
+    const rssBefore = peakRss(api.child.pid!);
+    let done = false;
+    const probe = probeLatency(api.url, () => done);
+    const t0 = performance.now();
+    const res = await upload(api.url, access_token, convention.id, file);
+    const apiSeconds = (performance.now() - t0) / 1000;
+    done = true;
+    const latencies = await probe;
+    const rss = peakRss(api.child.pid!);
+    await api.stop();
+    if (res.status !== 202) throw new Error(`upload answered ${res.status}: ${res.body}`);
+
+    const table = `copy_bench_${rows}`;
+    // The same columns and types as the rows table the API loads, without the partitioning.
+    await sql
+      .raw(
+        `drop table if exists ${table}; create table ${table} (like extract_rows_caf including defaults); alter table ${table} alter column extract_id set default gen_random_uuid()`,
+      )
+      .execute(database.db);
+    const t1 = performance.now();
+    execFileSync('psql', [
+      dbUrl.toString(),
+      '-q',
+      '-c',
+      `\\copy ${table} (${columns.join(', ')}) from '${file}' with (format csv, header true, delimiter ';')`,
+    ]);
+    const copySeconds = (performance.now() - t1) / 1000;
+    const result = {
+      rows,
+      mb: +(bytes / 1e6).toFixed(1),
+      api_seconds: +apiSeconds.toFixed(2),
+      api_rows_per_s: Math.round(rows / apiSeconds),
+      copy_seconds: +copySeconds.toFixed(2),
+      copy_rows_per_s: Math.round(rows / copySeconds),
+      ratio_to_copy: +(copySeconds / apiSeconds).toFixed(2),
+      api_peak_rss_mb: Math.round(rss),
+      api_rss_at_start_mb: Math.round(rssBefore),
+      health_probe_ms: {
+        p50: +(latencies[Math.floor(latencies.length / 2)] ?? 0).toFixed(1),
+        max: +(latencies.at(-1) ?? 0).toFixed(1),
+        n: latencies.length,
+      },
+    };
+    results.push(result);
+    console.log(JSON.stringify(result));
+    rmSync(file);
+  }
+} finally {
+  await database.close();
+  await admin(`drop database if exists ${dbName} with (force)`);
+  rmSync(dir, { recursive: true, force: true });
+}
+console.table(
+  results.map(({ health_probe_ms, ...r }) => ({
+    ...r,
+    probe_p50_ms: health_probe_ms.p50,
+    probe_max_ms: health_probe_ms.max,
+  })),
+);

@@ -1,0 +1,123 @@
+// Killing the ingesting process in the middle of a large upload leaves no visible row and a failed
+// extract; sending the same body again under the same idempotency key then succeeds.
+import { request } from 'node:http';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { failInterruptedUploads } from '@nonrecours/core';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiProcess, startApiProcess } from '../support/api-process.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { extractStream } from '../support/extract-files.ts';
+import { addMember, makeClient, makeConvention, makePartner, type TestClient } from '../support/factories.ts';
+import { testQueuePrefix, testRedisUrl } from '../support/redis.ts';
+
+const ROWS = Number(process.env.INTERRUPT_TEST_ROWS ?? 300_000);
+const KCV = '4b087fe7a2945f10';
+
+describe('an upload interrupted by a crash', () => {
+  let database: TestDatabase;
+  let client: TestClient;
+  let conventionId: string;
+  let api: ApiProcess | undefined;
+  const env = () => ({
+    DATABASE_URL: database.url,
+    REDIS_URL: testRedisUrl(),
+    QUEUE_PREFIX: testQueuePrefix(),
+    MIGRATE_ON_START: 'false',
+  });
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    conventionId = (await makeConvention(database.db)).id;
+    const org = await makePartner(database.db, 'caf');
+    await addMember(database.db, conventionId, org.id, ['partner'], ['caf']);
+    client = await makeClient(database.db, org.id, 'partner');
+  });
+  afterAll(async () => {
+    await api?.stop('SIGKILL');
+    await database.close();
+  });
+
+  async function token(url: string): Promise<string> {
+    const res = await fetch(`${url}/v1/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        grant_type: 'client_credentials',
+        client_id: client.id,
+        client_secret: client.secret,
+      }),
+    });
+    return ((await res.json()) as { access_token: string }).access_token;
+  }
+
+  function send(url: string, bearer: string, body: Readable): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const req = request(
+        `${url}/v1/conventions/${conventionId}/extracts?kind=caf&schema=caf.v1&reference_month=2026-09`,
+        {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${bearer}`,
+            'content-type': 'text/csv',
+            'x-key-check': KCV,
+            'idempotency-key': 'crash-test-upload-1',
+          },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (c) => (text += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        },
+      );
+      req.on('error', reject);
+      pipeline(body, req).catch(reject);
+    });
+  }
+
+  const status = async () =>
+    await database.db
+      .selectFrom('extracts')
+      .select(['id', 'status'])
+      .where('convention_id', '=', conventionId)
+      .execute();
+
+  it('leaves a failed extract and no row, then accepts the retry', async () => {
+    api = await startApiProcess(env());
+    const bearer = await token(api.url);
+    let sent = 0;
+    const body = extractStream('caf', ROWS).on('data', (chunk: string) => {
+      sent += chunk.length;
+    });
+    const upload = send(api.url, bearer, body).catch((error: Error) => error);
+    // Kill once a third of the body is in and the extract is being received.
+    const approxBytes = ROWS * 370;
+    while (sent < approxBytes / 3) await new Promise((r) => setTimeout(r, 20));
+    expect((await status()).map((e) => e.status)).toEqual(['receiving']);
+    await api.stop('SIGKILL');
+    expect(await upload).toBeInstanceOf(Error);
+
+    const [interrupted] = await status();
+    const partition = `extract_rows_caf_${interrupted!.id.replaceAll('-', '')}`;
+    const exists = await sql<{ t: string | null }>`select to_regclass(${partition})::text as t`.execute(
+      database.db,
+    );
+    expect(exists.rows[0]!.t).toBeNull();
+    const visible = await sql<{ n: number }>`select count(*)::int as n from extract_rows_caf`.execute(
+      database.db,
+    );
+    expect(visible.rows[0]!.n).toBe(0);
+    expect(await failInterruptedUploads(database.db, 0)).toBe(1);
+    expect((await status()).map((e) => e.status)).toEqual(['failed']);
+
+    api = await startApiProcess(env());
+    const retry = await send(api.url, await token(api.url), extractStream('caf', ROWS));
+    expect(retry.status, retry.body).toBe(202);
+    expect(JSON.parse(retry.body)).toMatchObject({ status: 'accepted', row_count: ROWS, valid_count: ROWS });
+    const loaded = await sql<{ n: number }>`select count(*)::int as n from extract_rows_caf`.execute(
+      database.db,
+    );
+    expect(loaded.rows[0]!.n).toBe(ROWS);
+  }, 180_000);
+});

@@ -1,0 +1,90 @@
+// Synthetic extract files for the ingestion tests: valid rows of every kind, with knobs for the
+// variants partners send (separator, BOM, CRLF, decimal comma, quoting) and for bad rows.
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { type ExtractKind, extractColumns } from '@nonrecours/pseudo';
+
+export const pseudo = () => randomBytes(32).toString('base64url');
+export const clk = () => randomBytes(128).toString('base64url');
+
+const sample: Record<string, () => string> = {
+  person_pseudo: pseudo,
+  identity_pseudo: pseudo,
+  identity_clk: clk,
+  household_pseudo: pseudo,
+  birth_ym: () => '1985-03',
+  commune: () => '35238',
+  role: () => 'allocataire',
+  household_adults: () => '2',
+  household_children: () => '1',
+  single_parent: () => '0',
+  single_parent_increase: () => '',
+  household_resources: () => '1234.50',
+  activity_income: () => '800.00',
+  housing: () => 'locataire',
+  rsa: () => '0',
+  ppa: () => '1',
+  housing_aid: () => '1',
+  housing_aid_amount: () => '200',
+  aah: () => '0',
+  c2s: () => 'none',
+  c2s_until: () => '',
+  pension: () => '950.10',
+  aspa: () => '0',
+  couple: () => '0',
+  rent: () => '420.00',
+  arrears_months: () => '2',
+  apl: () => '1',
+};
+
+export interface FileOptions {
+  delimiter?: ';' | ',';
+  bom?: boolean;
+  crlf?: boolean;
+  decimalComma?: boolean;
+  quoteAll?: boolean;
+  columns?: string[];
+  /** Replace some values: row index → column → value. */
+  override?: (row: number) => Record<string, string> | undefined;
+}
+
+export function extractLine(kind: ExtractKind, row: number, options: FileOptions = {}): string {
+  const delimiter = options.delimiter ?? ';';
+  const columns = options.columns ?? extractColumns[kind].map((c) => c.name);
+  const extra = options.override?.(row);
+  const values = columns.map((c) => {
+    let v = extra?.[c] ?? sample[c]?.() ?? '';
+    if (options.decimalComma && /^\d+\.\d+$/.test(v)) v = v.replace('.', ',');
+    const mustQuote = options.quoteAll || v.includes(delimiter) || v.includes('"') || v.includes('\n');
+    return mustQuote ? `"${v.replaceAll('"', '""')}"` : v;
+  });
+  return values.join(delimiter);
+}
+
+export function extractFile(kind: ExtractKind, rows: number, options: FileOptions = {}): string {
+  const delimiter = options.delimiter ?? ';';
+  const eol = options.crlf ? '\r\n' : '\n';
+  const columns = options.columns ?? extractColumns[kind].map((c) => c.name);
+  const lines = [columns.join(delimiter)];
+  for (let i = 0; i < rows; i++) lines.push(extractLine(kind, i, options));
+  return `${options.bom ? '\uFEFF' : ''}${lines.join(eol)}${eol}`;
+}
+
+/** A large extract generated as it is read, for uploads bigger than one wants in memory. */
+export function extractStream(kind: ExtractKind, rows: number, options: FileOptions = {}): Readable {
+  const columns = options.columns ?? extractColumns[kind].map((c) => c.name);
+  return Readable.from(
+    (function* () {
+      yield `${columns.join(options.delimiter ?? ';')}\n`;
+      let chunk = '';
+      for (let i = 0; i < rows; i++) {
+        chunk += `${extractLine(kind, i, options)}\n`;
+        if (chunk.length > 1 << 16) {
+          yield chunk;
+          chunk = '';
+        }
+      }
+      if (chunk) yield chunk;
+    })(),
+  );
+}
