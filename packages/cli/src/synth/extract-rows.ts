@@ -1,0 +1,162 @@
+// Every partner's rows for one household: first the clear row the partner itself holds (names,
+// NIR, local household id, attributes), then the extract row derived from it exactly as the
+// pseudonymisation toolkit derives it (EXTRACTS.md), column by column from extractColumns.
+
+import { clearColumns, type ExtractKind, extractColumns, type Pseudonymiser } from '@nonrecours/pseudo';
+import { type Household, inCaf, inCarsat, inCpam, inMsa, members, type Person } from './household.ts';
+import { formatMonth } from './months.ts';
+
+type Values = Record<string, string>;
+
+export type PartnerRow = { kind: ExtractKind; person: Person; values: Values };
+
+const bool = (b: boolean): string => (b ? '1' : '0');
+const amount = (x: number): string => x.toFixed(2);
+
+function civil(p: Person, withNames: boolean): Values {
+  return {
+    nir: p.identity.nir,
+    family_name: withNames ? p.identity.familyName : '',
+    given_names: withNames ? p.identity.givenNames : '',
+    birth_date: p.birthDate,
+  };
+}
+
+function family(h: Household, p: Person): Values {
+  return {
+    ...civil(p, true),
+    household_id: h.familyId,
+    commune: h.commune,
+    role: p.role,
+    household_adults: String(h.adults.length),
+    household_children: String(h.children.length),
+    single_parent: bool(h.adults.length === 1 && h.children.length > 0),
+    single_parent_increase: bool(h.singleParentIncrease),
+    household_resources: amount(h.resources),
+    activity_income: amount(p.activityIncome),
+    housing: h.housing,
+    rsa: bool(h.rsa),
+    ppa: bool(h.ppa),
+    housing_aid: bool(h.housingAid),
+    housing_aid_amount: h.housingAid && h.housingAidAmountStated ? amount(h.housingAidAmount) : '',
+    aah: bool(p.aah),
+  };
+}
+
+function health(h: Household): Values {
+  return { c2s: h.c2s, c2s_until: h.c2sUntil === null ? '' : formatMonth(h.c2sUntil) };
+}
+
+/** The rows of every partner that knows the household, in extract-kind order. */
+export function partnerRows(h: Household): PartnerRow[] {
+  const rows: PartnerRow[] = [];
+  const everyone = members(h);
+  if (inCaf(h)) for (const p of everyone) rows.push({ kind: 'caf', person: p, values: family(h, p) });
+  for (const p of everyone) {
+    if (inCpam(h, p))
+      rows.push({
+        kind: 'cpam',
+        person: p,
+        values: { ...civil(p, false), commune: h.commune, ...health(h) },
+      });
+  }
+  if (inMsa(h)) {
+    for (const p of everyone) {
+      const retired = p.pension > 0;
+      rows.push({
+        kind: 'msa',
+        person: p,
+        values: {
+          ...family(h, p),
+          ...health(h),
+          pension: retired ? amount(p.pension) : '',
+          aspa: retired ? bool(p.aspa) : '',
+        },
+      });
+    }
+  }
+  for (const p of h.adults) {
+    if (!inCarsat(h, p)) continue;
+    rows.push({
+      kind: 'carsat',
+      person: p,
+      values: {
+        ...civil(p, false),
+        commune: h.commune,
+        pension: amount(p.pension),
+        couple: bool(h.adults.length === 2),
+        aspa: bool(p.aspa),
+        household_resources: h.carsatResources === null ? '' : amount(h.carsatResources),
+      },
+    });
+  }
+  if (h.socialTenant) {
+    for (const p of h.adults) {
+      rows.push({
+        kind: 'landlord',
+        person: p,
+        values: {
+          family_name: p.landlord!.familyName,
+          given_names: p.landlord!.givenNames,
+          birth_date: p.birthDate,
+          household_id: h.tenancyId,
+          commune: h.commune,
+          household_adults: String(h.adults.length),
+          household_children: String(h.children.length),
+          household_resources: String(h.declaredResources),
+          rent: amount(h.rent),
+          arrears_months: String(h.arrearsMonths),
+          apl: bool(h.housingAid),
+        },
+      });
+    }
+  }
+  return rows;
+}
+
+export type RowFormatter = {
+  clear(row: PartnerRow): string[];
+  /** The extract row and, for the writer's own use, its identity_pseudo. */
+  extract(row: PartnerRow): { fields: string[]; identityPseudo: string };
+};
+
+/** Formats a kind's rows; person_pseudo is the person's (computed once from the NIR by the caller). */
+export function createRowFormatter(kind: ExtractKind, pseudonymiser: Pseudonymiser): RowFormatter {
+  const clearNames = clearColumns(kind);
+  const columns = extractColumns[kind].map((c) => c.name);
+  const holdsNir = clearNames.includes('nir');
+  // Rows of one household follow each other: one household_pseudo serves them all.
+  let lastHouseholdId = '';
+  let lastHouseholdPseudo = '';
+  return {
+    clear: (row) => clearNames.map((name) => row.values[name] ?? ''),
+    extract(row) {
+      const v = row.values;
+      const named = (v.family_name ?? '') !== '';
+      const identityPseudo = named
+        ? pseudonymiser.identityPseudo(v.family_name!, v.given_names!, v.birth_date!)
+        : '';
+      const fields = columns.map((name) => {
+        switch (name) {
+          case 'person_pseudo':
+            return holdsNir ? row.person.pseudo : '';
+          case 'identity_pseudo':
+            return identityPseudo;
+          case 'identity_clk':
+            return named ? pseudonymiser.identityClkText(v.family_name!, v.given_names!, v.birth_date!) : '';
+          case 'birth_ym':
+            return v.birth_date!.slice(0, 7);
+          case 'household_pseudo':
+            if (v.household_id !== lastHouseholdId) {
+              lastHouseholdId = v.household_id!;
+              lastHouseholdPseudo = pseudonymiser.householdPseudo(kind, lastHouseholdId);
+            }
+            return lastHouseholdPseudo;
+          default:
+            return v[name] ?? '';
+        }
+      });
+      return { fields, identityPseudo };
+    },
+  };
+}

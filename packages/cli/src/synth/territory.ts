@@ -1,0 +1,106 @@
+// The communes of the synthetic territory: Rennes, its first ring and a few rural communes of
+// Ille-et-Vilaine, plus Saint-Denis de La Réunion so that the overseas C2S factor is exercised.
+// Weights follow the orders of magnitude of the populations; the shares of farming households and
+// of social housing are rough local colour, not statistics.
+
+import { weighted } from './prng.ts';
+
+export type Commune = {
+  code: string;
+  name: string;
+  /** Share of households under the agricultural scheme (MSA). */
+  agricultural: number;
+  /** Multiplier of the social-housing share. */
+  socialHousing: number;
+  overseas: boolean;
+};
+
+const urban = (code: string, name: string, social = 0.8): Commune => ({
+  code,
+  name,
+  agricultural: 0.02,
+  socialHousing: social,
+  overseas: false,
+});
+const rural = (code: string, name: string): Commune => ({
+  code,
+  name,
+  agricultural: 0.22,
+  socialHousing: 0.5,
+  overseas: false,
+});
+
+export const communes: readonly (readonly [Commune, number])[] = [
+  [{ ...urban('35238', 'Rennes', 1.3), agricultural: 0.003 }, 40],
+  [urban('35051', 'Cesson-Sévigné'), 4],
+  [urban('35281', 'Saint-Jacques-de-la-Lande', 1.1), 3],
+  [urban('35047', 'Bruz'), 4],
+  [urban('35024', 'Betton'), 2.5],
+  [urban('35055', 'Chantepie'), 2],
+  [urban('35210', 'Pacé'), 2.5],
+  [urban('35240', 'Le Rheu'), 2],
+  [urban('35278', 'Saint-Grégoire'), 2],
+  [urban('35334', 'Thorigné-Fouillard'), 2],
+  [urban('35066', 'Chartres-de-Bretagne'), 1.5],
+  [urban('35353', 'Vezin-le-Coquet'), 1],
+  [urban('35001', 'Acigné'), 1.5],
+  [urban('35196', 'Mordelles'), 1.5],
+  [rural('35136', 'Janzé'), 2],
+  [rural('35126', 'Guichen'), 2],
+  [rural('35012', 'Bain-de-Bretagne'), 2],
+  [rural('35184', 'Montauban-de-Bretagne'), 1.5],
+  [
+    { code: '97411', name: 'Saint-Denis (La Réunion)', agricultural: 0.02, socialHousing: 1, overseas: true },
+    12,
+  ],
+];
+
+export const communeCodes: readonly string[] = communes.map(([c]) => c.code);
+
+export const drawCommune = weighted(communes);
+
+/** Birthplaces written into NIRs (INSEE codes: department and commune, or 99 and a country). */
+export const birthplaces = {
+  local: weighted([
+    ['35238', 50],
+    ['35288', 6],
+    ['35047', 3],
+    ['35051', 2],
+    ['35115', 3],
+    ['35236', 3],
+  ]),
+  metropolitan: weighted([
+    ['75056', 8],
+    ['29019', 6],
+    ['22278', 5],
+    ['56260', 5],
+    ['44109', 6],
+    ['69123', 3],
+    ['13055', 3],
+    ['59350', 2],
+    ['49007', 3],
+    ['53130', 2],
+    ['2A004', 0.5],
+    ['2B033', 0.5],
+  ]),
+  reunion: weighted([
+    ['97411', 40],
+    ['97415', 15],
+    ['97416', 15],
+    ['97407', 8],
+    ['97422', 8],
+  ]),
+  abroad: weighted([
+    ['99350', 5],
+    ['99352', 5],
+    ['99351', 3],
+    ['99341', 3],
+    ['99139', 4],
+    ['99208', 2],
+    ['99335', 2],
+    ['99243', 2],
+    ['99114', 2],
+    ['99397', 2],
+    ['99333', 2],
+  ]),
+};
