@@ -45,7 +45,15 @@ export {
   updateConventionSettings,
 } from './conventions/conventions.service.ts';
 export * from './errors.ts';
+export { partitionTable, rowsTable } from './extracts/extract-tables.ts';
+export { receiveExtract, type UploadOutcome, type UploadRequest } from './extracts/extract-upload.service.ts';
+export { failInterruptedUploads, listExtractErrors, listExtracts } from './extracts/extracts.repository.ts';
+export { findVisibleExtract, withdrawExtract } from './extracts/extracts.service.ts';
 export { createJobHandlers } from './jobs/job-handlers.ts';
 export { type AppJobHandlers, type AppJobSchemas, type AppQueue, jobDefinitions } from './jobs/jobs.ts';
 export { findPartner, listPartners } from './partners/partners.repository.ts';
 export { createPartner } from './partners/partners.service.ts';
+export type { CaseCounts } from './runs/run-finalise.stage.ts';
+export { currentExtracts } from './runs/run-select.stage.ts';
+export { findRun, listRuns, partitionProgress } from './runs/runs.repository.ts';
+export { cancelRun, type StartRunInput, startRun } from './runs/runs.service.ts';

@@ -58,6 +58,14 @@ function mergeCases(results: readonly RuleResult[], pack: RulePack): Case[] {
   });
 }
 
+/** The cases of one profile: what a matcher partition calls, profile by profile. */
+export function evaluateProfile(profile: Profile, asOf: string, pack: RulePack): Case[] {
+  return mergeCases(
+    pack.rules.flatMap((rule) => applyRule(rule, profile, asOf)),
+    pack,
+  );
+}
+
 export function evaluate(profiles: readonly Profile[], asOf: string, pack: RulePack): Evaluation {
   assertSupportedAsOf(asOf);
   const results = profiles.flatMap((profile) => pack.rules.flatMap((rule) => applyRule(rule, profile, asOf)));

@@ -4,7 +4,7 @@
 export { assertSupportedAsOf, firstSupportedAsOf } from './as-of.ts';
 export * from './case.schema.ts';
 export { RulesError, type RulesErrorCode } from './errors.ts';
-export { evaluate, subjectKey } from './evaluate.ts';
+export { evaluate, evaluateProfile, subjectKey } from './evaluate.ts';
 export { frV1 } from './fr-v1.pack.ts';
 export { ageAt } from './months.ts';
 export { type ParamsAtDate, parameterAt, paramsAtDate } from './parameters/lookup.ts';

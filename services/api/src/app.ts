@@ -17,6 +17,7 @@ import { healthRoutes } from './health/health.routes.ts';
 import { accessPlugin } from './plugins/access.plugin.ts';
 import { errorsPlugin } from './plugins/errors.plugin.ts';
 import { openapiPlugin } from './plugins/openapi.plugin.ts';
+import { runsRoutes } from './runs/runs.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -24,7 +25,7 @@ export interface AppDeps {
   pool: pg.Pool;
   log: FastifyBaseLogger;
   signingKey: SigningKey;
-  queue: Pick<AppQueue, 'add' | 'ping' | 'getJob'>;
+  queue: Pick<AppQueue, 'add' | 'ping'>;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -71,6 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminRoutes, { db });
   await app.register(conventionsRoutes, { db });
   await app.register(auditRoutes, { db });
+  await app.register(runsRoutes, { db, queue: deps.queue });
   await app.register(extractsRoutes, { db, pool: deps.pool, maxUploadBytes: config.MAX_UPLOAD_BYTES });
   await app.ready();
   return app;

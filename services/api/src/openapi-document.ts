@@ -17,7 +17,7 @@ export async function openapiDocument(): Promise<unknown> {
     pool: database.pool,
     log: pino({ level: 'silent' }),
     signingKey: await importSigningJwk(await generateSigningJwk()),
-    queue: { add: unavailable, ping: unavailable, getJob: unavailable },
+    queue: { add: unavailable, ping: unavailable },
   });
   try {
     return app.swagger();

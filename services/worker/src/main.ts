@@ -29,7 +29,7 @@ const queue = await createJobQueue({
   log,
   concurrency: config.WORKER_CONCURRENCY,
 });
-await queue.startWorkers(createJobHandlers({ db: database.db }));
+await queue.startWorkers(createJobHandlers({ db: database.db, pool: database.pool, queue }));
 await queue.schedule('audit-verify-nightly', '0 3 * * *', 'audit.verify', {});
 log.info({ concurrency: config.WORKER_CONCURRENCY }, 'worker started');
 

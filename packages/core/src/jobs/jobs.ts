@@ -5,6 +5,12 @@ import { z } from 'zod';
 const schemas = {
   /** Recomputes the audit chain and records the result in the chain itself. */
   'audit.verify': z.object({}),
+  /** Stages select and link of a run, then its flow of partitions. */
+  'run.prepare': z.object({ runId: z.uuid() }),
+  /** Stage evaluate for one partition of a run. */
+  'run.partition': z.object({ runId: z.uuid(), part: z.number().int().min(0) }),
+  /** Publishes a run once all its partitions are done. */
+  'run.finalise': z.object({ runId: z.uuid() }),
 };
 
 export const jobDefinitions = defineJobs(schemas);

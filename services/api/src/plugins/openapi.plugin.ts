@@ -22,6 +22,7 @@ export const openapiPlugin = fp(
           { name: 'conventions', description: 'What members see of their conventions' },
           { name: 'admin', description: 'Operators: partners, conventions, members, clients' },
           { name: 'extracts', description: 'Partners: pseudonymised extracts' },
+          { name: 'runs', description: 'Territory teams: matching runs and their cases' },
           { name: 'audit', description: 'DPOs: the audit trail' },
           { name: 'health', description: 'Probes' },
         ],

@@ -1,0 +1,132 @@
+// Stage 3, evaluate, one partition at a time: profiles → rules → results, written with COPY into the
+// run's results table. A partition replaces its own results, so a retried or duplicated job writes
+// them once.
+
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { type Db, withDedicatedConnection } from '@nonrecours/db';
+import { type Case, evaluateProfile, frV1, type RulePack } from '@nonrecours/rules';
+import { sql } from 'kysely';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { copyArray, copyLine, copyValue } from './copy-text.ts';
+import { createProfileReader, type PartitionProfile } from './run-profiles.ts';
+import type { RunExtract } from './run-select.stage.ts';
+import { runTables } from './run-tables.ts';
+
+export const rulePacks: Record<string, RulePack> = { 'fr.v1': frV1 };
+
+const confidenceRank = { high: 0, medium: 1, low: 2 } as const;
+const resultColumns = [
+  'part',
+  'subject_kind',
+  'subject_pseudo',
+  'household_pseudo',
+  'pseudonyms',
+  'benefit',
+  'variant',
+  'rule',
+  'rule_version',
+  'confidence',
+  'rank',
+  'estimated_amount',
+  'commune',
+  'source_partners',
+  'source_extracts',
+  'evidence',
+];
+
+function subjectOf(c: Case): {
+  kind: 'person' | 'household' | 'tenancy';
+  pseudo: string;
+  household: string | null;
+} {
+  switch (c.subject.type) {
+    case 'person':
+      return { kind: 'person', pseudo: c.subject.person_pseudo, household: null };
+    case 'household':
+      return {
+        kind: 'household',
+        pseudo: c.subject.allocataire_pseudo ?? c.subject.household_pseudo,
+        household: c.subject.household_pseudo,
+      };
+    case 'tenancy':
+      return { kind: 'tenancy', pseudo: c.subject.household_pseudo, household: c.subject.household_pseudo };
+  }
+}
+
+function resultLine(
+  part: number,
+  c: Case,
+  from: PartitionProfile,
+  pack: RulePack,
+  partnersOf: Map<string, string>,
+): string {
+  const subject = subjectOf(c);
+  const ruleOrder = pack.rules.findIndex((r) => r.id === c.rule.id);
+  const { subject: _s, benefit, rule, variant, confidence, amount, evidence, supporting } = c;
+  return copyLine([
+    String(part),
+    subject.kind,
+    copyValue(subject.pseudo),
+    copyValue(subject.household),
+    copyArray(from.pseudonyms),
+    benefit,
+    copyValue(variant),
+    copyValue(rule.id),
+    copyValue(rule.version),
+    confidence,
+    String(confidenceRank[confidence] * 1000 + ruleOrder),
+    copyValue(amount),
+    copyValue(from.profile.commune),
+    copyArray([...new Set(from.extracts.map((id) => partnersOf.get(id)!))]),
+    copyArray(from.extracts),
+    copyValue(JSON.stringify({ ...evidence, confidence, supporting })),
+  ]);
+}
+
+export async function evaluatePartition(
+  deps: { db: Db; pool: pg.Pool },
+  run: { id: string; conventionId: string; asOf: string; rulePack: string; extracts: readonly RunExtract[] },
+  part: number,
+): Promise<{ profiles: number; results: number }> {
+  const pack = rulePacks[run.rulePack];
+  if (!pack) throw new Error(`unknown rule pack ${run.rulePack}`);
+  const opposed = new Set(
+    (
+      await deps.db
+        .selectFrom('oppositions')
+        .select('pseudonym')
+        .where('convention_id', '=', run.conventionId)
+        .execute()
+    ).map((o) => o.pseudonym),
+  );
+  const profiles = (await createProfileReader(deps.db, run.id, run.extracts).partition(part)).filter(
+    (p) => !p.pseudonyms.some((x) => opposed.has(x)),
+  );
+  const partnersOf = new Map(run.extracts.map((e) => [e.id, e.partner_id]));
+  const lines: string[] = [];
+  for (const p of profiles) {
+    for (const c of evaluateProfile(p.profile, run.asOf, pack))
+      lines.push(resultLine(part, c, p, pack, partnersOf));
+  }
+  const table = runTables(run.id).results;
+  await withDedicatedConnection(deps.pool, ({ db, client }) =>
+    db.transaction().execute(async (trx) => {
+      await sql`delete from ${sql.table(table)} where part = ${part}`.execute(trx);
+      const copy = client.query(copyFrom(`copy ${table} (${resultColumns.join(', ')}) from stdin`));
+      await pipeline(Readable.from(batches(lines)), copy);
+      await trx
+        .updateTable('run_partitions')
+        .set({ status: 'done', profiles: profiles.length, cases: lines.length, finished_at: new Date() })
+        .where('run_id', '=', run.id)
+        .where('part', '=', part)
+        .execute();
+    }),
+  );
+  return { profiles: profiles.length, results: lines.length };
+}
+
+function* batches(lines: readonly string[], size = 1000): Generator<string> {
+  for (let i = 0; i < lines.length; i += size) yield lines.slice(i, i + size).join('');
+}

@@ -1,0 +1,224 @@
+// Reads one partition of a run's working tables and turns its rows into the linked profiles the
+// rules take: family households (grouped rows of one household), retirees, tenancies.
+import type { Db } from '@nonrecours/db';
+import type {
+  ExtractKind,
+  FamilyHousehold,
+  HealthRecord,
+  Profile,
+  Retiree,
+  Tenancy,
+} from '@nonrecours/rules';
+import { sql } from 'kysely';
+import type { RunExtract } from './run-select.stage.ts';
+import { runTables } from './run-tables.ts';
+
+/** A profile with what the run needs to file its cases: the pseudonyms it concerns and the extracts it read. */
+export interface PartitionProfile {
+  profile: Profile;
+  pseudonyms: string[];
+  extracts: string[];
+}
+
+interface FamilyRow {
+  extract_id: string;
+  person_pseudo: string;
+  birth_ym: string;
+  commune: string;
+  household_pseudo: string;
+  role: FamilyHousehold['members'][number]['role'];
+  household_adults: number;
+  household_children: number;
+  single_parent_increase: boolean | null;
+  household_resources: number;
+  activity_income: number;
+  housing: FamilyHousehold['housing'];
+  rsa: boolean;
+  ppa: boolean;
+  housing_aid: boolean;
+  housing_aid_amount: number | null;
+  health_c2s: HealthRecord['c2s'] | null;
+  health_extract: string | null;
+}
+
+interface RetireeRow {
+  extract_id: string;
+  person_pseudo: string;
+  birth_ym: string;
+  commune: string;
+  pension: number | null;
+  aspa: boolean | null;
+  couple: boolean | null;
+  household_adults: number | null;
+  household_resources: number | null;
+  health_c2s: HealthRecord['c2s'] | null;
+  health_extract: string | null;
+}
+
+interface TenantRow {
+  extract_id: string;
+  identity_pseudo: string;
+  birth_ym: string;
+  commune: string;
+  household_pseudo: string;
+  household_adults: number;
+  household_children: number;
+  household_resources: number;
+  apl: boolean;
+  linked_person: string | null;
+  link_method: Tenancy['tenants'][number]['family_link'];
+}
+
+export function createProfileReader(db: Db, runId: string, extracts: readonly RunExtract[]) {
+  const t = runTables(runId);
+  const byId = new Map(extracts.map((e) => [e.id, e]));
+  const hasCaf = extracts.some((e) => e.kind === 'caf');
+  const source = <K extends ExtractKind>(extractId: string) => {
+    const e = byId.get(extractId);
+    if (!e) throw new Error('a working row refers to an extract outside the run');
+    return { kind: e.kind as K, partner: e.partner_id, reference_month: e.reference_month };
+  };
+  const health = (c2s: HealthRecord['c2s'] | null, extractId: string | null): HealthRecord | null =>
+    c2s && extractId ? { source: source<'cpam' | 'msa'>(extractId), c2s, link: 'person_pseudo' } : null;
+  const month = sql.raw(`to_char(birth_ym, 'YYYY-MM') as birth_ym`);
+
+  async function families(part: number): Promise<PartitionProfile[]> {
+    const { rows } = await sql<FamilyRow>`
+      select extract_id, person_pseudo, ${month}, commune, household_pseudo, role, household_adults, household_children,
+        single_parent_increase, household_resources::float8 as household_resources, activity_income::float8 as activity_income,
+        housing, rsa, ppa, housing_aid, housing_aid_amount::float8 as housing_aid_amount, health_c2s, health_extract
+      from ${sql.table(t.family)} where part = ${part}
+      order by extract_id, household_pseudo, role <> 'allocataire', person_pseudo`.execute(db);
+    const out: PartitionProfile[] = [];
+    let i = 0;
+    while (i < rows.length) {
+      const head = rows[i]!;
+      let j = i;
+      while (
+        j < rows.length &&
+        rows[j]!.household_pseudo === head.household_pseudo &&
+        rows[j]!.extract_id === head.extract_id
+      )
+        j++;
+      const members = rows.slice(i, j);
+      const profile: FamilyHousehold = {
+        type: 'family',
+        source: source<'caf' | 'msa'>(head.extract_id),
+        household_pseudo: head.household_pseudo,
+        commune: head.commune,
+        household_adults: head.household_adults,
+        household_children: head.household_children,
+        single_parent_increase: head.single_parent_increase,
+        household_resources: head.household_resources,
+        housing: head.housing,
+        housing_aid: head.housing_aid,
+        housing_aid_amount: head.housing_aid_amount,
+        rsa: head.rsa,
+        ppa: head.ppa,
+        members: members.map((m) => ({
+          person_pseudo: m.person_pseudo,
+          role: m.role,
+          birth_ym: m.birth_ym,
+          activity_income: m.activity_income,
+          health: health(m.health_c2s, m.health_extract),
+        })),
+      };
+      out.push({
+        profile,
+        pseudonyms: [head.household_pseudo, ...members.map((m) => m.person_pseudo)],
+        extracts: unique([
+          head.extract_id,
+          ...members.flatMap((m) => (m.health_extract ? [m.health_extract] : [])),
+        ]),
+      });
+      i = j;
+    }
+    return out;
+  }
+
+  async function retirees(part: number): Promise<PartitionProfile[]> {
+    const { rows } = await sql<RetireeRow>`
+      select extract_id, person_pseudo, ${month}, commune, pension::float8 as pension, aspa, couple, household_adults,
+        household_resources::float8 as household_resources, health_c2s, health_extract
+      from ${sql.table(t.retirees)} where part = ${part} order by person_pseudo, extract_id`.execute(db);
+    return rows.map((r) => {
+      const profile: Retiree = {
+        type: 'retiree',
+        source: source<'carsat' | 'msa'>(r.extract_id),
+        person_pseudo: r.person_pseudo,
+        birth_ym: r.birth_ym,
+        commune: r.commune,
+        pension: r.pension,
+        aspa: r.aspa,
+        couple: r.couple,
+        household_adults: r.household_adults,
+        household_resources: r.household_resources,
+        health: health(r.health_c2s, r.health_extract),
+      };
+      return {
+        profile,
+        pseudonyms: [r.person_pseudo],
+        extracts: unique([r.extract_id, ...(r.health_extract ? [r.health_extract] : [])]),
+      };
+    });
+  }
+
+  async function tenancies(part: number): Promise<PartitionProfile[]> {
+    const { rows } = await sql<TenantRow>`
+      select extract_id, identity_pseudo, ${month}, commune, household_pseudo, household_adults, household_children,
+        household_resources::float8 as household_resources, apl, linked_person, link_method
+      from ${sql.table(t.tenants)} where part = ${part} order by extract_id, household_pseudo, tid`.execute(
+      db,
+    );
+    const out: PartitionProfile[] = [];
+    let i = 0;
+    while (i < rows.length) {
+      const head = rows[i]!;
+      let j = i;
+      while (
+        j < rows.length &&
+        rows[j]!.household_pseudo === head.household_pseudo &&
+        rows[j]!.extract_id === head.extract_id
+      )
+        j++;
+      const tenants = rows.slice(i, j);
+      const profile: Tenancy = {
+        type: 'tenancy',
+        source: source<'landlord'>(head.extract_id),
+        household_pseudo: head.household_pseudo,
+        commune: head.commune,
+        household_adults: head.household_adults,
+        household_children: head.household_children,
+        household_resources: head.household_resources,
+        apl: head.apl,
+        caf_extract_in_run: hasCaf,
+        tenants: tenants.map((r) => ({
+          identity_pseudo: r.identity_pseudo,
+          person_pseudo: r.linked_person,
+          birth_ym: r.birth_ym,
+          family_link: r.link_method,
+        })),
+      };
+      out.push({
+        profile,
+        pseudonyms: unique([
+          head.household_pseudo,
+          ...tenants.map((r) => r.identity_pseudo),
+          ...tenants.flatMap((r) => (r.linked_person ? [r.linked_person] : [])),
+        ]),
+        extracts: [head.extract_id],
+      });
+      i = j;
+    }
+    return out;
+  }
+
+  return {
+    async partition(part: number): Promise<PartitionProfile[]> {
+      const [a, b, c] = await Promise.all([families(part), retirees(part), tenancies(part)]);
+      return [...a, ...b, ...c];
+    },
+  };
+}
+
+const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];

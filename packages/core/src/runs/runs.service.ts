@@ -1,0 +1,230 @@
+// Starting, running and cancelling matching runs. A run is a BullMQ flow: `run.prepare` selects the
+// extracts and links them (stages select and link), then adds one `run.partition` job per partition
+// (stage evaluate) under a `run.finalise` parent that publishes the cases. Every job re-checks the
+// run's state first, so a cancelled run stops at its next step and a retried job redoes its own step.
+import type { Db, Run } from '@nonrecours/db';
+import { jobId } from '@nonrecours/queue';
+import { assertSupportedAsOf, parameterWarnings, RulesError } from '@nonrecours/rules';
+import { sql } from 'kysely';
+import type pg from 'pg';
+import { appendAuditEvent } from '../audit/audit.repository.ts';
+import type { AuditActor } from '../audit/audit-actor.ts';
+import type { ConventionAccess } from '../conventions/convention-access.ts';
+import { badRequest, conflict, notFound } from '../errors.ts';
+import type { AppQueue } from '../jobs/jobs.ts';
+import { evaluatePartition, rulePacks } from './run-evaluate.stage.ts';
+import { finaliseRun } from './run-finalise.stage.ts';
+import { linkStage } from './run-link.stage.ts';
+import { currentExtracts, type RunExtract, selectExtracts } from './run-select.stage.ts';
+import { dropRunTablesSql } from './run-tables.ts';
+import { advanceRun, failRun, findRun, findRunById, isActive } from './runs.repository.ts';
+
+const ROWS_PER_PARTITION = 150_000;
+const MAX_PARTITIONS = 64;
+export const systemActor: AuditActor = { actor: 'worker', org: null, role: 'system' };
+
+export interface StartRunInput {
+  asOf?: string | undefined;
+  rulePack?: string | undefined;
+  diceThreshold?: number | undefined;
+}
+
+export async function startRun(
+  deps: { db: Db; queue: Pick<AppQueue, 'add'> },
+  access: ConventionAccess,
+  actor: AuditActor & { actor: string },
+  input: StartRunInput,
+): Promise<Run> {
+  const { db } = deps;
+  const convention = access.convention;
+  const rulePack = input.rulePack ?? convention.rule_pack;
+  if (!rulePacks[rulePack]) throw badRequest('unknown_rule_pack', `no rule pack named ${rulePack}`);
+  if (input.asOf) {
+    try {
+      assertSupportedAsOf(input.asOf);
+    } catch (error) {
+      if (error instanceof RulesError) throw badRequest(error.code, error.message);
+      throw error;
+    }
+  }
+  if ((await currentExtracts(db, convention.id)).length === 0) {
+    throw conflict('no_usable_extracts', 'the convention has no accepted extract made with its current key');
+  }
+  const run = await db
+    .transaction()
+    .execute(async (trx) => {
+      const created = await trx
+        .insertInto('runs')
+        .values({
+          convention_id: convention.id,
+          rule_pack: rulePack,
+          as_of: input.asOf ? `${input.asOf}-01` : null,
+          dice_threshold: input.diceThreshold ?? convention.dice_threshold,
+          partitions: 1,
+          started_by: actor.actor,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await appendAuditEvent(trx, {
+        ...actor,
+        conventionId: convention.id,
+        action: 'run.start',
+        target: `run/${created.id}`,
+        purpose: 'matching',
+        outcome: 'success',
+        statusCode: 202,
+        details: { as_of: input.asOf ?? null, rule_pack: rulePack, dice_threshold: created.dice_threshold },
+      });
+      return created;
+    })
+    .catch((error: unknown) => {
+      if ((error as { code?: string }).code === '23505')
+        throw conflict('run_in_progress', 'a run of this convention is in progress');
+      throw error;
+    });
+  try {
+    await deps.queue.add('run.prepare', { runId: run.id }, { jobId: jobId('run-prepare', run.id) });
+  } catch (error) {
+    await failRun(db, run.id, 'the run could not be queued');
+    throw error;
+  }
+  return run;
+}
+
+export async function cancelRun(db: Db, conventionId: string, id: string, actor: AuditActor): Promise<Run> {
+  return db.transaction().execute(async (trx) => {
+    const run = await findRun(trx, conventionId, id);
+    if (!run) throw notFound('run');
+    if (run.status !== 'queued' && run.status !== 'running')
+      throw conflict('run_not_active', `a ${run.status} run cannot be cancelled`);
+    const cancelled = await trx
+      .updateTable('runs')
+      .set({ status: 'cancelled', finished_at: new Date() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAuditEvent(trx, {
+      ...actor,
+      conventionId,
+      action: 'run.cancel',
+      target: `run/${id}`,
+      purpose: 'matching',
+      outcome: 'success',
+      statusCode: 200,
+    });
+    return cancelled;
+  });
+}
+
+/** Job `run.prepare`: stages select and link, then the flow of partitions. */
+export async function prepareRun(
+  deps: { db: Db; queue: Pick<AppQueue, 'addFlow'> },
+  runId: string,
+): Promise<void> {
+  const { db } = deps;
+  const run = await findRunById(db, runId);
+  if (!run || !(await isActive(db, runId))) return;
+  await advanceRun(db, runId, { status: 'running', stage: 'select' });
+  const selection = selectExtracts(
+    await currentExtracts(db, run.convention_id),
+    run.as_of?.slice(0, 7) ?? null,
+  );
+  try {
+    assertSupportedAsOf(selection.asOf);
+  } catch (error) {
+    await failRun(db, runId, error instanceof Error ? error.message : 'unsupported as_of');
+    return;
+  }
+  if (selection.used.length === 0) {
+    await failRun(db, runId, 'no extract of the convention is recent enough for this as_of');
+    return;
+  }
+  const rows = selection.used.reduce((sum, e) => sum + e.rows, 0);
+  const partitions = Math.min(MAX_PARTITIONS, Math.max(1, Math.ceil(rows / ROWS_PER_PARTITION)));
+  const moved = await advanceRun(db, runId, {
+    stage: 'link',
+    as_of: `${selection.asOf}-01`,
+    partitions,
+    extracts: selection.used,
+    warnings: parameterWarnings(selection.asOf),
+    report: {
+      left_out: selection.leftOut.map(({ id, kind, reference_month, reason }) => ({
+        id,
+        kind,
+        reference_month,
+        reason,
+      })),
+    },
+  });
+  if (!moved) return;
+  const started = Date.now();
+  const linkage = await linkStage(
+    db,
+    { id: runId, partitions, diceThreshold: run.dice_threshold },
+    selection.used,
+  );
+  await db
+    .insertInto('run_partitions')
+    .values(Array.from({ length: partitions }, (_, part) => ({ run_id: runId, part })))
+    .onConflict((oc) => oc.columns(['run_id', 'part']).doUpdateSet({ status: 'pending' }))
+    .execute();
+  if (
+    !(await advanceRun(db, runId, {
+      stage: 'evaluate',
+      report: { linkage, timings: { link_ms: Date.now() - started } },
+    }))
+  )
+    return;
+  await deps.queue.addFlow({
+    name: 'run.finalise',
+    payload: { runId },
+    jobId: jobId('run-finalise', runId),
+    children: Array.from({ length: partitions }, (_, part) => ({
+      name: 'run.partition' as const,
+      payload: { runId, part },
+      jobId: jobId('run-partition', runId, `p${part}`),
+    })),
+  });
+}
+
+/** Job `run.partition`. */
+export async function runPartition(deps: { db: Db; pool: pg.Pool }, runId: string, part: number) {
+  const run = await findRunById(deps.db, runId);
+  if (!run || !(await isActive(deps.db, runId)) || !run.as_of) return { skipped: true };
+  return evaluatePartition(
+    deps,
+    {
+      id: runId,
+      conventionId: run.convention_id,
+      asOf: run.as_of.slice(0, 7),
+      rulePack: run.rule_pack,
+      extracts: run.extracts as RunExtract[],
+    },
+    part,
+  );
+}
+
+/** Job `run.finalise`. */
+export async function publishRun(deps: { db: Db }, runId: string) {
+  const { db } = deps;
+  const run = await findRunById(db, runId);
+  if (!run || !(await isActive(db, runId))) return { skipped: true };
+  const convention = await db
+    .selectFrom('conventions')
+    .select('retention_days')
+    .where('id', '=', run.convention_id)
+    .executeTakeFirstOrThrow();
+  await advanceRun(db, runId, { stage: 'finalise' });
+  const counts = await finaliseRun(
+    db,
+    { id: runId, conventionId: run.convention_id, retentionDays: convention.retention_days },
+    systemActor,
+  );
+  return { cases: counts?.total ?? 0 };
+}
+
+/** Called when a run's job has failed for the last time: the run is failed and its working tables go. */
+export async function abandonRun(db: Db, runId: string, reason: string): Promise<void> {
+  await failRun(db, runId, reason);
+  await sql.raw(dropRunTablesSql(runId)).execute(db);
+}

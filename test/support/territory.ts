@@ -1,0 +1,63 @@
+// The committed synthetic territory (test/fixtures/territory, `nonrecours synth --persons 10000
+// --seed 42`): a convention with one partner per extract kind and a territory team, its extracts
+// uploaded through the API.
+import { readFileSync } from 'node:fs';
+import { cliActor, registerConventionKey } from '@nonrecours/core';
+import type { Db } from '@nonrecours/db';
+import { extractKinds } from '@nonrecours/pseudo';
+import type { FastifyInstance } from 'fastify';
+import { addMember, makeClient, makeConvention, makePartner, tokenFor } from './factories.ts';
+
+export const territoryDir = new URL('../fixtures/territory/', import.meta.url);
+
+export interface Manifest {
+  month: string;
+  kcv: string;
+  files: Record<string, { schema: string; extract: string; rows: number }>;
+}
+
+export const manifest = (): Manifest =>
+  JSON.parse(readFileSync(new URL('manifest.json', territoryDir), 'utf8'));
+
+export interface GroundTruthRow {
+  subject_pseudo: string;
+  subject_kind: string;
+  benefit: string;
+  rule: string;
+  link: string;
+}
+
+export function groundTruth(): GroundTruthRow[] {
+  const [header, ...lines] = readFileSync(new URL('ground-truth.csv', territoryDir), 'utf8')
+    .trim()
+    .split('\n');
+  const columns = header!.split(';');
+  return lines.map(
+    (line) => Object.fromEntries(line.split(';').map((v, i) => [columns[i], v])) as unknown as GroundTruthRow,
+  );
+}
+
+export async function loadTerritory(app: FastifyInstance, db: Db) {
+  const m = manifest();
+  const convention = await makeConvention(db);
+  await registerConventionKey(db, cliActor(), convention.id, m.kcv);
+  const tokens: Record<string, string> = {};
+  const partners: Record<string, string> = {};
+  for (const kind of extractKinds) {
+    const org = await makePartner(db, kind);
+    partners[kind] = org.id;
+    await addMember(db, convention.id, org.id, ['partner'], [kind]);
+    tokens[kind] = await tokenFor(app, await makeClient(db, org.id, 'partner'));
+    const res = await app.inject({
+      method: 'POST',
+      url: `/v1/conventions/${convention.id}/extracts?kind=${kind}&schema=${m.files[kind]!.schema}&reference_month=${m.month}`,
+      headers: { authorization: `Bearer ${tokens[kind]}`, 'content-type': 'text/csv', 'x-key-check': m.kcv },
+      payload: readFileSync(new URL(m.files[kind]!.extract, territoryDir)),
+    });
+    if (res.statusCode !== 202) throw new Error(`upload of ${kind}: ${res.statusCode} ${res.body}`);
+  }
+  const team = await makePartner(db, 'territory');
+  await addMember(db, convention.id, team.id, ['territory']);
+  tokens.territory = await tokenFor(app, await makeClient(db, team.id, 'territory'));
+  return { conventionId: convention.id, tokens, partners, manifest: m };
+}
