@@ -3,7 +3,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dice } from './clk-dice.ts';
 import { generateKey } from './convention-key.ts';
-import { clkTokens, createPseudonymiser, IdentityError, isIsoDate, isPseudonym } from './pseudonymiser.ts';
+import { normaliseName } from './normalise-name.ts';
+import {
+  clkTokens,
+  createPseudonymiser,
+  IdentityError,
+  isIsoDate,
+  isPseudonym,
+  normaliseIdentity,
+} from './pseudonymiser.ts';
 
 const key = generateKey();
 const p = createPseudonymiser(key);
@@ -55,6 +63,17 @@ describe('createPseudonymiser', () => {
     expect(close).toBeGreaterThan(far);
   });
 
+  it('computes the same filter from normalised identities as from raw fields', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), (family, given) => {
+        fc.pre(normaliseName(family) !== '');
+        const identity = normaliseIdentity(family, given, '1990-01-31');
+        expect(p.identityClkTextOf(identity)).toBe(p.identityClkText(family, given, '1990-01-31'));
+        expect(p.identityPseudoOf(identity)).toBe(p.identityPseudo(family, given, '1990-01-31'));
+      }),
+    );
+  });
+
   it('gives an empty first given name its one bigram', () => {
     expect(clkTokens('Le Gall', '', '1978-03-15')).toEqual([
       'f:_L',
@@ -77,5 +96,24 @@ describe('isIsoDate', () => {
     expect(isIsoDate('1985-13-01')).toBe(false);
     expect(isIsoDate('1985-5-12')).toBe(false);
     expect(isIsoDate('1985-05-00')).toBe(false);
+    expect(isIsoDate('1900-02-29')).toBe(false);
+    expect(isIsoDate('2000-02-29')).toBe(true);
+  });
+
+  it('agrees with the calendar of Date on any YYYY-MM-DD', () => {
+    const two = (n: number) => String(n).padStart(2, '0');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 2999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (y, m, d) => {
+          const text = `${y}-${two(m)}-${two(d)}`;
+          const date = new Date(`${text}T00:00:00Z`);
+          const real = !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+          expect(isIsoDate(text)).toBe(real);
+        },
+      ),
+    );
   });
 });

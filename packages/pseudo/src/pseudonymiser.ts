@@ -27,37 +27,55 @@ export function isPseudonym(value: string): boolean {
   return PSEUDONYM_TEXT.test(value);
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Whether a value is a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (!ISO_DATE.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) return false;
+  return month !== 2 || day < 29 || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
+}
+
+/** An identity as the pseudonyms read it: N(birth family name), N(first given name), birth date. */
+export type NormalisedIdentity = { family: string; given: string; birthDate: string };
+
+/** Normalises and checks identity fields; throws IdentityError without a family name or a valid date. */
+export function normaliseIdentity(
+  familyName: string,
+  givenNames: string,
+  birthDate: string,
+): NormalisedIdentity {
+  const family = normaliseName(familyName);
+  if (family === '') throw new IdentityError('family_name');
+  if (!isIsoDate(birthDate)) throw new IdentityError('birth_date');
+  return { family, given: normaliseName(firstGivenName(givenNames)), birthDate };
+}
+
+// Bigrams are read from `_` + name + `_`; an empty first given name still gives its one bigram `__`,
+// as the text of the rule reads.
+function bigrams(prefix: string, name: string): string[] {
+  const padded = `_${name}_`;
+  return Array.from({ length: padded.length - 1 }, (_, i) => `${prefix}${padded.slice(i, i + 2)}`);
 }
 
 /** The identity tokens of a Bloom filter: f: and g: name bigrams, and d: the birth date; distinct. */
 export function clkTokens(familyName: string, givenNames: string, birthDate: string): string[] {
-  return [...tokensOf(normaliseName(familyName), normaliseName(firstGivenName(givenNames)), birthDate)];
+  const family = normaliseName(familyName);
+  const given = normaliseName(firstGivenName(givenNames));
+  return [...new Set([...bigrams('f:', family), ...bigrams('g:', given), `d:${birthDate}`])];
 }
 
-// An empty first given name still gives its one bigram `__`, as the text of the rule reads.
-function tokensOf(family: string, given: string, birthDate: string): Set<string> {
-  const tokens = new Set<string>();
-  const f = `_${family}_`;
-  for (let i = 0; i + 1 < f.length; i++) tokens.add(`f:${f.slice(i, i + 2)}`);
-  const g = `_${given}_`;
-  for (let i = 0; i + 1 < g.length; i++) tokens.add(`g:${g.slice(i, i + 2)}`);
-  tokens.add(`d:${birthDate}`);
-  return tokens;
-}
-
-const POSITIONS_PER_TOKEN = 20;
-// Name bigrams are a few hundred tokens and birth dates some tens of thousands: caching their bit
-// positions turns almost every filter into table look-ups. The bound only guards odd inputs.
-const MAX_CACHED_TOKENS = 100_000;
+const POSITIONS = 20;
+// Bit positions are cached: name bigrams in a table indexed by their letters (2 × 27 × 27 tokens),
+// birth dates in a map (some tens of thousands). Almost every filter is then made of look-ups.
+// The bound only guards odd inputs.
+const MAX_CACHED_DATES = 100_000;
+const SYMBOLS = 27; // A–Z and _
+const symbolOf = (code: number) => (code === 95 ? 26 : code - 65);
 
 export type Pseudonymiser = {
   /** The key check value of the key. */
@@ -70,12 +88,18 @@ export type Pseudonymiser = {
   personPseudoOfNir13(nir13: string): string;
   /** identity_pseudo; given names may be empty. Throws IdentityError. */
   identityPseudo(familyName: string, givenNames: string, birthDate: string): string;
+  /** identity_pseudo of an identity from normaliseIdentity. */
+  identityPseudoOf(identity: NormalisedIdentity): string;
   /** household_pseudo of a partner's local household id for an extract kind. */
   householdPseudo(kind: string, householdId: string): string;
   /** identity_clk as 128 bytes, written into `out` when given. Throws IdentityError. */
   identityClk(familyName: string, givenNames: string, birthDate: string, out?: Uint8Array): Uint8Array;
+  /** identity_clk of an identity from normaliseIdentity, written into `out` when given. */
+  identityClkOf(identity: NormalisedIdentity, out?: Uint8Array): Uint8Array;
   /** identity_clk as written in extracts (171 base64url characters). */
   identityClkText(familyName: string, givenNames: string, birthDate: string): string;
+  /** identity_clk text of an identity from normaliseIdentity. */
+  identityClkTextOf(identity: NormalisedIdentity): string;
 };
 
 /** Every pseudonym under the convention key `key` (32 bytes). */
@@ -83,50 +107,72 @@ export function createPseudonymiser(key: Uint8Array): Pseudonymiser {
   const mac = createHmacSha256(key);
   const digest = Buffer.allocUnsafe(32);
   const words = new Int32Array(8);
-  const positionCache = new Map<string, Uint16Array>();
+  const bigramPositions = new Uint16Array(2 * SYMBOLS * SYMBOLS * POSITIONS);
+  const bigramKnown = new Uint8Array(2 * SYMBOLS * SYMBOLS);
+  const datePositions = new Map<string, Uint16Array>();
   const clkScratch = Buffer.alloc(CLK_BYTES);
 
   function hash(prefix: string, text: string): string {
     return mac.bytes(prefix + text, digest).toString('base64url');
   }
 
-  // The normalised family name, first given name and birth date, checked.
-  function identity(familyName: string, givenNames: string, birthDate: string): [string, string, string] {
-    const family = normaliseName(familyName);
-    if (family === '') throw new IdentityError('family_name');
-    if (!isIsoDate(birthDate)) throw new IdentityError('birth_date');
-    return [family, normaliseName(firstGivenName(givenNames)), birthDate];
-  }
-
   // D = HMAC(K, "clk1:" + t) ‖ HMAC(K, "clk2:" + t); position j = uint16be(D[2j..2j+2]) mod 1024,
   // that is the high then low half of each big-endian word.
-  function positions(token: string): Uint16Array {
-    const cached = positionCache.get(token);
-    if (cached) return cached;
-    const result = new Uint16Array(POSITIONS_PER_TOKEN);
+  function positionsInto(token: string, out: Uint16Array, at: number): void {
     mac.words(`clk1:${token}`, words);
-    for (let j = 0; j < 16; j++) result[j] = (j & 1 ? words[j >> 1]! : words[j >> 1]! >>> 16) & 1023;
+    for (let j = 0; j < 16; j++) out[at + j] = (j & 1 ? words[j >> 1]! : words[j >> 1]! >>> 16) & 1023;
     mac.words(`clk2:${token}`, words);
-    for (let j = 16; j < 20; j++)
-      result[j] = (j & 1 ? words[(j - 16) >> 1]! : words[(j - 16) >> 1]! >>> 16) & 1023;
-    if (positionCache.size < MAX_CACHED_TOKENS) positionCache.set(token, result);
-    return result;
+    for (let j = 0; j < 4; j++) out[at + 16 + j] = (j & 1 ? words[j >> 1]! : words[j >> 1]! >>> 16) & 1023;
   }
 
-  function identityClk(
-    familyName: string,
-    givenNames: string,
-    birthDate: string,
-    out?: Uint8Array,
-  ): Uint8Array {
+  // Bit i lives in byte i/8, counted from the most significant bit.
+  function setBits(filter: Uint8Array, positions: Uint16Array, at: number): void {
+    for (let j = at; j < at + POSITIONS; j++) {
+      const bit = positions[j]!;
+      filter[bit >> 3] = filter[bit >> 3]! | (0x80 >> (bit & 7));
+    }
+  }
+
+  function addBigrams(filter: Uint8Array, table: number, prefix: string, name: string): void {
+    let previous = 26;
+    for (let i = 0; i <= name.length; i++) {
+      const current = i < name.length ? symbolOf(name.charCodeAt(i)) : 26;
+      const index = (table * SYMBOLS + previous) * SYMBOLS + current;
+      if (!bigramKnown[index]) {
+        const pair = String.fromCharCode(
+          previous === 26 ? 95 : previous + 65,
+          current === 26 ? 95 : current + 65,
+        );
+        positionsInto(prefix + pair, bigramPositions, index * POSITIONS);
+        bigramKnown[index] = 1;
+      }
+      setBits(filter, bigramPositions, index * POSITIONS);
+      previous = current;
+    }
+  }
+
+  function identityClkOf(identity: NormalisedIdentity, out?: Uint8Array): Uint8Array {
     const filter = out ?? new Uint8Array(CLK_BYTES);
     filter.fill(0);
-    for (const token of tokensOf(...identity(familyName, givenNames, birthDate))) {
-      // Bit i lives in byte i/8, counted from the most significant bit.
-      for (const bit of positions(token)) filter[bit >> 3] = filter[bit >> 3]! | (0x80 >> (bit & 7));
+    // A token met twice sets the same bits twice: no need to remove duplicates here.
+    addBigrams(filter, 0, 'f:', identity.family);
+    addBigrams(filter, 1, 'g:', identity.given);
+    let date = datePositions.get(identity.birthDate);
+    if (!date) {
+      date = new Uint16Array(POSITIONS);
+      positionsInto(`d:${identity.birthDate}`, date, 0);
+      if (datePositions.size < MAX_CACHED_DATES) datePositions.set(identity.birthDate, date);
     }
+    setBits(filter, date, 0);
     return filter;
   }
+
+  const identityPseudoOf = (identity: NormalisedIdentity) =>
+    hash('id:', `${identity.family}|${identity.given}|${identity.birthDate}`);
+  const identityClkTextOf = (identity: NormalisedIdentity) => {
+    identityClkOf(identity, clkScratch);
+    return clkScratch.toString('base64url');
+  };
 
   return {
     kcv: keyCheckValue(key),
@@ -134,15 +180,17 @@ export function createPseudonymiser(key: Uint8Array): Pseudonymiser {
     personPseudo: (nir) => hash('nir:', normaliseNir(nir)),
     personPseudoOfNir13: (nir13) => hash('nir:', nir13),
     identityPseudo: (familyName, givenNames, birthDate) =>
-      hash('id:', identity(familyName, givenNames, birthDate).join('|')),
+      identityPseudoOf(normaliseIdentity(familyName, givenNames, birthDate)),
+    identityPseudoOf,
     householdPseudo: (kind, householdId) => {
       if (householdId === '') throw new IdentityError('household_id');
       return hash(`hh:${kind}:`, householdId);
     },
-    identityClk,
-    identityClkText: (familyName, givenNames, birthDate) => {
-      identityClk(familyName, givenNames, birthDate, clkScratch);
-      return clkScratch.toString('base64url');
-    },
+    identityClk: (familyName, givenNames, birthDate, out) =>
+      identityClkOf(normaliseIdentity(familyName, givenNames, birthDate), out),
+    identityClkOf,
+    identityClkText: (familyName, givenNames, birthDate) =>
+      identityClkTextOf(normaliseIdentity(familyName, givenNames, birthDate)),
+    identityClkTextOf,
   };
 }

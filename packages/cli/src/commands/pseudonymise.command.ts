@@ -19,7 +19,7 @@ import { pseudonymiseStream } from '../toolkit/pseudonymise-stream.ts';
 const usage = `usage: nonrecours pseudonymise --kind KIND --key-file KEY --in CLEAR.csv --out EXTRACT.csv
                                [--errors ERRORS.csv] [--clk] [--threads N]
 
-  --kind      caf, cpam, msa, carsat or landlord (the clear columns of each: packages/cli/README.md)
+  --kind      caf, cpam, msa, carsat or landlord (the clear columns of each: packages/pseudo/README.md)
   --key-file  the convention key file
   --in        the clear file (CSV, ';' or ',', UTF-8)
   --out       the extract to write

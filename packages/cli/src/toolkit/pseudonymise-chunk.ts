@@ -93,7 +93,20 @@ export function createChunkPseudonymiser(plan: ChunkPlan): (bytes: Buffer, first
   const values: string[] = new Array(output.length);
 
   return (bytes, firstLine) => {
-    let extract = '';
+    // Lines are encoded straight into memory of their own (it can then move to another thread),
+    // rather than joined into one large string first.
+    let extract = new Uint8Array(bytes.length * (clk ? 4 : 2) + 4096);
+    let extractView = Buffer.from(extract.buffer);
+    let used = 0;
+    const append = (line: string) => {
+      if (used + line.length * 3 > extract.length) {
+        const larger = new Uint8Array(2 * extract.length + line.length * 3);
+        larger.set(extract.subarray(0, used));
+        extract = larger;
+        extractView = Buffer.from(extract.buffer);
+      }
+      used += extractView.write(line, used);
+    };
     let errorLines = '';
     let written = 0;
     let refused = 0;
@@ -103,7 +116,7 @@ export function createChunkPseudonymiser(plan: ChunkPlan): (bytes: Buffer, first
       const errors: RowError[] = [];
       const field = (i: number) => (i < 0 ? '' : (record[i] ?? '').trim());
       let person = '';
-      let identity = '';
+      let identityPseudo = '';
       let filter = '';
       let household = '';
       const birthDate = field(birthAt);
@@ -132,12 +145,13 @@ export function createChunkPseudonymiser(plan: ChunkPlan): (bytes: Buffer, first
           else household = pseudonymiser.hash(householdPrefix, id);
         }
         if (errors.length === 0 && familyLetters !== '') {
-          const given = field(givenAt);
-          identity = pseudonymiser.hash(
-            'id:',
-            `${familyLetters}|${normaliseName(firstGivenName(given))}|${birthDate}`,
-          );
-          if (clk) filter = pseudonymiser.identityClkText(family, given, birthDate);
+          const identity = {
+            family: familyLetters,
+            given: normaliseName(firstGivenName(field(givenAt))),
+            birthDate,
+          };
+          identityPseudo = pseudonymiser.identityPseudoOf(identity);
+          if (clk) filter = pseudonymiser.identityClkTextOf(identity);
         }
       }
       if (errors.length > 0) {
@@ -152,16 +166,16 @@ export function createChunkPseudonymiser(plan: ChunkPlan): (bytes: Buffer, first
         const source = sources[i]!;
         if (typeof source === 'number') values[i] = field(source);
         else if (source === 'person_pseudo') values[i] = person;
-        else if (source === 'identity_pseudo') values[i] = identity;
+        else if (source === 'identity_pseudo') values[i] = identityPseudo;
         else if (source === 'identity_clk') values[i] = filter;
         else if (source === 'birth_ym') values[i] = birthDate.slice(0, 7);
         else values[i] = household;
       }
-      extract += csvLine(values, delimiter);
+      append(csvLine(values, delimiter));
       written++;
     };
 
     forEachRecord(bytes, firstLine, delimiter, pseudonymiseRecord);
-    return { extract: Buffer.from(extract), errors: errorLines, written, refused, codes };
+    return { extract: extract.subarray(0, used), errors: errorLines, written, refused, codes };
   };
 }

@@ -38,6 +38,8 @@ export type PseudonymiseOptions = {
   clk?: boolean;
   /** Threads pseudonymising, this one included (1: no worker). Defaults to the available parallelism. */
   threads?: number;
+  /** Bytes of input per chunk of work (64 KiB). */
+  chunkBytes?: number;
   /** Called with the number of input bytes handled so far. */
   onProgress?: (bytes: number) => void;
 };
@@ -66,7 +68,7 @@ async function end(stream: Writable | undefined): Promise<void> {
 /** Pseudonymises a clear file; throws UsageError when the input is unusable (header, CSV syntax). */
 export async function pseudonymiseStream(options: PseudonymiseOptions): Promise<PseudonymiseSummary> {
   const { kind, key, output, errors, onProgress } = options;
-  const chunks = recordChunks(options.input, CHUNK_BYTES);
+  const chunks = recordChunks(options.input, options.chunkBytes ?? CHUNK_BYTES);
   const first = await chunks.next();
   if (first.done) throw new UsageError('the clear file is empty: a header row is expected');
   const header = parseHeader(first.value.bytes, 'the clear file');

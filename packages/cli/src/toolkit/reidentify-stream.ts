@@ -135,7 +135,7 @@ export async function reidentifyStream(options: ReidentifyOptions): Promise<Reid
         if (byIdentity.size > 0 && family !== '' && isIsoDate(birthDate)) {
           readable = true;
           const given = normaliseName(firstGivenName(field(givenAt)));
-          hits.push(...(byIdentity.get(pseudonymiser.hash('id:', `${family}|${given}|${birthDate}`)) ?? []));
+          hits.push(...(byIdentity.get(pseudonymiser.identityPseudoOf({ family, given, birthDate })) ?? []));
         }
         if (byHousehold.size > 0 && field(householdAt) !== '') {
           readable = true;

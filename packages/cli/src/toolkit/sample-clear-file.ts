@@ -1,9 +1,26 @@
 // Made-up clear files for tests and benchmarks: valid NIRs, varied names and birth dates, and
 // plausible attribute values for every kind. Deterministic in the row number; nobody real.
 
-import { clearColumns, type ColumnSpec, type ExtractKind, extractColumns, nirKey } from '@nonrecours/pseudo';
+import { type ColumnSpec, clearColumns, type ExtractKind, extractColumns, nirKey } from '@nonrecours/pseudo';
 
-const SYLLABLES = ['ma', 'ri', 'lo', 'du', 'pon', 'ber', 'nar', 'gal', 'le', 'mo', 'ti', 'vé', 'chê', 'ne', 'ro', 'sa'];
+const SYLLABLES = [
+  'ma',
+  'ri',
+  'lo',
+  'du',
+  'pon',
+  'ber',
+  'nar',
+  'gal',
+  'le',
+  'mo',
+  'ti',
+  'vé',
+  'chê',
+  'ne',
+  'ro',
+  'sa',
+];
 const GIVEN = ['Jean-Pierre', 'Marie', 'Aïssatou', 'Élodie', 'Lucas', 'Chloé', 'Noé', 'Inès', 'Karim', 'Zoé'];
 
 /** A small deterministic hash, so that row i always gets the same made-up person. */
@@ -41,7 +58,7 @@ function sampleValue(spec: ColumnSpec, i: number): string {
     case 'bool':
       return String(mix(i, 10) % 2);
     case 'amount':
-      return (mix(i, 11) % 300_000 / 100).toFixed(2);
+      return ((mix(i, 11) % 300_000) / 100).toFixed(2);
     case 'int':
       return String(spec.min + (mix(i, 12) % 3));
     case 'enum':
@@ -62,7 +79,8 @@ export function sampleClearRow(kind: ExtractKind, i: number): Record<string, str
   for (const column of clearColumns(kind)) {
     if (column === 'nir') row[column] = sampleNir(i);
     else if (column === 'family_name') row[column] = sampleFamilyName(i);
-    else if (column === 'given_names') row[column] = `${GIVEN[mix(i, 7) % GIVEN.length]} ${GIVEN[mix(i, 8) % GIVEN.length]}`;
+    else if (column === 'given_names')
+      row[column] = `${GIVEN[mix(i, 7) % GIVEN.length]} ${GIVEN[mix(i, 8) % GIVEN.length]}`;
     else if (column === 'birth_date') row[column] = sampleBirthDate(i);
     else if (column === 'household_id') row[column] = `H${Math.floor(i / 3)}`;
     else row[column] = sampleValue(specs.get(column)!, i);
@@ -77,6 +95,9 @@ export function toCsv(
   { delimiter = ';', newline = '\n' }: { delimiter?: string; newline?: string } = {},
 ): string {
   const field = (v: string) => (/[;,"\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  const lines = [columns.join(delimiter), ...rows.map((r) => columns.map((c) => field(r[c] ?? '')).join(delimiter))];
+  const lines = [
+    columns.join(delimiter),
+    ...rows.map((r) => columns.map((c) => field(r[c] ?? '')).join(delimiter)),
+  ];
   return lines.join(newline) + newline;
 }
