@@ -1,0 +1,278 @@
+// The streaming parser of an uploaded extract: the decompressed body in, the COPY text of its valid
+// rows out (PostgreSQL text format, copyColumns order). Refusals destroy the stream with an
+// ExtractRefusal as soon as they are found; row errors are counted and the first ones kept.
+// Most rows take the byte-level fast path (fast-row.ts); the rest, and the header, the general one.
+import { Transform, type TransformCallback } from 'node:stream';
+import type { ExtractKind } from '@nonrecours/pseudo';
+import { copyColumns, maxCopyLineBytes } from './copy-columns.ts';
+import { CopyOutput } from './copy-output.ts';
+import { ExtractRefusal } from './extract-refusal.ts';
+import { FAST_INCOMPLETE, FastRowReader } from './fast-row.ts';
+import { type Delimiter, detectDelimiter, resolveHeader } from './header.ts';
+import { type RawRecord, readRecord } from './record-reader.ts';
+import { RowChecker } from './row-checker.ts';
+import { type RowError, RowErrorLog } from './row-errors.ts';
+
+export interface ExtractParserOptions {
+  /** Row errors kept in memory for the report; all are counted. Default 1000. */
+  maxErrorsKept?: number;
+}
+
+export interface ExtractParseStats {
+  /** Data rows seen: every record after the header, blank lines at the end of the file excepted. */
+  rows: number;
+  /** Rows written as COPY lines. */
+  validRows: number;
+  /** Rows left out, each with at least one row error. */
+  invalidRows: number;
+  /** Row errors found: every bad value of a row is one (a wrong field count, one per row). */
+  errorCount: number;
+  /** The first row errors, in file order (at most maxErrorsKept). */
+  errors: readonly RowError[];
+  /** The header's column names as given, once the header is accepted. */
+  header: readonly string[] | null;
+  delimiter: Delimiter | null;
+}
+
+// A valid row is a few hundred bytes: a record this long is a runaway quote or not CSV, and keeping
+// it whole would let memory grow with the file.
+export const MAX_RECORD_BYTES = 64 * 1024;
+const OUTPUT_BUFFER_BYTES = 1 << 20;
+const LF = 0x0a;
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const EMPTY = Buffer.alloc(0);
+
+export class ExtractParser extends Transform {
+  readonly kind: ExtractKind;
+  /** The COPY columns, in the order of every output line. */
+  readonly columns: readonly string[];
+
+  readonly #decoder = new TextDecoder('utf-8', { fatal: true });
+  readonly #errors: RowErrorLog;
+  readonly #out: CopyOutput;
+  readonly #emit = (chunk: Buffer) => {
+    this.push(chunk);
+  };
+  // Bytes received but not read yet: the unfinished record, then the chunks after it.
+  #rest: Buffer = EMPTY;
+  #pending: Buffer[] = [];
+  #pendingBytes = 0;
+  #atFileStart = true;
+  /** The line where the next record starts. */
+  #line = 1;
+  #header: readonly string[] | null = null;
+  #delimiter: Delimiter | null = null;
+  #fast: FastRowReader | null = null;
+  #checker: RowChecker | null = null;
+  // Blank lines count as rows only when a row follows them: at the end of a file they are ignored.
+  #blankFrom = 0;
+  #blankCount = 0;
+  #rows = 0;
+  #validRows = 0;
+
+  constructor(kind: ExtractKind, options: ExtractParserOptions = {}) {
+    super();
+    this.kind = kind;
+    this.columns = copyColumns[kind];
+    this.#errors = new RowErrorLog(options.maxErrorsKept ?? 1000);
+    this.#out = new CopyOutput(OUTPUT_BUFFER_BYTES, maxCopyLineBytes(kind));
+  }
+
+  get stats(): ExtractParseStats {
+    return {
+      rows: this.#rows,
+      validRows: this.#validRows,
+      invalidRows: this.#rows - this.#validRows,
+      errorCount: this.#errors.count,
+      errors: this.#errors.kept,
+      header: this.#header,
+      delimiter: this.#delimiter,
+    };
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    try {
+      this.#checkEncoding(chunk, false);
+      this.#pending.push(chunk);
+      this.#pendingBytes += chunk.length;
+      // An unfinished record is read again only once as many new bytes have come: a long record
+      // arriving in small pieces then costs linear time, not quadratic.
+      if (this.#pendingBytes >= this.#rest.length) this.#consume(false);
+      this.#out.take(this.#emit);
+      callback();
+    } catch (err) {
+      callback(err as Error);
+    }
+  }
+
+  override _flush(callback: TransformCallback): void {
+    try {
+      this.#checkEncoding(EMPTY, true);
+      this.#consume(true);
+      if (this.#header === null) throw new ExtractRefusal('empty_extract', 'the extract has no header row');
+      if (this.#rows === 0)
+        throw new ExtractRefusal('empty_extract', 'the extract has a header but no data row');
+      this.#out.take(this.#emit);
+      callback();
+    } catch (err) {
+      callback(err as Error);
+    }
+  }
+
+  #checkEncoding(chunk: Buffer, atEnd: boolean): void {
+    try {
+      this.#decoder.decode(chunk, { stream: !atEnd });
+    } catch {
+      throw new ExtractRefusal('invalid_encoding', 'the extract is not valid UTF-8');
+    }
+  }
+
+  #consume(atEnd: boolean): void {
+    const data =
+      this.#rest.length === 0 && this.#pending.length === 1
+        ? (this.#pending[0] as Buffer)
+        : Buffer.concat([this.#rest, ...this.#pending]);
+    this.#pending = [];
+    this.#pendingBytes = 0;
+    let p = this.#header === null ? this.#readHeader(data, atEnd) : 0;
+    if (this.#header !== null) p = this.#readRows(data, p, atEnd);
+    // A copy, so that the chunk it comes from is not kept alive.
+    this.#rest = p === data.length ? EMPTY : Buffer.from(data.subarray(p));
+    this.#checkLength(this.#rest.length);
+  }
+
+  /** Refuses a record too long, whether it is whole or still coming, so chunking changes nothing. */
+  #checkLength(bytes: number): void {
+    if (bytes <= MAX_RECORD_BYTES) return;
+    throw this.#header === null
+      ? new ExtractRefusal(
+          'invalid_header',
+          `the header (line ${this.#line}) is longer than ${MAX_RECORD_BYTES} bytes`,
+        )
+      : new ExtractRefusal(
+          'malformed_csv',
+          `the record of line ${this.#line} is longer than ${MAX_RECORD_BYTES} bytes`,
+          {
+            line: this.#line,
+            column: null,
+          },
+        );
+  }
+
+  /** Reads the header when it is all there; returns where the rows start, or what to keep. */
+  #readHeader(data: Buffer, atEnd: boolean): number {
+    let p = 0;
+    if (this.#atFileStart) {
+      if (data.length < BOM.length && !atEnd && BOM.subarray(0, data.length).equals(data)) return 0;
+      if (data.subarray(0, BOM.length).equals(BOM)) p = BOM.length;
+      this.#atFileStart = false;
+    }
+    for (;;) {
+      if (p === data.length) return p;
+      const lf = data.indexOf(LF, p);
+      if (lf < 0 && !atEnd) return p;
+      const lineEnd = lf < 0 ? data.length : lf;
+      // Blank lines before the header are passed over.
+      if (isBlank(data, p, lineEnd)) {
+        this.#line++;
+        p = lf < 0 ? lineEnd : lf + 1;
+        continue;
+      }
+      const delimiter = detectDelimiter(data.subarray(p, lineEnd));
+      if (delimiter === null) {
+        throw new ExtractRefusal(
+          'invalid_header',
+          `the header (line ${this.#line}) has no ';' or ',' delimiter: a ${this.kind} extract has several columns`,
+        );
+      }
+      const record = readRecord(data, p, delimiter.charCodeAt(0), atEnd);
+      if (record === null) {
+        if (atEnd) throw new ExtractRefusal('invalid_header', 'the header ends inside a quoted value');
+        return p;
+      }
+      this.#checkLength(record.next - p);
+      const layout = resolveHeader(this.kind, record.fields, this.#line);
+      this.#header = layout.names;
+      this.#delimiter = delimiter;
+      this.#fast = new FastRowReader(layout, delimiter.charCodeAt(0));
+      this.#checker = new RowChecker(layout, this.#errors);
+      this.#line += record.lines;
+      return record.next;
+    }
+  }
+
+  #readRows(data: Buffer, from: number, atEnd: boolean): number {
+    const fast = this.#fast as FastRowReader;
+    const out = this.#out;
+    const delimiter = (this.#delimiter as Delimiter).charCodeAt(0);
+    let p = from;
+    while (p < data.length) {
+      out.reserve(this.#emit);
+      const next = fast.read(data, p, out.buf, out.offset);
+      if (next >= 0) {
+        if (this.#blankCount > 0) this.#countBlanks();
+        out.offset = fast.written;
+        this.#rows++;
+        this.#validRows++;
+        this.#line++;
+        p = next;
+        continue;
+      }
+      if (next === FAST_INCOMPLETE && !atEnd) break;
+      const record = readRecord(data, p, delimiter, atEnd);
+      if (record === null) {
+        if (!atEnd) break;
+        throw new ExtractRefusal(
+          'malformed_csv',
+          `the quoted value opened on line ${this.#line} is never closed`,
+          {
+            line: this.#line,
+            column: null,
+          },
+        );
+      }
+      this.#checkLength(record.next - p);
+      this.#readRecord(record);
+      p = record.next;
+    }
+    return p;
+  }
+
+  #readRecord(record: RawRecord): void {
+    if (record.blank) {
+      if (this.#blankCount === 0) this.#blankFrom = this.#line;
+      this.#blankCount++;
+      this.#line++;
+      return;
+    }
+    if (this.#blankCount > 0) this.#countBlanks();
+    this.#rows++;
+    const line = (this.#checker as RowChecker).check(record.fields, this.#line);
+    if (line !== null) {
+      this.#out.offset += this.#out.buf.write(line, this.#out.offset, 'latin1');
+      this.#validRows++;
+    }
+    this.#line += record.lines;
+  }
+
+  /** Blank lines followed by a row are rows with the wrong number of fields. */
+  #countBlanks(): void {
+    for (let i = 0; i < this.#blankCount; i++)
+      this.#errors.add(this.#blankFrom + i, null, 'wrong_field_count');
+    this.#rows += this.#blankCount;
+    this.#blankCount = 0;
+  }
+}
+
+function isBlank(data: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const b = data[i];
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0d) return false;
+  }
+  return true;
+}
+
+/** A parser for one extract of `kind`: pipe the decompressed body in and the output to COPY. */
+export function createExtractParser(kind: ExtractKind, options?: ExtractParserOptions): ExtractParser {
+  return new ExtractParser(kind, options);
+}

@@ -1,0 +1,293 @@
+// The fast path: one well-formed, valid row read straight from the bytes and written as its COPY
+// line in the same pass, with no string made. Anything unusual (spaces, escaped quotes, a bad or
+// missing value, a wrong field count, a stray CR) makes it give up on the row, which the general
+// path (record-reader.ts, row-checker.ts) then reads with every rule and error. So it only has to be
+// right on what it accepts, and the tests check that it writes exactly what the general path writes.
+// What it accepts can never look like a NIR: pseudonyms are longer than any NIR, and the other values
+// have too few digits or hold characters a NIR does not.
+import type { ColumnSpec } from '@nonrecours/pseudo';
+import { MAX_INTEGER } from './field-values.ts';
+import type { HeaderLayout } from './header.ts';
+
+/** `read` gave up on the row: read it on the general path. */
+export const FAST_FAIL = -1;
+/** `read` reached the end of the data before the end of the row. */
+export const FAST_INCOMPLETE = -2;
+
+const PSEUDO = 1;
+const CLK = 2;
+const MONTH = 3;
+const COMMUNE = 4;
+const BOOL = 5;
+const AMOUNT = 6;
+const INT = 7;
+const ENUM = 8;
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+const TAB = 0x09;
+const DASH = 0x2d;
+const DOT = 0x2e;
+const COMMA = 0x2c;
+const ZERO = 0x30;
+const ONE = 0x31;
+const UPPER_A = 0x41;
+const UPPER_B = 0x42;
+const LOWER_F = 0x66;
+const LOWER_T = 0x74;
+const NULL_FIELD = Buffer.from('\\N', 'latin1');
+
+const byteTable = (chars: string) => {
+  const table = new Uint8Array(256);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+};
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const BASE64URL = byteTable(`${ALNUM}-_`);
+
+const isDigit = (b: number) => b >= ZERO && b <= ZERO + 9;
+
+function typeOf(spec: ColumnSpec): { code: number; maxLength: number } {
+  switch (spec.type) {
+    case 'pseudo':
+      return { code: PSEUDO, maxLength: 43 };
+    case 'clk':
+      return { code: CLK, maxLength: 171 };
+    case 'month':
+      return { code: MONTH, maxLength: 7 };
+    case 'commune':
+      return { code: COMMUNE, maxLength: 5 };
+    case 'bool':
+      return { code: BOOL, maxLength: 1 };
+    case 'amount':
+      return { code: AMOUNT, maxLength: 13 };
+    case 'int':
+      return { code: INT, maxLength: 5 };
+    case 'enum':
+      return { code: ENUM, maxLength: Math.max(...spec.values.map((v) => v.length)) };
+  }
+}
+
+// A native copy pays for its call from about 64 bytes: the identity_clk.
+const NATIVE_COPY_BYTES = 64;
+
+function sameBytes(buf: Buffer, at: number, value: Uint8Array): boolean {
+  for (let k = 0; k < value.length; k++) if (buf[at + k] !== value[k]) return false;
+  return true;
+}
+
+export class FastRowReader {
+  readonly #types: Uint8Array;
+  readonly #maxLengths: Int32Array;
+  readonly #required: Uint8Array;
+  readonly #mins: Int32Array;
+  readonly #enums: Buffer[][];
+  readonly #delimiter: number;
+  // The characters of values other than pseudonyms (the delimiter excepted): a scan stops at any other.
+  readonly #plain: Uint8Array;
+  // When the file's columns come in COPY order (some possibly absent), each value is written in its
+  // place at once, with what goes before it: the tab, and \N for the absent columns. Otherwise the
+  // values go to a scratch buffer first, then are copied in COPY order.
+  readonly #inOrder: boolean;
+  readonly #before: Buffer[];
+  readonly #after: Buffer;
+  readonly #fileIndexOf: Int32Array;
+  readonly #scratch: Buffer;
+  // Where each file column's value was written (in the output, or in the scratch buffer).
+  readonly #starts: Int32Array;
+  readonly #ends: Int32Array;
+  /** Where the last line read was written up to in the output buffer. */
+  written = 0;
+
+  constructor(layout: HeaderLayout, delimiter: number) {
+    const types = layout.specs.map(typeOf);
+    this.#types = Uint8Array.from(types, (t) => t.code);
+    this.#maxLengths = Int32Array.from(types, (t) => t.maxLength);
+    this.#required = Uint8Array.from(layout.specs, (s) => (s.required ? 1 : 0));
+    this.#mins = Int32Array.from(layout.specs, (s) => (s.type === 'int' ? s.min : 0));
+    this.#enums = layout.specs.map((s) =>
+      s.type === 'enum' ? s.values.map((v) => Buffer.from(v, 'latin1')) : [],
+    );
+    this.#delimiter = delimiter;
+    this.#plain = byteTable(`${ALNUM}-_.,`);
+    this.#plain[delimiter] = 0;
+    this.#fileIndexOf = layout.fileIndexOf;
+    const slots = [...layout.fileIndexOf];
+    const present = slots.filter((f) => f >= 0);
+    this.#inOrder = present.every((f, i) => f === i);
+    // Slot of each file column, in order when #inOrder.
+    const slotOf = present.map((f) => slots.indexOf(f));
+    this.#before = slotOf.map((slot, i) => {
+      const previous = i === 0 ? -1 : (slotOf[i - 1] as number);
+      const gap = '\\N\t'.repeat(slot - previous - 1);
+      return Buffer.from(i === 0 ? gap : `\t${gap}`, 'latin1');
+    });
+    const lastSlot = slotOf.at(-1) ?? -1;
+    this.#after = Buffer.from(`${'\t\\N'.repeat(slots.length - lastSlot - 1)}\n`, 'latin1');
+    this.#scratch = Buffer.alloc(types.reduce((sum, t) => sum + t.maxLength + 4, 0));
+    this.#starts = new Int32Array(types.length);
+    this.#ends = new Int32Array(types.length);
+  }
+
+  /**
+   * Reads the row at `p` and writes its COPY line into `out` at `o` (the caller leaves room for the
+   * longest line and a few bytes): the offset of the next row, FAST_FAIL or FAST_INCOMPLETE.
+   */
+  read(buf: Buffer, p: number, out: Buffer, o: number): number {
+    const end = buf.length;
+    const types = this.#types;
+    const inOrder = this.#inOrder;
+    const target = inOrder ? out : this.#scratch;
+    let t = inOrder ? o : 0;
+    const last = types.length - 1;
+    for (let i = 0; i <= last; i++) {
+      if (inOrder) {
+        const before = this.#before[i]!;
+        for (let k = 0; k < before.length; k++) target[t++] = before[k]!;
+      }
+      if (p >= end) return FAST_INCOMPLETE;
+      const quoted = buf[p] === QUOTE;
+      if (quoted) p++;
+      const type = types[i]!;
+      const allowed = type === PSEUDO || type === CLK ? BASE64URL : this.#plain;
+      // One byte past the longest value is enough to know the value is too long.
+      const limit = Math.min(end, p + this.#maxLengths[i]! + 1);
+      const s = p;
+      const ts = t;
+      while (p < limit) {
+        const c = buf[p]!;
+        if (allowed[c] !== 1) break;
+        target[t++] = c;
+        p++;
+      }
+      const e = p;
+      if (p >= end) return FAST_INCOMPLETE;
+      if (quoted) {
+        if (buf[p] !== QUOTE) return FAST_FAIL;
+        if (++p >= end) return FAST_INCOMPLETE;
+      }
+      const b = buf[p];
+      if (i < last) {
+        if (b !== this.#delimiter) return FAST_FAIL;
+        p++;
+      } else if (b === LF) {
+        p++;
+      } else if (b === CR) {
+        if (p + 1 >= end) return FAST_INCOMPLETE;
+        if (buf[p + 1] !== LF) return FAST_FAIL;
+        p += 2;
+      } else {
+        return FAST_FAIL;
+      }
+      if (e === s) {
+        if (this.#required[i] === 1) return FAST_FAIL;
+        target[t++] = NULL_FIELD[0]!;
+        target[t++] = NULL_FIELD[1]!;
+      } else {
+        if (!this.#valid(buf, s, e, i, type)) return FAST_FAIL;
+        if (type === MONTH) {
+          // A date column: the first of the month.
+          target[t++] = DASH;
+          target[t++] = ZERO;
+          target[t++] = ONE;
+        } else if (type === BOOL) {
+          target[ts] = buf[s] === ONE ? LOWER_T : LOWER_F;
+        } else if (type === AMOUNT) {
+          for (let k = ts; k < t; k++) if (target[k] === COMMA) target[k] = DOT;
+        }
+      }
+      this.#starts[i] = ts;
+      this.#ends[i] = t;
+    }
+    if (inOrder) {
+      const after = this.#after;
+      for (let k = 0; k < after.length; k++) target[t++] = after[k]!;
+      this.written = t;
+    } else {
+      this.written = this.#writeInOrder(out, o);
+    }
+    return p;
+  }
+
+  #valid(buf: Buffer, s: number, e: number, i: number, type: number): boolean {
+    const len = e - s;
+    switch (type) {
+      case PSEUDO:
+      case CLK:
+        return len === this.#maxLengths[i];
+      case MONTH: {
+        if (len !== 7 || buf[s] === ZERO || buf[s + 4] !== DASH) return false;
+        if (!isDigit(buf[s]!) || !isDigit(buf[s + 1]!) || !isDigit(buf[s + 2]!) || !isDigit(buf[s + 3]!)) {
+          return false;
+        }
+        const m1 = buf[s + 5]! - ZERO;
+        const m2 = buf[s + 6]! - ZERO;
+        return (m1 === 0 && m2 >= 1 && m2 <= 9) || (m1 === 1 && m2 >= 0 && m2 <= 2);
+      }
+      case COMMUNE: {
+        if (len !== 5) return false;
+        const c0 = buf[s]!;
+        const c1 = buf[s + 1]!;
+        const department =
+          isDigit(c0) && (isDigit(c1) || (c0 === ZERO + 2 && (c1 === UPPER_A || c1 === UPPER_B)));
+        return department && isDigit(buf[s + 2]!) && isDigit(buf[s + 3]!) && isDigit(buf[s + 4]!);
+      }
+      case BOOL:
+        return len === 1 && (buf[s] === ZERO || buf[s] === ONE);
+      case AMOUNT: {
+        let k = s;
+        while (k < e && isDigit(buf[k]!)) k++;
+        const whole = k - s;
+        if (whole === 0 || whole > 10) return false;
+        if (k === e) return true;
+        if (buf[k] !== DOT && buf[k] !== COMMA) return false;
+        const decimals = e - k - 1;
+        if (decimals < 1 || decimals > 2) return false;
+        for (k++; k < e; k++) if (!isDigit(buf[k]!)) return false;
+        return true;
+      }
+      case INT: {
+        // Leading zeros take the general path, which writes the number without them.
+        if (len > 1 && buf[s] === ZERO) return false;
+        let n = 0;
+        for (let k = s; k < e; k++) {
+          const d = buf[k]! - ZERO;
+          if (d < 0 || d > 9) return false;
+          n = n * 10 + d;
+        }
+        return n <= MAX_INTEGER && n >= this.#mins[i]!;
+      }
+      case ENUM:
+        for (const value of this.#enums[i]!)
+          if (value.length === len && sameBytes(buf, s, value)) return true;
+        return false;
+      default:
+        return false;
+    }
+  }
+
+  /** Copies the values from the scratch buffer in COPY order: for files with another column order. */
+  #writeInOrder(out: Buffer, o: number): number {
+    const scratch = this.#scratch;
+    const fileIndexOf = this.#fileIndexOf;
+    for (let j = 0; j < fileIndexOf.length; j++) {
+      if (j > 0) out[o++] = TAB;
+      const f = fileIndexOf[j]!;
+      if (f < 0) {
+        out[o++] = NULL_FIELD[0]!;
+        out[o++] = NULL_FIELD[1]!;
+        continue;
+      }
+      const s = this.#starts[f]!;
+      const e = this.#ends[f]!;
+      if (e - s >= NATIVE_COPY_BYTES) {
+        o += scratch.copy(out, o, s, e);
+      } else {
+        for (let k = s; k < e; k++) out[o++] = scratch[k]!;
+      }
+    }
+    out[o++] = LF;
+    return o;
+  }
+}
