@@ -95,6 +95,9 @@ export async function run(argv: string[]): Promise<number> {
   } catch (error) {
     await out?.discard();
     await errors?.discard();
+    const code = (error as NodeJS.ErrnoException).code;
+    if ((error as NodeJS.ErrnoException).syscall === 'write')
+      throw new UsageError(`cannot write the output (${code})`);
     throw error;
   }
 }

@@ -90,6 +90,9 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     await out?.discard();
+    const code = (error as NodeJS.ErrnoException).code;
+    if ((error as NodeJS.ErrnoException).syscall === 'write')
+      throw new UsageError(`cannot write ${outPath} (${code})`);
     throw error;
   }
 }

@@ -89,6 +89,8 @@ export async function openOutput(path: string): Promise<OutputFile> {
       reject(new UsageError(`cannot write ${path} (${error.code})`)),
     );
   });
+  // From now on write errors reach the writer (stream-writes.ts) rather than crash the process.
+  stream.on('error', () => {});
   return {
     stream,
     commit: () => rename(partial, path),

@@ -8,7 +8,6 @@
 // because, left idle, it collects garbage so rarely that buffers from the workers piled up; workers
 // get a small heap, since each costs about 30 MB before any work.
 
-import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
 import { type ExtractKind, extractColumns } from '@nonrecours/pseudo';
@@ -22,6 +21,7 @@ import {
   createChunkPseudonymiser,
 } from './pseudonymise-chunk.ts';
 import { recordChunks } from './record-chunks.ts';
+import { endOf, writeTo } from './stream-writes.ts';
 import { createWorkerPool, WorkerTaskError } from './worker-pool.ts';
 
 export type PseudonymiseOptions = {
@@ -54,16 +54,9 @@ export type PseudonymiseSummary = {
 const CHUNK_BYTES = 64 * 1024;
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 128 };
 
-async function write(stream: Writable | undefined, data: string | Uint8Array): Promise<void> {
-  if (stream && data.length > 0 && !stream.write(data)) await once(stream, 'drain');
-}
-
-async function end(stream: Writable | undefined): Promise<void> {
-  if (!stream) return;
-  const finished = once(stream, 'finish');
-  stream.end();
-  await finished;
-}
+const write = async (stream: Writable | undefined, data: string | Uint8Array) =>
+  stream && writeTo(stream, data);
+const end = async (stream: Writable | undefined) => stream && endOf(stream);
 
 /** Pseudonymises a clear file; throws UsageError when the input is unusable (header, CSV syntax). */
 export async function pseudonymiseStream(options: PseudonymiseOptions): Promise<PseudonymiseSummary> {

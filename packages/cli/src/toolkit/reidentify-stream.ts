@@ -2,7 +2,6 @@
 // to the partner's own clear file, on the partner's machine. The cases, few, are held in maps keyed
 // by pseudonym; the clear file is streamed and each row's pseudonyms recomputed and looked up.
 
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import {
   createPseudonymiser,
@@ -19,6 +18,7 @@ import { CsvSyntaxError, forEachRecord } from './chunk-records.ts';
 import { csvLine, parseHeader, parseOptions } from './csv-text.ts';
 import { checkClearHeader } from './pseudonymise-chunk.ts';
 import { recordChunks } from './record-chunks.ts';
+import { endOf, writeTo } from './stream-writes.ts';
 
 /** The pseudonym columns a case can be found by, most specific first: a case uses its first non-empty one. */
 export const caseKeyColumns = ['person_pseudo', 'identity_pseudo', 'household_pseudo'] as const;
@@ -76,10 +76,6 @@ function readCases(text: string): Cases {
   return { columns, rows, by };
 }
 
-async function write(stream: Writable, text: string): Promise<void> {
-  if (text !== '' && !stream.write(text)) await once(stream, 'drain');
-}
-
 /** Writes one contacts row per (case, clear row) whose pseudonyms match. */
 export async function reidentifyStream(options: ReidentifyOptions): Promise<ReidentifySummary> {
   const { kind, output } = options;
@@ -110,7 +106,7 @@ export async function reidentifyStream(options: ReidentifyOptions): Promise<Reid
   };
 
   const clearNames = columns.map((c) => (cases.columns.includes(c) ? `clear_${c}` : c));
-  await write(output, csvLine([...cases.columns, ...clearNames], delimiter));
+  await writeTo(output, csvLine([...cases.columns, ...clearNames], delimiter));
   try {
     for await (const chunk of chunks) {
       let text = '';
@@ -148,16 +144,14 @@ export async function reidentifyStream(options: ReidentifyOptions): Promise<Reid
           summary.contactsWritten++;
         }
       });
-      await write(output, text);
+      await writeTo(output, text);
     }
   } catch (error) {
     if (error instanceof CsvSyntaxError)
       throw new UsageError(`the clear file is not valid CSV: ${error.message}`);
     throw error;
   }
-  const finished = once(output, 'finish');
-  output.end();
-  await finished;
+  await endOf(output);
   summary.casesMatched = matched.size;
   summary.casesUnmatched = cases.rows.length - matched.size;
   return summary;
