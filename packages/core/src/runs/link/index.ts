@@ -1,0 +1,11 @@
+// Fuzzy (Bloom filter) linkage of the records exact linkage left out.
+
+export { decodeClk } from '@nonrecours/pseudo';
+export type { DiceHistogram } from './dice-histogram.ts';
+export {
+  type ClkRecord,
+  type FuzzyLink,
+  type FuzzyLinkOptions,
+  type FuzzyLinkResult,
+  linkByBloomFilter,
+} from './link-by-bloom-filter.ts';
