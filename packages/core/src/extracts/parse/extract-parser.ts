@@ -12,6 +12,7 @@ import { type Delimiter, detectDelimiter, resolveHeader } from './header.ts';
 import { type RawRecord, readRecord } from './record-reader.ts';
 import { RowChecker } from './row-checker.ts';
 import { type RowError, RowErrorLog } from './row-errors.ts';
+import { Utf8Check } from './utf8-check.ts';
 
 export interface ExtractParserOptions {
   /** Row errors kept in memory for the report; all are counted. Default 1000. */
@@ -36,7 +37,7 @@ export interface ExtractParseStats {
 
 // A valid row is a few hundred bytes: a record this long is a runaway quote or not CSV, and keeping
 // it whole would let memory grow with the file.
-export const MAX_RECORD_BYTES = 64 * 1024;
+const MAX_RECORD_BYTES = 64 * 1024;
 const OUTPUT_BUFFER_BYTES = 1 << 20;
 const LF = 0x0a;
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -47,7 +48,7 @@ export class ExtractParser extends Transform {
   /** The COPY columns, in the order of every output line. */
   readonly columns: readonly string[];
 
-  readonly #decoder = new TextDecoder('utf-8', { fatal: true });
+  readonly #utf8 = new Utf8Check();
   readonly #errors: RowErrorLog;
   readonly #out: CopyOutput;
   readonly #emit = (chunk: Buffer) => {
@@ -120,25 +121,46 @@ export class ExtractParser extends Transform {
   }
 
   #checkEncoding(chunk: Buffer, atEnd: boolean): void {
-    try {
-      this.#decoder.decode(chunk, { stream: !atEnd });
-    } catch {
+    if (!(atEnd ? this.#utf8.end() : this.#utf8.push(chunk))) {
       throw new ExtractRefusal('invalid_encoding', 'the extract is not valid UTF-8');
     }
   }
 
   #consume(atEnd: boolean): void {
-    const data =
-      this.#rest.length === 0 && this.#pending.length === 1
-        ? (this.#pending[0] as Buffer)
-        : Buffer.concat([this.#rest, ...this.#pending]);
-    this.#pending = [];
-    this.#pendingBytes = 0;
-    let p = this.#header === null ? this.#readHeader(data, atEnd) : 0;
-    if (this.#header !== null) p = this.#readRows(data, p, atEnd);
+    const data = this.#joinPending();
+    const p = this.#read(data, atEnd);
     // A copy, so that the chunk it comes from is not kept alive.
     this.#rest = p === data.length ? EMPTY : Buffer.from(data.subarray(p));
     this.#checkLength(this.#rest.length);
+  }
+
+  /** The unread bytes as one buffer, copying as little as possible. */
+  #joinPending(): Buffer {
+    const rest = this.#rest;
+    const pending = this.#pending;
+    this.#rest = EMPTY;
+    this.#pending = [];
+    this.#pendingBytes = 0;
+    if (pending.length === 1 && rest.length === 0) return pending[0] as Buffer;
+    if (pending.length === 1) {
+      // The unfinished record most often ends at the next line break: read it on its own, so that
+      // the new chunk need not be copied behind it.
+      const chunk = pending[0] as Buffer;
+      const lf = chunk.indexOf(LF);
+      if (lf >= 0) {
+        const head = Buffer.concat([rest, chunk.subarray(0, lf + 1)]);
+        const p = this.#read(head, false);
+        const tail = chunk.subarray(lf + 1);
+        return p === head.length ? tail : Buffer.concat([head.subarray(p), tail]);
+      }
+    }
+    return Buffer.concat([rest, ...pending]);
+  }
+
+  /** Reads what it can of `data`: the header if still due, then rows. Returns where it stopped. */
+  #read(data: Buffer, atEnd: boolean): number {
+    const p = this.#header === null ? this.#readHeader(data, atEnd) : 0;
+    return this.#header === null ? p : this.#readRows(data, p, atEnd);
   }
 
   /** Refuses a record too long, whether it is whole or still coming, so chunking changes nothing. */

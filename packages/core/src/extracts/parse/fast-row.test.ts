@@ -69,6 +69,8 @@ function candidates(spec: ColumnSpec): { fast: string[]; other: string[] } {
 }
 
 const GARBAGE = ['"a""b"', 'é', '\\', '\t', '"x\ny"', '1\r', '"'];
+// Blanks around values (mostly none), trimmed on both paths.
+const BLANKS = ['', '', '', '', '', ' ', '\t', ' \t '];
 
 function rowArbitrary(kind: ExtractKind, validOnly: boolean) {
   const specs = extractColumns[kind];
@@ -81,10 +83,11 @@ function rowArbitrary(kind: ExtractKind, validOnly: boolean) {
       lineBreak: fc.constantFrom('\n', '\r\n'),
       picks: fc.array(fc.nat(), { minLength: specs.length, maxLength: specs.length }),
       quotes: fc.array(fc.boolean(), { minLength: specs.length, maxLength: specs.length }),
+      pads: fc.array(fc.nat({ max: 63 }), { minLength: specs.length, maxLength: specs.length }),
       // Mostly valid values, so that some rows are valid as a whole.
       spoil: fc.array(fc.nat({ max: 199 }), { minLength: specs.length, maxLength: specs.length }),
     })
-    .map(({ order, keep, delimiter, lineBreak, picks, quotes, spoil }) => {
+    .map(({ order, keep, delimiter, lineBreak, picks, quotes, pads, spoil }) => {
       const columns = order.filter((c, i) => c.required || keep[i]);
       const values = columns.map((spec, i) => {
         const { fast, other } = candidates(spec);
@@ -93,7 +96,8 @@ function rowArbitrary(kind: ExtractKind, validOnly: boolean) {
         let value = pool[picks[i]! % pool.length]!;
         // Unquoted, a decimal comma would split the value; quoted, it takes the general path.
         if (validOnly && delimiter === ',') value = value.replace(',', '.');
-        return quotes[i] ? `"${value}"` : value;
+        const padded = quotes[i] ? `"${value}"` : value;
+        return `${BLANKS[pads[i]! % BLANKS.length]}${padded}${BLANKS[(pads[i]! >> 3) % BLANKS.length]}`;
       });
       return { columns, text: values.join(delimiter) + lineBreak, delimiter };
     });
@@ -140,7 +144,7 @@ describe('FastRowReader', () => {
     },
   );
 
-  it.each(extractKinds)('%s: takes every valid row without blanks or escapes', (kind) => {
+  it.each(extractKinds)('%s: takes every valid row without escapes', (kind) => {
     fc.assert(
       fc.property(rowArbitrary(kind, true), ({ columns, text, delimiter }) => {
         const { written, next, general } = run(kind, columns, text, delimiter);
