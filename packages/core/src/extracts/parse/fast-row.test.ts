@@ -57,8 +57,8 @@ function candidates(spec: ColumnSpec): { fast: string[]; other: string[] } {
       };
     case 'int':
       return {
-        fast: [String(spec.min), '9', '32767', '10000'],
-        other: ['', '32768', '007', '-1', '1.5', '99999', '00000', '0', '100000', '1850578006084'],
+        fast: [String(spec.min), '9', '32767', '10000', '007', `000${spec.min}`, '00012'],
+        other: ['', '32768', '-1', '-0', '1.5', '99999', '0', '000007', '100000', '1850578006084'],
       };
     case 'enum':
       return {
@@ -94,8 +94,8 @@ function rowArbitrary(kind: ExtractKind, validOnly: boolean) {
         const roll = validOnly ? 199 : spoil[i]!;
         const pool = roll < GARBAGE.length ? GARBAGE : roll < 15 ? other : fast;
         let value = pool[picks[i]! % pool.length]!;
-        // Unquoted, a decimal comma would split the value; quoted, it takes the general path.
-        if (validOnly && delimiter === ',') value = value.replace(',', '.');
+        // Unquoted, a decimal comma would split the value.
+        if (validOnly && delimiter === ',' && !quotes[i]) value = value.replace(',', '.');
         const padded = quotes[i] ? `"${value}"` : value;
         return `${BLANKS[pads[i]! % BLANKS.length]}${padded}${BLANKS[(pads[i]! >> 3) % BLANKS.length]}`;
       });

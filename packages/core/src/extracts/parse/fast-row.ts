@@ -46,6 +46,8 @@ const byteTable = (chars: string) => {
 };
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const BASE64URL = byteTable(`${ALNUM}-_`);
+// The characters of values other than pseudonyms; unquoted, the delimiter is taken out.
+const QUOTED_PLAIN = byteTable(`${ALNUM}-_.,`);
 
 const isDigit = (b: number) => b >= ZERO && b <= ZERO + 9;
 
@@ -85,7 +87,7 @@ export class FastRowReader {
   readonly #mins: Int32Array;
   readonly #enums: Buffer[][];
   readonly #delimiter: number;
-  // The characters of values other than pseudonyms (the delimiter excepted): a scan stops at any other.
+  // The characters of unquoted values other than pseudonyms: a scan stops at any other.
   readonly #plain: Uint8Array;
   // When the file's columns come in COPY order (some possibly absent), each value is written in its
   // place at once, with what goes before it: the tab, and \N for the absent columns. Otherwise the
@@ -111,7 +113,7 @@ export class FastRowReader {
       s.type === 'enum' ? s.values.map((v) => Buffer.from(v, 'latin1')) : [],
     );
     this.#delimiter = delimiter;
-    this.#plain = byteTable(`${ALNUM}-_.,`);
+    this.#plain = QUOTED_PLAIN.slice();
     this.#plain[delimiter] = 0;
     this.#fileIndexOf = layout.fileIndexOf;
     const slots = [...layout.fileIndexOf];
@@ -161,7 +163,7 @@ export class FastRowReader {
       const quoted = buf[p] === QUOTE;
       if (quoted) p++;
       const type = types[i]!;
-      const allowed = type === PSEUDO || type === CLK ? BASE64URL : plain;
+      const allowed = type === PSEUDO || type === CLK ? BASE64URL : quoted ? QUOTED_PLAIN : plain;
       // A longer value stops the scan on a value character, which then fails as a terminator.
       const limit = Math.min(end, p + maxLengths[i]!);
       const s = p;
@@ -214,6 +216,12 @@ export class FastRowReader {
           target[ts] = buf[s] === ONE ? LOWER_T : LOWER_F;
         } else if (type === AMOUNT) {
           for (let k = ts; k < t; k++) if (target[k] === COMMA) target[k] = DOT;
+        } else if (type === INT && target[ts] === ZERO && t - ts > 1) {
+          // The number without its leading zeros, as the general path writes it.
+          let z = ts;
+          while (z < t - 1 && target[z] === ZERO) z++;
+          target.copyWithin(ts, z, t);
+          t -= z - ts;
         }
       }
       starts[i] = ts;
@@ -267,8 +275,6 @@ export class FastRowReader {
         return true;
       }
       case INT: {
-        // Leading zeros take the general path, which writes the number without them.
-        if (len > 1 && buf[s] === ZERO) return false;
         let n = 0;
         for (let k = s; k < e; k++) {
           const d = buf[k]! - ZERO;

@@ -4,6 +4,8 @@
 // Malformed quoting (a quote inside an unquoted value, text after a closing quote) is kept as written,
 // quotes included, so that the value fails every check instead of shifting the row's fields.
 
+import { isAscii } from 'node:buffer';
+
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
@@ -26,7 +28,8 @@ export interface RawRecord {
  */
 export function readRecord(buf: Buffer, start: number, delimiter: number, atEnd: boolean): RawRecord | null {
   const end = buf.length;
-  const fields: string[] = [];
+  // Where each value is: start, end, and whether it is quoted text whose "" stand for ".
+  const bounds: number[] = [];
   let lines = 1;
   let quoted = false;
   let i = start;
@@ -43,19 +46,19 @@ export function readRecord(buf: Buffer, start: number, delimiter: number, atEnd:
       const stop = fieldStop(buf, k, delimiter, atEnd);
       if (stop === -2) return null;
       if (stop === k) {
-        fields.push(buf.toString('utf8', i + 1, close).replaceAll('""', '"'));
+        bounds.push(i + 1, close, 1);
         i = k;
       } else {
         const literalEnd = unquotedEnd(buf, k, delimiter);
         if (literalEnd < 0 && !atEnd) return null;
         i = literalEnd < 0 ? end : literalEnd;
-        fields.push(trimmed(buf, fieldStart, i));
+        pushTrimmed(bounds, buf, fieldStart, i);
       }
     } else {
       const e = unquotedEnd(buf, i, delimiter);
       if (e < 0 && !atEnd) return null;
       i = e < 0 ? end : e;
-      fields.push(trimmed(buf, fieldStart, i));
+      pushTrimmed(bounds, buf, fieldStart, i);
     }
     if (i < end && buf[i] === delimiter) {
       i++;
@@ -65,9 +68,23 @@ export function readRecord(buf: Buffer, start: number, delimiter: number, atEnd:
     let next = i;
     if (next < end && buf[next] === CR) next++;
     if (next < end) next++;
+    const fields = decodeFields(buf, start, next, bounds);
     const blank = !quoted && fields.length === 1 && fields[0] === '';
     return { fields, next, lines, blank };
   }
+}
+
+/** The values of a record; an ASCII record (the usual one) is decoded in one go, not value by value. */
+function decodeFields(buf: Buffer, start: number, end: number, bounds: readonly number[]): string[] {
+  const text = isAscii(buf.subarray(start, end)) ? buf.toString('latin1', start, end) : null;
+  const fields: string[] = [];
+  for (let f = 0; f < bounds.length; f += 3) {
+    const s = bounds[f]!;
+    const e = bounds[f + 1]!;
+    const value = text === null ? buf.toString('utf8', s, e) : text.slice(s - start, e - start);
+    fields.push(bounds[f + 2] === 1 ? value.replaceAll('""', '"') : value);
+  }
+  return fields;
 }
 
 /** The closing quote of a value opened before `from`, or -1 when the data ends first. */
@@ -117,11 +134,11 @@ function countLineBreaks(buf: Buffer, from: number, to: number): number {
  * The value from `from` to its delimiter or line break at `to`, without surrounding blanks, and
  * without the CR of a line ending (a CR before a delimiter is kept: it fails every check).
  */
-function trimmed(buf: Buffer, from: number, to: number): string {
+function pushTrimmed(bounds: number[], buf: Buffer, from: number, to: number): void {
   let s = from;
   let e = to;
   if (e > s && buf[e - 1] === CR && (to === buf.length || buf[to] === LF)) e--;
   while (s < e && (buf[s] === SPACE || buf[s] === TAB)) s++;
   while (e > s && (buf[e - 1] === SPACE || buf[e - 1] === TAB)) e--;
-  return buf.toString('utf8', s, e);
+  bounds.push(s, e, 0);
 }
