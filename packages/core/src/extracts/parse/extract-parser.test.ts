@@ -321,9 +321,10 @@ describe('refusals', () => {
     expect(extra).toMatchObject({ code: 'clear_identifier_suspected', details: { line: 2, column: null } });
   });
 
-  it('clear_identifier_suspected: a pseudonym that is not 43 base64url characters, a bad identity_clk', async () => {
+  it('clear_identifier_suspected: a pseudonym of 42 characters or not base64url, a bad identity_clk', async () => {
     const p = pseudonym('x');
-    for (const bad of [p.slice(1), `${p}A`, `${p.slice(2)}==`, 'Dupont', 'dupont jean']) {
+    expect(p.slice(1)).toHaveLength(42);
+    for (const bad of [p.slice(1), `${p}A`, `${p.slice(2)}==`, `${p.slice(1)}+`, 'Dupont', 'dupont jean']) {
       expect(await refusal('caf', csv('caf', [row({ household_pseudo: bad })]))).toMatchObject({
         code: 'clear_identifier_suspected',
         details: { line: 2, column: 'household_pseudo' },

@@ -111,8 +111,7 @@ export class ExtractParser extends Transform {
       this.#checkEncoding(EMPTY, true);
       this.#consume(true);
       if (this.#header === null) throw new ExtractRefusal('empty_extract', 'the extract has no header row');
-      if (this.#rows === 0)
-        throw new ExtractRefusal('empty_extract', 'the extract has a header but no data row');
+      if (this.#rows === 0) throw new ExtractRefusal('empty_extract', 'the extract has no data row');
       this.#out.take(this.#emit);
       callback();
     } catch (err) {
@@ -166,19 +165,13 @@ export class ExtractParser extends Transform {
   /** Refuses a record too long, whether it is whole or still coming, so chunking changes nothing. */
   #checkLength(bytes: number): void {
     if (bytes <= MAX_RECORD_BYTES) return;
-    throw this.#header === null
-      ? new ExtractRefusal(
-          'invalid_header',
-          `the header (line ${this.#line}) is longer than ${MAX_RECORD_BYTES} bytes`,
-        )
-      : new ExtractRefusal(
-          'malformed_csv',
-          `the record of line ${this.#line} is longer than ${MAX_RECORD_BYTES} bytes`,
-          {
-            line: this.#line,
-            column: null,
-          },
-        );
+    const tooLong = `longer than ${MAX_RECORD_BYTES} bytes`;
+    if (this.#header === null) throw new ExtractRefusal('invalid_header', `the header is ${tooLong}`);
+    const line = this.#line;
+    throw new ExtractRefusal('malformed_csv', `the record of line ${line} is ${tooLong}`, {
+      line,
+      column: null,
+    });
   }
 
   /** Reads the header when it is all there; returns where the rows start, or what to keep. */
@@ -202,10 +195,8 @@ export class ExtractParser extends Transform {
       }
       const delimiter = detectDelimiter(data.subarray(p, lineEnd));
       if (delimiter === null) {
-        throw new ExtractRefusal(
-          'invalid_header',
-          `the header (line ${this.#line}) has no ';' or ',' delimiter: a ${this.kind} extract has several columns`,
-        );
+        const message = `the header has no ';' or ',' delimiter, and a ${this.kind} extract has several columns`;
+        throw new ExtractRefusal('invalid_header', message);
       }
       const record = readRecord(data, p, delimiter.charCodeAt(0), atEnd);
       if (record === null) {
@@ -244,14 +235,9 @@ export class ExtractParser extends Transform {
       const record = readRecord(data, p, delimiter, atEnd);
       if (record === null) {
         if (!atEnd) break;
-        throw new ExtractRefusal(
-          'malformed_csv',
-          `the quoted value opened on line ${this.#line} is never closed`,
-          {
-            line: this.#line,
-            column: null,
-          },
-        );
+        const line = this.#line;
+        const message = `the quoted value opened on line ${line} is never closed`;
+        throw new ExtractRefusal('malformed_csv', message, { line, column: null });
       }
       this.#checkLength(record.next - p);
       this.#readRecord(record);
@@ -279,8 +265,9 @@ export class ExtractParser extends Transform {
 
   /** Blank lines followed by a row are rows with the wrong number of fields. */
   #countBlanks(): void {
-    for (let i = 0; i < this.#blankCount; i++)
+    for (let i = 0; i < this.#blankCount; i++) {
       this.#errors.add(this.#blankFrom + i, null, 'wrong_field_count');
+    }
     this.#rows += this.#blankCount;
     this.#blankCount = 0;
   }

@@ -3,8 +3,9 @@
 // value, a wrong field count, a stray CR) makes it give up on the row, which the general
 // path (record-reader.ts, row-checker.ts) then reads with every rule and error. So it only has to be
 // right on what it accepts, and the tests check that it writes exactly what the general path writes.
-// What it accepts can never look like a NIR: pseudonyms are longer than any NIR, and the other values
-// have too few digits or hold characters a NIR does not.
+// What it accepts never looks like a NIR, so it need not call the guard: pseudonyms and identity_clk
+// are longer than any written NIR (40 characters at most), an amount has at most 12 digits once its
+// dot is dropped (a comma is not a NIR separator), and the other values are shorter still.
 import type { ColumnSpec } from '@nonrecours/pseudo';
 import { MAX_INTEGER } from './field-values.ts';
 import type { HeaderLayout } from './header.ts';
@@ -116,18 +117,17 @@ export class FastRowReader {
     this.#plain = QUOTED_PLAIN.slice();
     this.#plain[delimiter] = 0;
     this.#fileIndexOf = layout.fileIndexOf;
-    const slots = [...layout.fileIndexOf];
-    const present = slots.filter((f) => f >= 0);
-    this.#inOrder = present.every((f, i) => f === i);
-    // Slot of each file column, in order when #inOrder.
-    const slotOf = present.map((f) => slots.indexOf(f));
-    this.#before = slotOf.map((slot, i) => {
-      const previous = i === 0 ? -1 : (slotOf[i - 1] as number);
-      const gap = '\\N\t'.repeat(slot - previous - 1);
+    const fileIndexOf = [...layout.fileIndexOf];
+    // The COPY columns the file has, in COPY order.
+    const slots = fileIndexOf.flatMap((f, slot) => (f >= 0 ? [slot] : []));
+    this.#inOrder = slots.every((slot, i) => fileIndexOf[slot] === i);
+    // In order, file column i goes to slots[i], after a tab and a \N for each absent column between.
+    this.#before = slots.map((slot, i) => {
+      const gap = '\\N\t'.repeat(slot - (i === 0 ? -1 : slots[i - 1]!) - 1);
       return Buffer.from(i === 0 ? gap : `\t${gap}`, 'latin1');
     });
-    const lastSlot = slotOf.at(-1) ?? -1;
-    this.#after = Buffer.from(`${'\t\\N'.repeat(slots.length - lastSlot - 1)}\n`, 'latin1');
+    const trailing = fileIndexOf.length - 1 - (slots.at(-1) ?? -1);
+    this.#after = Buffer.from(`${'\t\\N'.repeat(trailing)}\n`, 'latin1');
     this.#scratch = Buffer.alloc(types.reduce((sum, t) => sum + t.maxLength + 4, 0));
     this.#starts = new Int32Array(types.length);
     this.#ends = new Int32Array(types.length);
@@ -284,8 +284,9 @@ export class FastRowReader {
         return n <= MAX_INTEGER && n >= this.#mins[i]!;
       }
       case ENUM:
-        for (const value of this.#enums[i]!)
+        for (const value of this.#enums[i]!) {
           if (value.length === len && sameBytes(buf, s, value)) return true;
+        }
         return false;
       default:
         return false;

@@ -1,4 +1,7 @@
-// The streaming parser of uploaded extracts: CSV in, PostgreSQL COPY text of the valid rows out.
+// The streaming parser of uploaded extracts (EXTRACTS.md): the decompressed CSV body in, the
+// PostgreSQL COPY text (text format) of its valid rows out, in copyColumns order. A file-level
+// problem destroys the stream with an ExtractRefusal; a bad row is left out and reported in the
+// parser's stats by line, column and code (every bad value of the row, or one wrong_field_count).
 export { copyColumns } from './copy-columns.ts';
 export {
   createExtractParser,

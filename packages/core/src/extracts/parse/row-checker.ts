@@ -30,9 +30,8 @@ export class RowChecker {
   /** The COPY line of a valid row, or null once its errors are recorded. */
   check(fields: readonly string[], line: number): string | null {
     if (fields.length !== this.#names.length) {
-      fields.forEach((value, i) => {
-        if (looksLikeNir(value)) throw clearIdentifier(line, this.#names[i] ?? null);
-      });
+      // Its values cannot be put in columns, but a NIR among them still refuses the file.
+      if (fields.some((value) => looksLikeNir(value))) throw clearIdentifier(line, null);
       this.#errors.add(line, null, 'wrong_field_count');
       return null;
     }
@@ -52,7 +51,7 @@ export class RowChecker {
   }
 }
 
-export function clearIdentifier(line: number, column: string | null): ExtractRefusal {
+function clearIdentifier(line: number, column: string | null): ExtractRefusal {
   const where = column === null ? `line ${line}` : `line ${line}, column ${column}`;
   return new ExtractRefusal(
     'clear_identifier_suspected',
