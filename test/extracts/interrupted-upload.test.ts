@@ -1,7 +1,7 @@
 // Killing the ingesting process in the middle of a large upload leaves no visible row and a failed
 // extract; sending the same body again under the same idempotency key then succeeds.
 import { request } from 'node:http';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { failInterruptedUploads } from '@nonrecours/core';
 import { sql } from 'kysely';
@@ -12,7 +12,7 @@ import { extractStream } from '../support/extract-files.ts';
 import { addMember, makeClient, makeConvention, makePartner, type TestClient } from '../support/factories.ts';
 import { testQueuePrefix, testRedisUrl } from '../support/redis.ts';
 
-const ROWS = Number(process.env.INTERRUPT_TEST_ROWS ?? 300_000);
+const ROWS = Number(process.env.INTERRUPT_TEST_ROWS ?? 1_000_000);
 const KCV = '4b087fe7a2945f10';
 
 describe('an upload interrupted by a crash', () => {
@@ -86,16 +86,28 @@ describe('an upload interrupted by a crash', () => {
   it('leaves a failed extract and no row, then accepts the retry', async () => {
     api = await startApiProcess(env());
     const bearer = await token(api.url);
-    let sent = 0;
-    const body = extractStream('caf', ROWS).on('data', (chunk: string) => {
-      sent += chunk.length;
-    });
+    // The client sends a third of the rows, then holds the rest back: the API is in the middle of the
+    // COPY, waiting for the body, when it is killed.
+    const stalled = Promise.withResolvers<void>();
+    const body = Readable.from(
+      (async function* () {
+        for await (const chunk of extractStream('caf', Math.floor(ROWS / 3))) yield chunk;
+        await stalled.promise;
+      })(),
+    );
     const upload = send(api.url, bearer, body).catch((error: Error) => error);
-    // Kill once a third of the body is in and the extract is being received.
-    const approxBytes = ROWS * 370;
-    while (sent < approxBytes / 3) await new Promise((r) => setTimeout(r, 20));
+    for (;;) {
+      const copying = await sql<{ n: number }>`
+        select count(*)::int as n from pg_stat_activity
+        where datname = current_database() and query like 'copy extract_rows_caf_%' and wait_event = 'ClientRead'`.execute(
+        database.db,
+      );
+      if (copying.rows[0]!.n > 0) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
     expect((await status()).map((e) => e.status)).toEqual(['receiving']);
     await api.stop('SIGKILL');
+    stalled.resolve();
     expect(await upload).toBeInstanceOf(Error);
 
     const [interrupted] = await status();

@@ -16,6 +16,7 @@ export interface LinkReport {
   tenants: number;
   tenants_linked: { person_pseudo: number; identity_pseudo: number; identity_clk: number; unlinked: number };
   fuzzy: { threshold: number; comparisons: number; histogram: DiceHistogram };
+  timings: { exact_ms: number; fuzzy_ms: number };
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -34,6 +35,7 @@ export async function linkStage(
   run: { id: string; partitions: number; diceThreshold: number },
   extracts: readonly RunExtract[],
 ): Promise<LinkReport> {
+  const started = performance.now();
   const t = runTables(run.id);
   const [health, family, retirees, tenants, results] = [
     t.health,
@@ -94,7 +96,9 @@ export async function linkStage(
     update ${tenants} t set linked_person = f.person_pseudo, link_method = 'identity_pseudo'
     from ${family} f where t.link_method is null and f.identity_pseudo = t.identity_pseudo`.execute(db);
 
+  const exactMs = performance.now() - started;
   const fuzzy = await linkFuzzy(db, run, t.family, t.tenants);
+  const fuzzyMs = performance.now() - started - exactMs;
 
   await sql`
     create unlogged table ${results} (
@@ -139,6 +143,7 @@ export async function linkStage(
       unlinked: c.tenants - c.by_person - c.by_identity - c.by_clk,
     },
     fuzzy: { threshold: run.diceThreshold, comparisons: fuzzy.comparisons, histogram: fuzzy.histogram },
+    timings: { exact_ms: Math.round(exactMs), fuzzy_ms: Math.round(fuzzyMs) },
   };
 }
 

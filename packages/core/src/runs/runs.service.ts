@@ -124,6 +124,7 @@ export async function prepareRun(
   const { db } = deps;
   const run = await findRunById(db, runId);
   if (!run || !(await isActive(db, runId))) return;
+  const selectStarted = Date.now();
   await advanceRun(db, runId, { status: 'running', stage: 'select' });
   const selection = selectExtracts(
     await currentExtracts(db, run.convention_id),
@@ -157,6 +158,7 @@ export async function prepareRun(
     },
   });
   if (!moved) return;
+  const selectMs = Date.now() - selectStarted;
   const started = Date.now();
   const linkage = await linkStage(
     db,
@@ -171,7 +173,11 @@ export async function prepareRun(
   if (
     !(await advanceRun(db, runId, {
       stage: 'evaluate',
-      report: { linkage, timings: { link_ms: Date.now() - started } },
+      report: {
+        linkage,
+        timings: { select_ms: selectMs, link_ms: Date.now() - started },
+        evaluate_started_at: Date.now(),
+      },
     }))
   )
     return;
@@ -214,12 +220,24 @@ export async function publishRun(deps: { db: Db }, runId: string) {
     .select('retention_days')
     .where('id', '=', run.convention_id)
     .executeTakeFirstOrThrow();
+  const report = run.report as { timings?: Record<string, number>; evaluate_started_at?: number };
+  const finaliseStarted = Date.now();
   await advanceRun(db, runId, { stage: 'finalise' });
   const counts = await finaliseRun(
     db,
     { id: runId, conventionId: run.convention_id, retentionDays: convention.retention_days },
     systemActor,
   );
+  const timings = {
+    ...report.timings,
+    evaluate_ms: finaliseStarted - (report.evaluate_started_at ?? finaliseStarted),
+    finalise_ms: Date.now() - finaliseStarted,
+  };
+  await db
+    .updateTable('runs')
+    .set({ report: sql`report || ${JSON.stringify({ timings })}::jsonb` as never })
+    .where('id', '=', runId)
+    .execute();
   return { cases: counts?.total ?? 0 };
 }
 
