@@ -228,8 +228,8 @@ export function createHouseholdGenerator(options: GeneratorOptions): HouseholdGe
     if (h.socialTenant) {
       for (const [i, a] of h.adults.entries()) {
         const spouse = h.adults[1 - i];
-        const usageName =
-          spouse && a.sex === 2 ? spouse.identity.familyName : drawFamilyName(rng, draft.pool);
+        // A woman may use the name of the spouse who shares the lease.
+        const usageName = spouse && a.sex === 2 ? spouse.identity.familyName : null;
         a.landlord = landlordIdentity(rng, a.identity, options.noiseRate, usageName);
       }
     }

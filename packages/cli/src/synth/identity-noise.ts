@@ -1,35 +1,64 @@
-// How a social landlord's tenant file differs from civil status. Most differences are harmless
-// to exact linkage because N() erases them (capitals, lost accents, only the first given name).
-// The noise proper (typos, a missing, swapped or split given name, a usage name joined to the
-// birth name, mis-decoded accents) changes N(name), hence identity_pseudo: only the Bloom-filter
-// similarity can still link such a tenant to the CAF row.
+// How a social landlord's tenant file differs from civil status. Landlords copy names from the
+// lease and the CAF certificate, so most differences are harmless to exact linkage because N()
+// erases them: capitals, dropped or wrong accents, a hyphen, a space or nothing between the parts
+// of a compound family name, later given names left out. The noise proper changes N(name), hence
+// identity_pseudo, and only the Bloom-filter similarity (Dice of identity_clk) can still link the
+// tenant to the CAF row. Its mix follows what such files contain:
+// - mostly one keyboard slip (typo), placed like a real slip: on any letter but the first, so a long
+//   name takes one more often than a short one; omissions and doubled letters first, substitutions
+//   by a neighbouring key only in names of 5 letters or more, swapped neighbours only in names of
+//   9 or more (a swap replaces three bigrams, a substitution two, an omission two by one, and a
+//   doubling adds one);
+// - encoding damage of a name's one accented letter (é read back as Ã©, or replaced by ?);
+// - a woman's usage name (her spouse's, who shares the lease) in place of her birth name: unlinkable
+//   by itself, but the tenancy links through the spouse;
+// - rarely, a compound first given name split at its hyphen, a missing given name or the given
+//   names in another order, which mostly fall below any usable Dice threshold.
+// The manifest states each kind's realised share and its Dice to the civil identity.
 
 import { firstGivenName, normaliseName } from '@nonrecours/pseudo';
 import type { Identity, LandlordIdentity } from './household.ts';
 import { type Rng, weighted } from './prng.ts';
 
-const noiseKinds = [
+export const noiseKinds = [
   'family_typo',
   'given_typo',
+  'mojibake',
+  'usage_name',
+  'given_split',
   'given_missing',
   'given_swapped',
-  'given_split',
-  'usage_name',
-  'mojibake',
 ] as const;
 export type NoiseKind = (typeof noiseKinds)[number];
 
-const drawKind = weighted<NoiseKind>([
-  ['family_typo', 25],
-  ['given_typo', 15],
-  ['given_missing', 10],
-  ['given_swapped', 10],
-  ['given_split', 10],
-  ['usage_name', 15],
-  ['mojibake', 15],
+// A typo is drawn as one kind and lands in the family or the first given name by its letters.
+// Weights are of the draw; a kind that does not apply to an identity (no spouse on the lease, not
+// one accented letter, one given name...) gives way to another, so the realised shares differ:
+// about 80 % typos (half in each name), 10 % usage names, 9 % encoding damage and 0.3 % for each
+// rare kind. The manifest states them.
+type Draw = 'typo' | Exclude<NoiseKind, 'family_typo' | 'given_typo'>;
+const drawKind = weighted<Draw>([
+  ['typo', 60],
+  ['usage_name', 40],
+  ['mojibake', 30],
+  ['given_split', 3],
+  ['given_missing', 0.2],
+  ['given_swapped', 0.35],
 ]);
 
+// One slip per noisy name, as most misspellings are single errors (Damerau 1964), omissions the
+// commonest (Pollock and Zamora 1983); insertions are here a key struck twice.
+type Slip = 'omission' | 'doubling' | 'substitution' | 'transposition';
+const drawSlip = weighted<Slip>([
+  ['omission', 35],
+  ['doubling', 30],
+  ['substitution', 25],
+  ['transposition', 10],
+]);
+const MIN_LETTERS: Record<Slip, number> = { omission: 3, doubling: 1, substitution: 5, transposition: 9 };
+
 const stripAccents = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '');
+const isLetter = (ch: string): boolean => /\p{L}/u.test(ch);
 
 // Neighbouring keys on an AZERTY keyboard, for substitution typos.
 const NEIGHBOURS: Record<string, string> = {
@@ -61,54 +90,163 @@ const NEIGHBOURS: Record<string, string> = {
   n: 'bm',
 };
 
-/** One keyboard slip on a plain letter: substitution, deletion, doubling or transposition. */
-function typo(rng: Rng, word: string): string {
-  const letters = [...word].map((ch, i) => [ch, i] as const).filter(([ch]) => /[a-z]/i.test(ch));
-  if (letters.length < 3) return `${word}${word.at(-1) ?? ''}`;
-  const [ch, i] = rng.pick(letters.slice(1));
-  const lower = ch.toLowerCase();
-  switch (rng.int(0, 3)) {
-    case 0: {
+/** One slip at `i` (a letter) of `word`, or undefined when the name is too short for that slip. */
+function slip(rng: Rng, kind: Slip, word: string, i: number): string | undefined {
+  if (normaliseName(word).length < MIN_LETTERS[kind]) return undefined;
+  const ch = word[i]!;
+  switch (kind) {
+    case 'omission':
+      return word.slice(0, i) + word.slice(i + 1);
+    case 'doubling':
+      return word.slice(0, i) + ch + word.slice(i);
+    case 'substitution': {
+      const lower = stripAccents(ch).toLowerCase();
       const options = NEIGHBOURS[lower] ?? 'e';
       let sub = options[rng.int(0, options.length - 1)]!;
-      if (ch !== lower) sub = sub.toUpperCase();
+      if (ch !== ch.toLowerCase()) sub = sub.toUpperCase();
       return word.slice(0, i) + sub + word.slice(i + 1);
     }
-    case 1:
-      return word.slice(0, i) + word.slice(i + 1);
-    case 2:
-      return word.slice(0, i) + ch + word.slice(i);
-    default:
-      return i + 1 < word.length ? word.slice(0, i) + word[i + 1] + ch + word.slice(i + 2) : word.slice(0, i);
+    case 'transposition': {
+      const next = word[i + 1];
+      return next !== undefined && isLetter(next)
+        ? word.slice(0, i) + next + ch + word.slice(i + 2)
+        : undefined;
+    }
   }
 }
 
-const mojibake = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
-const hasNonAscii = (s: string): boolean => /[^\x20-\x7e]/.test(s);
+/** A slip on a letter of the family name or of the first given name, any letter but a name's first. */
+function typo(rng: Rng, id: { familyName: string; givenNames: string }) {
+  const given = id.givenNames.split(' ');
+  const places: ['family' | 'given', number][] = [];
+  for (let i = 1; i < id.familyName.length; i++) if (isLetter(id.familyName[i]!)) places.push(['family', i]);
+  for (let i = 1; i < given[0]!.length; i++) if (isLetter(given[0]![i]!)) places.push(['given', i]);
+  if (places.length === 0) return undefined;
+  const [where, i] = rng.pick(places);
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const kind = drawSlip(rng);
+    if (where === 'family') {
+      const familyName = slip(rng, kind, id.familyName, i);
+      if (familyName !== undefined)
+        return { noise: 'family_typo' as const, familyName, givenNames: id.givenNames };
+    } else {
+      const first = slip(rng, kind, given[0]!, i);
+      if (first !== undefined) {
+        return {
+          noise: 'given_typo' as const,
+          familyName: id.familyName,
+          givenNames: [first, ...given.slice(1)].join(' '),
+        };
+      }
+    }
+  }
+  return undefined;
+}
+
+// Text written as UTF-8 and read back as Windows-1252 (é → Ã©, which N reads as A), or through a
+// conversion that could not encode the letter (é → ?, which N drops).
+const windows1252 = new TextDecoder('windows-1252');
+const misdecoded = (s: string): string => windows1252.decode(Buffer.from(s, 'utf8'));
+const unencodable = (s: string): string => s.replace(/[^\x20-\x7e]/g, '?');
+const nonAscii = (s: string): number => s.match(/[^\x20-\x7e]/g)?.length ?? 0;
+
+type Names = { familyName: string; givenNames: string };
+type Style = {
+  firstOnly: boolean;
+  capitals: boolean;
+  keepAccents: boolean;
+  wrongAccent: boolean;
+  joiner: string | null;
+};
+
+function drawStyle(rng: Rng): Style {
+  const capitals = rng.chance(0.35);
+  return {
+    firstOnly: rng.chance(0.55),
+    capitals,
+    // Capitals mostly lose their accents; lower case keeps them, now and then the wrong one.
+    keepAccents: capitals ? rng.chance(0.2) : true,
+    wrongAccent: rng.chance(0.03),
+    // Compound family names written with a hyphen, a space or glued together.
+    joiner: rng.chance(0.3) ? rng.pick(['-', ' ', '']) : null,
+  };
+}
+
+const WRONG_ACCENT: Record<string, string> = {
+  é: 'è',
+  è: 'é',
+  ê: 'è',
+  ë: 'é',
+  É: 'È',
+  È: 'É',
+  ï: 'î',
+  î: 'ï',
+};
+
+/** The landlord's writing of civil names: changes that N() erases. */
+function restyle(style: Style, names: Names): Names {
+  let { familyName, givenNames } = names;
+  if (style.firstOnly) givenNames = givenNames.split(' ')[0]!;
+  if (style.joiner !== null) familyName = familyName.replace(/[ -]/g, style.joiner);
+  if (style.wrongAccent) {
+    const swap = (s: string) => s.replace(/[éèêëÉÈïî]/, (ch) => WRONG_ACCENT[ch] ?? ch);
+    familyName = swap(familyName);
+    givenNames = swap(givenNames);
+  }
+  if (style.capitals) {
+    familyName = style.keepAccents ? familyName.toUpperCase() : stripAccents(familyName).toUpperCase();
+    givenNames = style.keepAccents ? givenNames.toUpperCase() : stripAccents(givenNames).toUpperCase();
+  }
+  return { familyName, givenNames };
+}
 
 function applyNoise(
   rng: Rng,
-  kind: NoiseKind,
-  id: { familyName: string; givenNames: string },
-  usageName: string,
-): { familyName: string; givenNames: string } | undefined {
-  const given = id.givenNames.split(' ');
+  kind: Draw,
+  style: Style,
+  person: Identity,
+  usageName: string | null,
+): (Names & { noise: NoiseKind }) | undefined {
+  const copy = restyle(style, person);
+  const given = person.givenNames.split(' ');
   switch (kind) {
-    case 'family_typo':
-      return { ...id, familyName: typo(rng, id.familyName) };
-    case 'given_typo':
-      return { ...id, givenNames: [typo(rng, given[0]!), ...given.slice(1)].join(' ') };
-    case 'given_missing':
-      return { ...id, givenNames: '' };
-    case 'given_swapped':
-      return given.length > 1 ? { ...id, givenNames: [...given.slice(1), given[0]!].join(' ') } : undefined;
-    case 'given_split':
-      return given[0]!.includes('-') ? { ...id, givenNames: id.givenNames.replace('-', ' ') } : undefined;
+    case 'typo':
+      return typo(rng, copy);
+    case 'mojibake': {
+      // One damaged letter: the kind applies to names whose family and first given name hold one
+      // letter outside ASCII, kept by a style that does not strip accents.
+      const accented = restyle({ ...style, keepAccents: true }, person);
+      if (nonAscii(accented.familyName) + nonAscii(firstGivenName(accented.givenNames)) !== 1)
+        return undefined;
+      const damage = rng.chance(0.6) ? misdecoded : unencodable;
+      return {
+        noise: kind,
+        familyName: damage(accented.familyName),
+        givenNames: damage(accented.givenNames),
+      };
+    }
     case 'usage_name':
-      return { ...id, familyName: `${id.familyName}-${usageName}` };
-    case 'mojibake':
-      return hasNonAscii(id.familyName) || hasNonAscii(id.givenNames)
-        ? { familyName: mojibake(id.familyName), givenNames: mojibake(id.givenNames) }
+      return usageName === null
+        ? undefined
+        : { noise: kind, ...restyle(style, { familyName: usageName, givenNames: person.givenNames }) };
+    case 'given_split':
+      return given[0]!.includes('-')
+        ? { noise: kind, familyName: copy.familyName, givenNames: copy.givenNames.replace('-', ' ') }
+        : undefined;
+    case 'given_missing':
+      return { noise: kind, familyName: copy.familyName, givenNames: '' };
+    case 'given_swapped':
+      return given.length > 1
+        ? {
+            noise: kind,
+            ...restyle(
+              { ...style, firstOnly: false },
+              {
+                familyName: person.familyName,
+                givenNames: [...given.slice(1), given[0]!].join(' '),
+              },
+            ),
+          }
         : undefined;
   }
 }
@@ -119,36 +257,34 @@ const key = (familyName: string, givenNames: string): string =>
 /**
  * The landlord's copy of a tenant's identity: restyled as tenant files often are, and with
  * probability `noiseRate` noisy (its N(family)|N(first given) differs from civil status).
+ * `usageName` is the family name of the spouse on the lease whose name a woman may use, else null.
  */
 export function landlordIdentity(
   rng: Rng,
   person: Identity,
   noiseRate: number,
-  usageName: string,
+  usageName: string | null,
 ): LandlordIdentity {
-  let familyName = person.familyName;
-  let givenNames = person.givenNames;
-  if (rng.chance(0.55)) givenNames = givenNames.split(' ')[0]!;
-  if (rng.chance(0.35)) {
-    familyName = stripAccents(familyName).toUpperCase();
-    givenNames = stripAccents(givenNames).toUpperCase();
-  }
-  if (!rng.chance(noiseRate)) return { familyName, givenNames, noise: null };
+  const style = drawStyle(rng);
+  if (!rng.chance(noiseRate)) return { ...restyle(style, person), noise: null };
   const clean = key(person.familyName, person.givenNames);
-  // A kind that does not apply to this name (no second given name, no accent...) gives way to another.
+  // A kind that does not apply to this identity (no accent, no spouse, one given name...) gives way
+  // to another.
   for (let attempt = 0; attempt < 20; attempt++) {
-    const kind = drawKind(rng);
-    // Mis-decoding needs the accents, and a swap the later given names, that restyling may have dropped.
-    const source = kind === 'mojibake' || kind === 'given_swapped' ? person : { familyName, givenNames };
-    const noisy = applyNoise(rng, kind, source, usageName);
+    const noisy = applyNoise(rng, drawKind(rng), style, person, usageName);
     if (
       noisy &&
       normaliseName(noisy.familyName) !== '' &&
       key(noisy.familyName, noisy.givenNames) !== clean
     ) {
-      return { ...noisy, noise: kind };
+      return noisy;
     }
   }
-  // Unreachable in practice (a family typo always applies); an inserted letter keeps the promise.
-  return { familyName: `${familyName}e`, givenNames, noise: 'family_typo' };
+  // Unreachable in practice (a typo almost always applies); a doubled last letter keeps the promise.
+  const copy = restyle(style, person);
+  return {
+    familyName: `${copy.familyName}${copy.familyName.at(-1)}`,
+    givenNames: copy.givenNames,
+    noise: 'family_typo',
+  };
 }

@@ -5,8 +5,10 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  CLK_BYTES,
   clearColumns,
   createPseudonymiser,
+  dice,
   type ExtractKind,
   extractColumns,
   extractKinds,
@@ -18,6 +20,7 @@ import { createRowFormatter, partnerRows } from './extract-rows.ts';
 import { groundTruth, type LinkNeed, truthColumns } from './ground-truth.ts';
 import { type Household, inCaf, inMsa, members, type Person } from './household.ts';
 import { createHouseholdGenerator, defaultNonTakeUp, type NonTakeUpRates } from './household-generator.ts';
+import { noiseKinds } from './identity-noise.ts';
 import { formatMonth } from './months.ts';
 import { createRng } from './prng.ts';
 
@@ -53,7 +56,13 @@ export type Manifest = {
     link: Record<LinkNeed, string>;
   };
   landlordLinks: { file: string; columns: string[]; rows: number; byLink: Record<string, number> };
-  noiseRate: { intended: number; realised: number | null; byKind: Record<string, number> };
+  noiseRate: {
+    intended: number;
+    realised: number | null;
+    /** What the Dice figures of byKind compare. */
+    dice: string;
+    byKind: Record<string, NoiseKindStats>;
+  };
   nonTakeUp: {
     intended: NonTakeUpRates;
     /** Among the truly entitled: households for RSA, PPA and ASPA, persons for C2S. */
@@ -62,6 +71,23 @@ export type Manifest = {
   /** Households drawn again because an amount fell within the margin of a threshold. */
   redraws: Record<string, number>;
 };
+
+/** A noise kind among the noisy landlord rows, and the Dice of their filters to the civil identity's. */
+export type NoiseKindStats = {
+  rows: number;
+  share: number;
+  medianDice: number | null;
+  minDice: number | null;
+  /** Rows under the convention's default linkage threshold. */
+  belowDefaultThreshold: number;
+};
+
+// The convention default of the Dice threshold (requirements), for the belowDefaultThreshold counts.
+const DEFAULT_DICE_THRESHOLD = 0.85;
+
+const diceMeaning =
+  "Dice coefficient of each noisy landlord row's identity_clk to the identity_clk of the person's civil " +
+  'identity (that of its caf or msa row, for a person who has one), over every noisy row';
 
 const linkMeaning: Record<LinkNeed, string> = {
   exact: 'the case joins two extracts on person_pseudo (a caf or carsat row and its cpam row)',
@@ -120,7 +146,9 @@ export async function synthesise(options: SynthOptions): Promise<Manifest> {
   const generator = createHouseholdGenerator({ seed, asOf, noiseRate, nonTakeUp });
   const byRule: Record<string, number> = {};
   const byLink: Record<string, number> = {};
-  const byNoise: Record<string, number> = {};
+  const noiseDice = new Map<string, number[]>();
+  const civilClk = new Uint8Array(CLK_BYTES);
+  const landlordClk = new Uint8Array(CLK_BYTES);
   const rates = newRates();
   let written = 0;
   let households = 0;
@@ -155,9 +183,16 @@ export async function synthesise(options: SynthOptions): Promise<Manifest> {
           ]);
           count(byLink, link);
           landlordRows++;
-          if (row.person.landlord!.noise) {
+          const noisy = row.person.landlord!;
+          if (noisy.noise) {
             noisyRows++;
-            count(byNoise, row.person.landlord!.noise);
+            // The similarity is known here from the key; the manifest only states it by kind.
+            const civil = row.person.identity;
+            pseudonymiser.identityClk(civil.familyName, civil.givenNames, row.person.birthDate, civilClk);
+            pseudonymiser.identityClk(noisy.familyName, noisy.givenNames, row.person.birthDate, landlordClk);
+            const scores = noiseDice.get(noisy.noise) ?? [];
+            scores.push(dice(civilClk, landlordClk));
+            noiseDice.set(noisy.noise, scores);
           }
         }
       }
@@ -225,7 +260,8 @@ export async function synthesise(options: SynthOptions): Promise<Manifest> {
     noiseRate: {
       intended: noiseRate,
       realised: landlordRows === 0 ? null : round4(noisyRows / landlordRows),
-      byKind: sorted(byNoise),
+      dice: diceMeaning,
+      byKind: noiseStats(noiseDice, noisyRows),
     },
     nonTakeUp: { intended: nonTakeUp, realised: finishRates(rates) },
     redraws: sorted(generator.redraws),
@@ -235,6 +271,26 @@ export async function synthesise(options: SynthOptions): Promise<Manifest> {
 }
 
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
+
+function noiseStats(scores: Map<string, number[]>, noisyRows: number): Record<string, NoiseKindStats> {
+  return Object.fromEntries(
+    noiseKinds.map((kind) => {
+      const s = Float64Array.from(scores.get(kind) ?? []).sort();
+      const n = s.length;
+      const median = n === 0 ? null : n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
+      return [
+        kind,
+        {
+          rows: n,
+          share: noisyRows === 0 ? 0 : round4(n / noisyRows),
+          medianDice: median === null ? null : round4(median),
+          minDice: n === 0 ? null : round4(s[0]!),
+          belowDefaultThreshold: s.filter((x) => x < DEFAULT_DICE_THRESHOLD).length,
+        },
+      ];
+    }),
+  );
+}
 const sorted = (counts: Record<string, number>): Record<string, number> =>
   Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
