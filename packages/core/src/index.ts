@@ -54,6 +54,8 @@ export { type AppJobHandlers, type AppJobSchemas, type AppQueue, jobDefinitions 
 export { findPartner, listPartners } from './partners/partners.repository.ts';
 export { createPartner } from './partners/partners.service.ts';
 export type { CaseCounts } from './runs/run-finalise.stage.ts';
+export { LINK_WORK_MEM } from './runs/run-link.stage.ts';
 export { currentExtracts } from './runs/run-select.stage.ts';
 export { findRun, listRuns, partitionProgress } from './runs/runs.repository.ts';
 export { cancelRun, type StartRunInput, startRun } from './runs/runs.service.ts';
+export { presentedEvidence } from './runs/stored-evidence.ts';

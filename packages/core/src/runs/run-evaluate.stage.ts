@@ -13,6 +13,7 @@ import { copyArray, copyLine, copyValue } from './copy-text.ts';
 import { createProfileReader, type PartitionProfile } from './run-profiles.ts';
 import type { RunExtract } from './run-select.stage.ts';
 import { runTables } from './run-tables.ts';
+import { storedEvidence } from './stored-evidence.ts';
 
 export const rulePacks: Record<string, RulePack> = { 'fr.v1': frV1 };
 
@@ -81,7 +82,7 @@ function resultLine(
     copyValue(from.profile.commune),
     copyArray([...new Set(from.extracts.map((id) => partnersOf.get(id)!))]),
     copyArray(from.extracts),
-    copyValue(JSON.stringify({ ...evidence, confidence, supporting })),
+    copyValue(JSON.stringify(storedEvidence(evidence, confidence, supporting))),
   ]);
 }
 

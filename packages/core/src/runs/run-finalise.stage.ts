@@ -19,6 +19,7 @@ export async function finaliseRun(
   db: Db,
   run: { id: string; conventionId: string; retentionDays: number },
   actor: AuditActor,
+  timings: { before: Record<string, number>; startedAt: number },
 ): Promise<CaseCounts | null> {
   const results = sql.table(runTables(run.id).results);
   const counts = await db.transaction().execute(async (trx) => {
@@ -34,7 +35,7 @@ export async function finaliseRun(
       with ranked as (
         select r.*, row_number() over w as n
         from ${results} r
-        window w as (partition by subject_kind, subject_pseudo, benefit order by rank, subject_pseudo)
+        window w as (partition by subject_kind, subject_pseudo collate "C", benefit order by rank)
       ),
       supporting as (
         select subject_kind, subject_pseudo, benefit, jsonb_agg(evidence - 'supporting' order by rank) as others
@@ -81,7 +82,10 @@ export async function finaliseRun(
     };
     await sql`
       update runs set status = 'succeeded', stage = 'finalise', finished_at = now(),
-        report = report || ${JSON.stringify({ cases: caseCounts })}::jsonb
+        report = report || ${JSON.stringify({
+          cases: caseCounts,
+          timings: { ...timings.before, finalise_ms: Date.now() - timings.startedAt },
+        })}::jsonb
       where id = ${run.id}`.execute(trx);
     await appendAuditEvent(trx, {
       ...actor,

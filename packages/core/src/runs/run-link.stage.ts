@@ -4,7 +4,7 @@
 // unlinked on the similarity of their Bloom filters (compared in this process, blocked by birth month).
 import type { Db } from '@nonrecours/db';
 import { sql } from 'kysely';
-import { type DiceHistogram, decodeClk, linkByBloomFilter } from './link/index.ts';
+import { type DiceHistogram, decodeClk, emptyHistogram, linkByBloomFilter } from './link/index.ts';
 import type { RunExtract } from './run-select.stage.ts';
 import { dropRunTablesSql, runTables } from './run-tables.ts';
 
@@ -16,7 +16,7 @@ export interface LinkReport {
   tenants: number;
   tenants_linked: { person_pseudo: number; identity_pseudo: number; identity_clk: number; unlinked: number };
   fuzzy: { threshold: number; comparisons: number; histogram: DiceHistogram };
-  timings: { exact_ms: number; fuzzy_ms: number };
+  timings: { exact_ms: number; fuzzy_ms: number; steps: Record<string, number> };
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -30,7 +30,21 @@ const familyColumns = sql.raw(`extract_id, person_pseudo, identity_pseudo, ident
   household_pseudo, role, household_adults, household_children, single_parent_increase, household_resources,
   activity_income, housing, rsa, ppa, housing_aid, housing_aid_amount`);
 
-export async function linkStage(
+/** Working memory for the link stage's hash joins and sorts: the default (4 MB) spills them to disk. */
+export const LINK_WORK_MEM = '256MB';
+
+export function linkStage(
+  db: Db,
+  run: { id: string; partitions: number; diceThreshold: number },
+  extracts: readonly RunExtract[],
+): Promise<LinkReport> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select set_config('work_mem', ${LINK_WORK_MEM}, true)`.execute(trx);
+    return linkTables(trx, run, extracts);
+  });
+}
+
+async function linkTables(
   db: Db,
   run: { id: string; partitions: number; diceThreshold: number },
   extracts: readonly RunExtract[],
@@ -45,21 +59,31 @@ export async function linkStage(
     t.results,
   ].map(sql.table);
   const parts = sql.lit(run.partitions);
+  const steps: Record<string, number> = {};
+  const step = async (name: string, query: { execute(db: Db): Promise<unknown> }) => {
+    const t0 = performance.now();
+    await query.execute(db);
+    steps[name] = Math.round(performance.now() - t0);
+  };
   await sql.raw(dropRunTablesSql(run.id)).execute(db);
 
   // What a health extract says of a person: the cpam row, else the msa row.
-  await sql`
+  await step(
+    'health',
+    sql`
     create unlogged table ${health} as
-    select distinct on (person_pseudo) person_pseudo, c2s, extract_id
+    select distinct on (person_pseudo collate "C") person_pseudo, c2s, extract_id
     from (
       select person_pseudo, c2s, extract_id, 0 as preference from extract_rows_cpam where extract_id = any(${ids(extracts, 'cpam')})
       union all
       select person_pseudo, c2s, extract_id, 1 from extract_rows_msa where extract_id = any(${ids(extracts, 'msa')})
     ) h
-    order by person_pseudo, preference, extract_id`.execute(db);
-  await sql`create index on ${health} (person_pseudo)`.execute(db);
+    order by person_pseudo collate "C", preference, extract_id`,
+  );
 
-  await sql`
+  await step(
+    'family',
+    sql`
     create unlogged table ${family} as
     select r.*, h.c2s as health_c2s, h.extract_id as health_extract, abs(hashtext(r.household_pseudo)) % ${parts} as part
     from (
@@ -67,9 +91,12 @@ export async function linkStage(
       union all
       select ${familyColumns} from extract_rows_msa where extract_id = any(${ids(extracts, 'msa')})
     ) r
-    left join ${health} h on h.person_pseudo = r.person_pseudo`.execute(db);
+    left join ${health} h on h.person_pseudo = r.person_pseudo`,
+  );
 
-  await sql`
+  await step(
+    'retirees',
+    sql`
     create unlogged table ${retirees} as
     select r.extract_id, r.person_pseudo, r.birth_ym, r.commune, r.pension, r.aspa, r.couple, null::smallint as household_adults,
       r.household_resources, h.c2s as health_c2s, h.extract_id as health_extract, abs(hashtext(r.person_pseudo)) % ${parts} as part
@@ -79,22 +106,36 @@ export async function linkStage(
     select r.extract_id, r.person_pseudo, r.birth_ym, r.commune, r.pension, r.aspa, null, r.household_adults,
       r.household_resources, h.c2s, h.extract_id, abs(hashtext(r.person_pseudo)) % ${parts}
     from extract_rows_msa r left join ${health} h on h.person_pseudo = r.person_pseudo
-    where r.extract_id = any(${ids(extracts, 'msa')}) and (r.pension is not null or r.aspa is not null)`.execute(
-    db,
+    where r.extract_id = any(${ids(extracts, 'msa')}) and (r.pension is not null or r.aspa is not null)`,
   );
 
-  await sql`
+  await step(
+    'tenants',
+    sql`
     create unlogged table ${tenants} as
     select row_number() over () as tid, r.extract_id, r.person_pseudo, r.identity_pseudo, r.identity_clk, r.birth_ym, r.commune,
       r.household_pseudo, r.household_adults, r.household_children, r.household_resources, r.apl,
       null::text as linked_person, null::text as link_method, abs(hashtext(r.household_pseudo)) % ${parts} as part
-    from extract_rows_landlord r where r.extract_id = any(${ids(extracts, 'landlord')})`.execute(db);
-  await sql`
-    update ${tenants} t set linked_person = f.person_pseudo, link_method = 'person_pseudo'
-    from ${family} f where t.person_pseudo is not null and f.person_pseudo = t.person_pseudo`.execute(db);
-  await sql`
+    from extract_rows_landlord r where r.extract_id = any(${ids(extracts, 'landlord')})`,
+  );
+  // Landlords rarely hold a NIR: the person_pseudo join runs only when some tenant carries one.
+  const withNir = await sql<{
+    any: boolean;
+  }>`select exists (select 1 from ${tenants} where person_pseudo is not null) as any`.execute(db);
+  if (withNir.rows[0]?.any) {
+    await step(
+      'tenants_by_person',
+      sql`
+      update ${tenants} t set linked_person = f.person_pseudo, link_method = 'person_pseudo'
+      from ${family} f where t.person_pseudo is not null and f.person_pseudo = t.person_pseudo`,
+    );
+  }
+  await step(
+    'tenants_by_identity',
+    sql`
     update ${tenants} t set linked_person = f.person_pseudo, link_method = 'identity_pseudo'
-    from ${family} f where t.link_method is null and f.identity_pseudo = t.identity_pseudo`.execute(db);
+    from ${family} f where t.link_method is null and f.identity_pseudo = t.identity_pseudo`,
+  );
 
   const exactMs = performance.now() - started;
   const fuzzy = await linkFuzzy(db, run, t.family, t.tenants);
@@ -107,8 +148,13 @@ export async function linkStage(
       confidence text not null, rank integer not null, estimated_amount numeric(10, 2), commune text not null,
       source_partners uuid[] not null, source_extracts uuid[] not null, evidence jsonb not null)`.execute(db);
   await sql`create index on ${results} (part)`.execute(db);
-  for (const table of [family, retirees, tenants]) await sql`create index on ${table} (part)`.execute(db);
-  await sql`analyze ${family}; analyze ${retirees}; analyze ${tenants}`.execute(db).catch(() => {});
+  for (const [name, table] of [
+    ['family', family],
+    ['retirees', retirees],
+    ['tenants', tenants],
+  ] as const) {
+    await step(`index_${name}`, sql`create index on ${table} (part)`);
+  }
 
   const counts = await sql<{
     family_rows: number;
@@ -143,42 +189,65 @@ export async function linkStage(
       unlinked: c.tenants - c.by_person - c.by_identity - c.by_clk,
     },
     fuzzy: { threshold: run.diceThreshold, comparisons: fuzzy.comparisons, histogram: fuzzy.histogram },
-    timings: { exact_ms: Math.round(exactMs), fuzzy_ms: Math.round(fuzzyMs) },
+    timings: { exact_ms: Math.round(exactMs), fuzzy_ms: Math.round(fuzzyMs), steps },
   };
 }
 
-/** The tenants still unlinked, against the family rows no tenant took, month of birth by month of birth. */
+const MONTHS_PER_CHUNK = 60;
+
+/**
+ * The tenants still unlinked, against the family rows no tenant took, month of birth by month of
+ * birth; the months are taken a few at a time so memory stays bounded whatever the territory's size.
+ */
 async function linkFuzzy(db: Db, run: { diceThreshold: number }, familyTable: string, tenantsTable: string) {
   const family = sql.table(familyTable);
   const tenants = sql.table(tenantsTable);
-  const open = await sql<{ tid: string; birth_ym: string; identity_clk: string }>`
-    select tid::text, birth_ym::text, identity_clk from ${tenants} where link_method is null and identity_clk is not null`.execute(
+  const months = await sql<{ birth_ym: string }>`
+    select distinct birth_ym::text from ${tenants} where link_method is null and identity_clk is not null order by 1`.execute(
     db,
   );
-  const candidates = open.rows.length
-    ? await sql<{ person_pseudo: string; birth_ym: string; identity_clk: string }>`
-        select distinct on (f.person_pseudo) f.person_pseudo, f.birth_ym::text, f.identity_clk
-        from ${family} f
-        where f.identity_clk is not null
-          and f.birth_ym in (select birth_ym from ${tenants} where link_method is null and identity_clk is not null)
-          and not exists (select 1 from ${tenants} t where t.linked_person = f.person_pseudo)
-        order by f.person_pseudo`.execute(db)
-    : { rows: [] };
-  const result = linkByBloomFilter(
-    open.rows.map((r) => ({ key: r.tid, birthYm: r.birth_ym, clk: decodeClk(r.identity_clk) })),
-    candidates.rows.map((r) => ({
-      key: r.person_pseudo,
-      birthYm: r.birth_ym,
-      clk: decodeClk(r.identity_clk),
-    })),
-    { threshold: run.diceThreshold },
-  );
-  for (let i = 0; i < result.links.length; i += 5000) {
-    const batch = result.links.slice(i, i + 5000);
-    await sql`
-      update ${tenants} t set linked_person = l.person, link_method = 'identity_clk'
-      from unnest(${batch.map((l) => l.tenant)}::bigint[], ${batch.map((l) => l.family)}::text[]) as l(tid, person)
-      where t.tid = l.tid`.execute(db);
+  const total = { comparisons: 0, histogram: emptyHistogram(Math.min(NEAR_MISS_FROM, run.diceThreshold)) };
+  for (let i = 0; i < months.rows.length; i += MONTHS_PER_CHUNK) {
+    const chunk = months.rows.slice(i, i + MONTHS_PER_CHUNK).map((m) => m.birth_ym);
+    const open = await sql<{ tid: string; birth_ym: string; identity_clk: string }>`
+      select tid::text, birth_ym::text, identity_clk from ${tenants}
+      where link_method is null and identity_clk is not null and birth_ym = any(${chunk}::date[])`.execute(
+      db,
+    );
+    const candidates = await sql<{ person_pseudo: string; birth_ym: string; identity_clk: string }>`
+      select distinct on (f.person_pseudo collate "C") f.person_pseudo, f.birth_ym::text, f.identity_clk
+      from ${family} f
+      where f.identity_clk is not null and f.birth_ym = any(${chunk}::date[])
+        and not exists (select 1 from ${tenants} t where t.linked_person = f.person_pseudo)
+      order by f.person_pseudo collate "C"`.execute(db);
+    const result = linkByBloomFilter(
+      open.rows.map((r) => ({ key: r.tid, birthYm: r.birth_ym, clk: decodeClk(r.identity_clk) })),
+      candidates.rows.map((r) => ({
+        key: r.person_pseudo,
+        birthYm: r.birth_ym,
+        clk: decodeClk(r.identity_clk),
+      })),
+      { threshold: run.diceThreshold, nearMissFrom: NEAR_MISS_FROM },
+    );
+    total.comparisons += result.comparisons;
+    addHistogram(total.histogram, result.histogram);
+    if (result.links.length) {
+      await sql`
+        update ${tenants} t set linked_person = l.person, link_method = 'identity_clk'
+        from unnest(${result.links.map((l) => l.tenant)}::bigint[], ${result.links.map((l) => l.family)}::text[]) as l(tid, person)
+        where t.tid = l.tid`.execute(db);
+    }
   }
-  return result;
+  return total;
+}
+
+const NEAR_MISS_FROM = 0.5;
+
+function addHistogram(into: DiceHistogram, from: DiceHistogram): void {
+  from.accepted.forEach((n, i) => {
+    into.accepted[i] = (into.accepted[i] ?? 0) + n;
+  });
+  from.nearMiss.forEach((n, i) => {
+    into.nearMiss[i] = (into.nearMiss[i] ?? 0) + n;
+  });
 }

@@ -88,7 +88,9 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
         single_parent_increase, household_resources::float8 as household_resources, activity_income::float8 as activity_income,
         housing, rsa, ppa, housing_aid, housing_aid_amount::float8 as housing_aid_amount, health_c2s, health_extract
       from ${sql.table(t.family)} where part = ${part}
-      order by extract_id, household_pseudo, role <> 'allocataire', person_pseudo`.execute(db);
+      order by extract_id, household_pseudo collate "C", role <> 'allocataire', person_pseudo collate "C"`.execute(
+      db,
+    );
     const out: PartitionProfile[] = [];
     let i = 0;
     while (i < rows.length) {
@@ -140,7 +142,9 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
     const { rows } = await sql<RetireeRow>`
       select extract_id, person_pseudo, ${month}, commune, pension::float8 as pension, aspa, couple, household_adults,
         household_resources::float8 as household_resources, health_c2s, health_extract
-      from ${sql.table(t.retirees)} where part = ${part} order by person_pseudo, extract_id`.execute(db);
+      from ${sql.table(t.retirees)} where part = ${part} order by person_pseudo collate "C", extract_id`.execute(
+      db,
+    );
     return rows.map((r) => {
       const profile: Retiree = {
         type: 'retiree',
@@ -167,7 +171,7 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
     const { rows } = await sql<TenantRow>`
       select extract_id, identity_pseudo, ${month}, commune, household_pseudo, household_adults, household_children,
         household_resources::float8 as household_resources, apl, linked_person, link_method
-      from ${sql.table(t.tenants)} where part = ${part} order by extract_id, household_pseudo, tid`.execute(
+      from ${sql.table(t.tenants)} where part = ${part} order by extract_id, household_pseudo collate "C", tid`.execute(
       db,
     );
     const out: PartitionProfile[] = [];

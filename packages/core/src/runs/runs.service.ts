@@ -19,7 +19,7 @@ import { currentExtracts, type RunExtract, selectExtracts } from './run-select.s
 import { dropRunTablesSql } from './run-tables.ts';
 import { advanceRun, failRun, findRun, findRunById, isActive } from './runs.repository.ts';
 
-const ROWS_PER_PARTITION = 150_000;
+const ROWS_PER_PARTITION = 75_000;
 const MAX_PARTITIONS = 64;
 export const systemActor: AuditActor = { actor: 'worker', org: null, role: 'system' };
 
@@ -227,17 +227,14 @@ export async function publishRun(deps: { db: Db }, runId: string) {
     db,
     { id: runId, conventionId: run.convention_id, retentionDays: convention.retention_days },
     systemActor,
+    {
+      before: {
+        ...report.timings,
+        evaluate_ms: finaliseStarted - (report.evaluate_started_at ?? finaliseStarted),
+      },
+      startedAt: finaliseStarted,
+    },
   );
-  const timings = {
-    ...report.timings,
-    evaluate_ms: finaliseStarted - (report.evaluate_started_at ?? finaliseStarted),
-    finalise_ms: Date.now() - finaliseStarted,
-  };
-  await db
-    .updateTable('runs')
-    .set({ report: sql`report || ${JSON.stringify({ timings })}::jsonb` as never })
-    .where('id', '=', runId)
-    .execute();
   return { cases: counts?.total ?? 0 };
 }
 

@@ -1,7 +1,7 @@
 // Fuzzy (Bloom filter) linkage of the records exact linkage left out.
 
 export { decodeClk } from '@nonrecours/pseudo';
-export type { DiceHistogram } from './dice-histogram.ts';
+export { type DiceHistogram, emptyHistogram } from './dice-histogram.ts';
 export {
   type ClkRecord,
   type FuzzyLink,

@@ -1,0 +1,247 @@
+// pnpm bench:match [--persons 1000000] [--seed 7]
+// Generates a synthetic territory, uploads its extracts through the API, runs the matching on a
+// separate worker process (BullMQ on the real Redis) and reports the run's wall time per stage and
+// the worker's peak memory; then, on the same data, the time of a hand-written SQL doing the same
+// exact linkage and the C2S.RSA rule, and the Dice comparisons per second of the fuzzy linkage.
+import { execFileSync, spawn } from 'node:child_process';
+import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import { cliActor, LINK_WORK_MEM, registerConventionKey } from '@nonrecours/core';
+import { createDatabase, migrateToLatest } from '@nonrecours/db';
+import { extractKinds } from '@nonrecours/pseudo';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { startApiProcess } from '../support/api-process.ts';
+import { addMember, makeClient, makeConvention, makePartner } from '../support/factories.ts';
+
+const { values } = parseArgs({
+  options: { persons: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '7' } },
+});
+const root = new URL('../../', import.meta.url).pathname;
+const server = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const dbName = 'nonrecours_bench_match';
+const dir = mkdtempSync(path.join(tmpdir(), 'nonrecours-match-'));
+const seconds = (ms: number) => +(ms / 1000).toFixed(2);
+
+async function admin(text: string) {
+  const client = new pg.Client({ connectionString: server.toString() });
+  await client.connect();
+  await client.query(text).finally(() => client.end());
+}
+
+const peakRss = (pid: number) =>
+  Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)?.[1] ?? 0) / 1024;
+
+function upload(
+  url: string,
+  token: string,
+  cid: string,
+  kind: string,
+  month: string,
+  kcv: string,
+  file: string,
+) {
+  return new Promise<number>((resolve, reject) => {
+    const req = request(
+      `${url}/v1/conventions/${cid}/extracts?kind=${kind}&schema=${kind}.v1&reference_month=${month}`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'x-key-check': kcv },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), req).catch(reject);
+  });
+}
+
+async function token(url: string, client: { id: string; secret: string }) {
+  const res = await fetch(`${url}/v1/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      grant_type: 'client_credentials',
+      client_id: client.id,
+      client_secret: client.secret,
+    }),
+  });
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+console.error(`synthesising ${values.persons} persons…`);
+let t0 = performance.now();
+execFileSync(
+  process.execPath,
+  [
+    path.join(root, 'packages/cli/src/main.ts'),
+    'synth',
+    '--persons',
+    values.persons,
+    '--seed',
+    values.seed,
+    '--out',
+    dir,
+  ],
+  {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
+const synthMs = performance.now() - t0;
+const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
+  month: string;
+  kcv: string;
+  files: Record<string, { extract: string; rows: number }>;
+};
+
+await admin(`drop database if exists ${dbName} with (force)`);
+await admin(`create database ${dbName}`);
+const dbUrl = new URL(server);
+dbUrl.pathname = `/${dbName}`;
+const database = createDatabase({ connectionString: dbUrl.toString() });
+const prefix = `nrbench-${Date.now().toString(36)}`;
+let worker: ReturnType<typeof spawn> | undefined;
+try {
+  await migrateToLatest(database.db);
+  const db = database.db;
+  const convention = await makeConvention(db);
+  await registerConventionKey(db, cliActor(), convention.id, manifest.kcv);
+  const api = await startApiProcess({
+    DATABASE_URL: dbUrl.toString(),
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: prefix,
+    MIGRATE_ON_START: 'false',
+    LOG_LEVEL: 'error',
+  });
+  console.error('uploading extracts…');
+  t0 = performance.now();
+  for (const kind of extractKinds) {
+    const org = await makePartner(db, kind);
+    await addMember(db, convention.id, org.id, ['partner'], [kind]);
+    const status = await upload(
+      api.url,
+      await token(api.url, await makeClient(db, org.id, 'partner')),
+      convention.id,
+      kind,
+      manifest.month,
+      manifest.kcv,
+      path.join(dir, manifest.files[kind]!.extract),
+    );
+    if (status !== 202) throw new Error(`upload of ${kind} answered ${status}`);
+  }
+  const uploadMs = performance.now() - t0;
+  const team = await makePartner(db, 'territory');
+  await addMember(db, convention.id, team.id, ['territory']);
+  const teamToken = await token(api.url, await makeClient(db, team.id, 'territory'));
+
+  worker = spawn(process.execPath, [path.join(root, 'services/worker/src/main.ts')], {
+    env: {
+      ...process.env,
+      NODE_OPTIONS: process.env.WORKER_NODE_OPTIONS ?? '',
+      DATABASE_URL: dbUrl.toString(),
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: prefix,
+      LOG_LEVEL: 'error',
+      WORKER_CONCURRENCY: '2',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await new Promise((r) => setTimeout(r, 1500));
+  console.error('running the matching…');
+  t0 = performance.now();
+  const started = await fetch(`${api.url}/v1/conventions/${convention.id}/runs`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${teamToken}`, 'content-type': 'application/json' },
+    body: '{}',
+  });
+  const runId = ((await started.json()) as { id: string }).id;
+  let run: {
+    status: string;
+    report: {
+      timings: Record<string, number>;
+      linkage: {
+        fuzzy: { comparisons: number };
+        tenants_linked: Record<string, number>;
+        timings: Record<string, number>;
+      };
+      cases: { total: number; by_rule: Record<string, number> };
+    };
+  };
+  for (;;) {
+    run = (await (
+      await fetch(`${api.url}/v1/conventions/${convention.id}/runs/${runId}`, {
+        headers: { authorization: `Bearer ${teamToken}` },
+      })
+    ).json()) as typeof run;
+    if (run.status !== 'queued' && run.status !== 'running') break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const runMs = performance.now() - t0;
+  const workerRss = peakRss(worker.pid!);
+  await api.stop();
+  if (run.status !== 'succeeded') throw new Error(`the run ended ${run.status}`);
+
+  // The same exact linkage and the C2S.RSA rule, written by hand.
+  // Run with the same working memory as the link stage, for a fair comparison.
+  const hand = await db.transaction().execute(async (trx) => {
+    await sql`select set_config('work_mem', ${LINK_WORK_MEM}, true)`.execute(trx);
+    t0 = performance.now();
+    return sql<{ n: number }>`
+    with ex as (select id, kind from extracts where convention_id = ${convention.id} and status = 'accepted'),
+    health as (
+      select distinct on (person_pseudo) person_pseudo, c2s from (
+        select person_pseudo, c2s, 0 as p from extract_rows_cpam where extract_id in (select id from ex where kind = 'cpam')
+        union all select person_pseudo, c2s, 1 from extract_rows_msa where extract_id in (select id from ex where kind = 'msa')) h
+      order by person_pseudo, p),
+    family as (
+      select person_pseudo, identity_pseudo, household_pseudo, rsa from extract_rows_caf where extract_id in (select id from ex where kind = 'caf')
+      union all select person_pseudo, identity_pseudo, household_pseudo, rsa from extract_rows_msa where extract_id in (select id from ex where kind = 'msa')),
+    linked as (select f.*, h.c2s from family f left join health h using (person_pseudo)),
+    tenants as (
+      select t.identity_pseudo, f.person_pseudo from extract_rows_landlord t
+      left join family f on f.identity_pseudo = t.identity_pseudo
+      where t.extract_id in (select id from ex where kind = 'landlord'))
+    select (select count(*)::int from linked where rsa and c2s = 'none') + 0 * (select count(*) from tenants) as n`.execute(
+      trx,
+    );
+  });
+  const handMs = performance.now() - t0;
+
+  const timings = run.report.timings;
+  const linkTimings = run.report.linkage.timings;
+  const result = {
+    persons: Number(values.persons),
+    synth_s: seconds(synthMs),
+    upload_s: seconds(uploadMs),
+    run_wall_s: seconds(runMs),
+    stages_s: {
+      select: seconds(timings.select_ms ?? 0),
+      link_exact: seconds(linkTimings.exact_ms ?? 0),
+      link_fuzzy: seconds(linkTimings.fuzzy_ms ?? 0),
+      evaluate: seconds(timings.evaluate_ms ?? 0),
+      finalise: seconds(timings.finalise_ms ?? 0),
+    },
+    hand_sql_exact_link_and_c2s_rsa_s: seconds(handMs),
+    exact_link_vs_hand: +((linkTimings.exact_ms ?? 0) / handMs).toFixed(2),
+    link_steps_ms: (linkTimings as unknown as { steps: Record<string, number> }).steps,
+    dice_comparisons: run.report.linkage.fuzzy.comparisons,
+    worker_peak_rss_mb: Math.round(workerRss),
+    tenants_linked: run.report.linkage.tenants_linked,
+    cases: run.report.cases.total,
+    cases_by_rule: run.report.cases.by_rule,
+    hand_c2s_rsa_count: hand.rows[0]!.n,
+  };
+  console.log(JSON.stringify(result, null, 2));
+} finally {
+  worker?.kill('SIGTERM');
+  await database.close();
+  await admin(`drop database if exists ${dbName} with (force)`);
+  rmSync(dir, { recursive: true, force: true });
+}
