@@ -1,14 +1,15 @@
 // Matching runs under a convention: start one (territory teams), follow its stages, cancel it, and
 // read the presumed cases of a published run.
 
-import type { AppQueue } from '@nonrecours/core';
 import {
+  type AppQueue,
   cancelRun,
   conflict,
   findRun,
   listRuns,
   notFound,
   partitionProgress,
+  presentedEvidence,
   startRun,
 } from '@nonrecours/core';
 import type { Db, Run } from '@nonrecours/db';
@@ -296,7 +297,10 @@ export async function runsRoutes(app: FastifyInstance, options: { db: Db; queue:
       const items = rows.slice(0, request.query.limit);
       request.audit.recordCount = items.length;
       request.audit.details = { run: run.id, cases: items.map((c) => c.id) };
-      return { items, next_cursor: rows.length > request.query.limit ? (items.at(-1)?.id ?? null) : null };
+      return {
+        items: items.map((c) => ({ ...c, evidence: presentedEvidence(c.evidence) })),
+        next_cursor: rows.length > request.query.limit ? (items.at(-1)?.id ?? null) : null,
+      };
     },
   });
 }
