@@ -61,6 +61,13 @@ export const configSchema = z.object({
   MAX_UPLOAD_BYTES: int(1024, 64 * 1024 ** 3).default(2 * 1024 ** 3),
   SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
   TRUST_PROXY: z.stringbool().default(false),
+  DEMO: z.stringbool().default(true),
+  DEMO_PERSONS: int(100, 1_000_000).default(3000),
+  DEMO_DIR: z.string().default('.data/demo'),
+  DEMO_MONTH: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM')
+    .default('2026-10'),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;

@@ -7,6 +7,8 @@ import { createJobQueue } from '@nonrecours/queue';
 import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
 import { buildApp } from './app.ts';
+import { hasDemo, seedDemo } from './demo/demo.ts';
+import { demoBanner } from './demo/demo-banner.ts';
 import { loggerOptions } from './logger.ts';
 
 let config: ReturnType<typeof loadConfig>;
@@ -51,4 +53,15 @@ closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS, logger: log }, async ({ sign
   await database.close();
 });
 
-await app.listen({ host: config.HOST, port: config.PORT });
+const address = await app.listen({ host: config.HOST, port: config.PORT });
+
+// On the development default, the first start shows the main job at work on a synthetic territory.
+if (config.NODE_ENV === 'development' && config.DEMO && !(await hasDemo(database.db))) {
+  log.info('first start: setting up the demo territory, its extracts and a matching run');
+  const demo = await seedDemo(app, database.db, {
+    dir: config.DEMO_DIR,
+    persons: config.DEMO_PERSONS,
+    month: config.DEMO_MONTH,
+  });
+  console.log(demoBanner(address, demo));
+}
