@@ -63,3 +63,32 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
     },
   };
 }
+
+const workerFile = fileURLToPath(new URL('../../services/worker/src/main.ts', import.meta.url));
+
+/** Starts a worker process and resolves once it handles jobs. */
+export async function startWorkerProcess(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; stop(signal?: NodeJS.Signals): Promise<void> }> {
+  const child = spawn(process.execPath, [workerFile], {
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    let seen = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (seen.includes('worker started')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`the worker exited with ${code}`)));
+  });
+  child.stdout!.resume();
+  return {
+    child,
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}

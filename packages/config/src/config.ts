@@ -51,6 +51,7 @@ export const configSchema = z.object({
     .regex(/^[a-z0-9_-]+$/, 'only a-z, 0-9, _ and -')
     .default('nonrecours'),
   WORKER_CONCURRENCY: int(1, 64).default(2),
+  JOB_LOCK_MS: int(1000, 600_000).default(30_000),
   MIGRATE_ON_START: z.stringbool().default(true),
   TOKEN_ISSUER: z.string().min(1).default('nonrecours'),
   TOKEN_AUDIENCE: z.string().min(1).default('nonrecours-api'),

@@ -214,6 +214,9 @@ export async function createBullmqQueue<T extends JobSchemas>(
         connection: blockingConnection,
         prefix,
         concurrency,
+        ...(options.lockDurationMs
+          ? { lockDuration: options.lockDurationMs, stalledInterval: options.lockDurationMs }
+          : {}),
       });
       worker.on('error', (err) => log.error({ err }, 'job worker error'));
       await worker.waitUntilReady();

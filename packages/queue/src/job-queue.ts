@@ -47,6 +47,11 @@ export interface JobQueueOptions<T extends JobSchemas> {
   log: Logger;
   /** Jobs handled at once by this process's worker. */
   concurrency: number;
+  /**
+   * How long a job stays locked to a worker that stops renewing it (BullMQ default 30 s): after that,
+   * a job whose worker died is taken up again by another one.
+   */
+  lockDurationMs?: number;
   retry?: RetryOptions;
 }
 

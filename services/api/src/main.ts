@@ -35,6 +35,7 @@ const queue = await createJobQueue({
   prefix: config.QUEUE_PREFIX,
   log,
   concurrency: config.WORKER_CONCURRENCY,
+  lockDurationMs: config.JOB_LOCK_MS,
 });
 // Without Redis there is no separate worker: this process handles the jobs itself.
 if (queue.kind === 'inline')

@@ -28,6 +28,7 @@ const queue = await createJobQueue({
   prefix: config.QUEUE_PREFIX,
   log,
   concurrency: config.WORKER_CONCURRENCY,
+  lockDurationMs: config.JOB_LOCK_MS,
 });
 await queue.startWorkers(createJobHandlers({ db: database.db, pool: database.pool, queue }));
 await queue.schedule('audit-verify-nightly', '0 3 * * *', 'audit.verify', {});
