@@ -6,12 +6,30 @@
 type Command = { summary: string; load: () => Promise<{ run: (argv: string[]) => Promise<number> }> };
 
 const commands: Record<string, Command> = {
-  keys: { summary: 'generate a convention key file, or print its key check value', load: () => import('./commands/keys.command.ts') },
-  pseudonymise: { summary: 'turn a clear partner file into an extract, locally', load: () => import('./commands/pseudonymise.command.ts') },
-  reidentify: { summary: 'map returned cases back to your own people, locally', load: () => import('./commands/reidentify.command.ts') },
-  upload: { summary: 'stream an extract to the API and report its status', load: () => import('./commands/upload.command.ts') },
-  synth: { summary: 'generate a synthetic territory (clear files, extracts, key, ground truth)', load: () => import('./commands/synth.command.ts') },
-  admin: { summary: 'operator tasks: bootstrap, partners, conventions, members, clients', load: () => import('./commands/admin.command.ts') },
+  keys: {
+    summary: 'generate a convention key file, or print its key check value',
+    load: () => import('./commands/keys.command.ts'),
+  },
+  pseudonymise: {
+    summary: 'turn a clear partner file into an extract, locally',
+    load: () => import('./commands/pseudonymise.command.ts'),
+  },
+  reidentify: {
+    summary: 'map returned cases back to your own people, locally',
+    load: () => import('./commands/reidentify.command.ts'),
+  },
+  upload: {
+    summary: 'stream an extract to the API and report its status',
+    load: () => import('./commands/upload.command.ts'),
+  },
+  synth: {
+    summary: 'generate a synthetic territory (clear files, extracts, key, ground truth)',
+    load: () => import('./commands/synth.command.ts'),
+  },
+  admin: {
+    summary: 'operator tasks: bootstrap, partners, conventions, members, clients',
+    load: () => import('./commands/admin.command.ts'),
+  },
 };
 
 function usage(): string {
@@ -24,7 +42,9 @@ const [name, ...rest] = process.argv.slice(2);
 const command = name ? commands[name] : undefined;
 if (!command) {
   const unknown = name && !['-h', '--help', 'help'].includes(name);
-  (unknown ? console.error : console.log)(unknown ? `nonrecours: unknown command '${name}'\n\n${usage()}` : usage());
+  (unknown ? console.error : console.log)(
+    unknown ? `nonrecours: unknown command '${name}'\n\n${usage()}` : usage(),
+  );
   process.exit(unknown ? 2 : 0);
 }
 try {
