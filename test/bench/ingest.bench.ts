@@ -4,7 +4,6 @@
 // on the same machine and file, the rows/s of a plain `psql \copy` into an equivalent table.
 import { execFileSync } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -16,6 +15,7 @@ import pg from 'pg';
 import { startApiProcess } from '../support/api-process.ts';
 import { extractStream } from '../support/extract-files.ts';
 import { addMember, makeClient, makeConvention, makePartner } from '../support/factories.ts';
+import { clientToken, uploadExtract } from '../support/http-client.ts';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', multiple: true, default: ['1000000'] } } });
 const server = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
@@ -37,34 +37,6 @@ const peakRss = (pid: number) => {
   const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/);
   return m ? Number(m[1]) / 1024 : Number.NaN;
 };
-
-function upload(
-  url: string,
-  token: string,
-  conventionId: string,
-  file: string,
-): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${url}/v1/conventions/${conventionId}/extracts?kind=caf&schema=caf.v1&reference_month=2026-09`,
-      {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'text/csv',
-          'x-key-check': '4b087fe7a2945f10',
-        },
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (c) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-      },
-    );
-    req.on('error', reject);
-    pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), req).catch(reject);
-  });
-}
 
 async function probeLatency(url: string, stop: () => boolean): Promise<number[]> {
   const times: number[] = [];
@@ -102,21 +74,22 @@ try {
       MIGRATE_ON_START: 'false',
       LOG_LEVEL: 'error',
     });
-    const tokenRes = await fetch(`${api.url}/v1/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        grant_type: 'client_credentials',
-        client_id: client.id,
-        client_secret: client.secret,
-      }),
-    });
-    const { access_token } = (await tokenRes.json()) as { access_token: string };
+    const token = await clientToken(api.url, client);
     const rssBefore = peakRss(api.child.pid!);
     let done = false;
     const probe = probeLatency(api.url, () => done);
     const t0 = performance.now();
-    const res = await upload(api.url, access_token, convention.id, file);
+    const res = await uploadExtract(
+      {
+        url: api.url,
+        token,
+        conventionId: convention.id,
+        kind: 'caf',
+        month: '2026-09',
+        kcv: '4b087fe7a2945f10',
+      },
+      createReadStream(file, { highWaterMark: 1 << 20 }),
+    );
     const apiSeconds = (performance.now() - t0) / 1000;
     done = true;
     const latencies = await probe;

@@ -5,10 +5,8 @@
 // exact linkage and the C2S.RSA rule, and the Dice comparisons per second of the fuzzy linkage.
 import { execFileSync, spawn } from 'node:child_process';
 import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { cliActor, LINK_WORK_MEM, registerConventionKey } from '@nonrecours/core';
 import { createDatabase, migrateToLatest } from '@nonrecours/db';
@@ -17,6 +15,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { startApiProcess } from '../support/api-process.ts';
 import { addMember, makeClient, makeConvention, makePartner } from '../support/factories.ts';
+import { clientToken, uploadExtract } from '../support/http-client.ts';
 
 const { values } = parseArgs({
   options: { persons: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '7' } },
@@ -36,45 +35,6 @@ async function admin(text: string) {
 
 const peakRss = (pid: number) =>
   Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)?.[1] ?? 0) / 1024;
-
-function upload(
-  url: string,
-  token: string,
-  cid: string,
-  kind: string,
-  month: string,
-  kcv: string,
-  file: string,
-) {
-  return new Promise<number>((resolve, reject) => {
-    const req = request(
-      `${url}/v1/conventions/${cid}/extracts?kind=${kind}&schema=${kind}.v1&reference_month=${month}`,
-      {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'x-key-check': kcv },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', reject);
-    pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), req).catch(reject);
-  });
-}
-
-async function token(url: string, client: { id: string; secret: string }) {
-  const res = await fetch(`${url}/v1/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      grant_type: 'client_credentials',
-      client_id: client.id,
-      client_secret: client.secret,
-    }),
-  });
-  return ((await res.json()) as { access_token: string }).access_token;
-}
 
 console.error(`synthesising ${values.persons} persons…`);
 let t0 = performance.now();
@@ -125,21 +85,17 @@ try {
   for (const kind of extractKinds) {
     const org = await makePartner(db, kind);
     await addMember(db, convention.id, org.id, ['partner'], [kind]);
-    const status = await upload(
-      api.url,
-      await token(api.url, await makeClient(db, org.id, 'partner')),
-      convention.id,
-      kind,
-      manifest.month,
-      manifest.kcv,
-      path.join(dir, manifest.files[kind]!.extract),
+    const token = await clientToken(api.url, await makeClient(db, org.id, 'partner'));
+    const res = await uploadExtract(
+      { url: api.url, token, conventionId: convention.id, kind, month: manifest.month, kcv: manifest.kcv },
+      createReadStream(path.join(dir, manifest.files[kind]!.extract), { highWaterMark: 1 << 20 }),
     );
-    if (status !== 202) throw new Error(`upload of ${kind} answered ${status}`);
+    if (res.status !== 202) throw new Error(`upload of ${kind} answered ${res.status}`);
   }
   const uploadMs = performance.now() - t0;
   const team = await makePartner(db, 'territory');
   await addMember(db, convention.id, team.id, ['territory']);
-  const teamToken = await token(api.url, await makeClient(db, team.id, 'territory'));
+  const teamToken = await clientToken(api.url, await makeClient(db, team.id, 'territory'));
 
   worker = spawn(process.execPath, [path.join(root, 'services/worker/src/main.ts')], {
     env: {

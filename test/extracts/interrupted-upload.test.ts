@@ -1,8 +1,6 @@
 // Killing the ingesting process in the middle of a large upload leaves no visible row and a failed
 // extract; sending the same body again under the same idempotency key then succeeds.
-import { request } from 'node:http';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { failInterruptedUploads } from '@nonrecours/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +8,7 @@ import { type ApiProcess, startApiProcess } from '../support/api-process.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { extractStream } from '../support/extract-files.ts';
 import { addMember, makeClient, makeConvention, makePartner, type TestClient } from '../support/factories.ts';
+import { clientToken, uploadExtract } from '../support/http-client.ts';
 import { testQueuePrefix, testRedisUrl } from '../support/redis.ts';
 
 const ROWS = Number(process.env.INTERRUPT_TEST_ROWS ?? 1_000_000);
@@ -39,42 +38,15 @@ describe('an upload interrupted by a crash', () => {
     await database.close();
   });
 
-  async function token(url: string): Promise<string> {
-    const res = await fetch(`${url}/v1/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        grant_type: 'client_credentials',
-        client_id: client.id,
-        client_secret: client.secret,
-      }),
-    });
-    return ((await res.json()) as { access_token: string }).access_token;
-  }
-
-  function send(url: string, bearer: string, body: Readable): Promise<{ status: number; body: string }> {
-    return new Promise((resolve, reject) => {
-      const req = request(
-        `${url}/v1/conventions/${conventionId}/extracts?kind=caf&schema=caf.v1&reference_month=2026-09`,
-        {
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${bearer}`,
-            'content-type': 'text/csv',
-            'x-key-check': KCV,
-            'idempotency-key': 'crash-test-upload-1',
-          },
-        },
-        (res) => {
-          let text = '';
-          res.on('data', (c) => (text += c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-        },
-      );
-      req.on('error', reject);
-      pipeline(body, req).catch(reject);
-    });
-  }
+  const target = (url: string, token: string) => ({
+    url,
+    token,
+    conventionId,
+    kind: 'caf',
+    month: '2026-09',
+    kcv: KCV,
+    idempotencyKey: 'crash-test-upload-1',
+  });
 
   const status = async () =>
     await database.db
@@ -85,7 +57,7 @@ describe('an upload interrupted by a crash', () => {
 
   it('leaves a failed extract and no row, then accepts the retry', async () => {
     api = await startApiProcess(env());
-    const bearer = await token(api.url);
+    const bearer = await clientToken(api.url, client);
     // The client sends a third of the rows, then holds the rest back: the API is in the middle of the
     // COPY, waiting for the body, when it is killed.
     const stalled = Promise.withResolvers<void>();
@@ -95,7 +67,7 @@ describe('an upload interrupted by a crash', () => {
         await stalled.promise;
       })(),
     );
-    const upload = send(api.url, bearer, body).catch((error: Error) => error);
+    const upload = uploadExtract(target(api.url, bearer), body).catch((error: Error) => error);
     for (;;) {
       const copying = await sql<{ n: number }>`
         select count(*)::int as n from pg_stat_activity
@@ -124,7 +96,10 @@ describe('an upload interrupted by a crash', () => {
     expect((await status()).map((e) => e.status)).toEqual(['failed']);
 
     api = await startApiProcess(env());
-    const retry = await send(api.url, await token(api.url), extractStream('caf', ROWS));
+    const retry = await uploadExtract(
+      target(api.url, await clientToken(api.url, client)),
+      extractStream('caf', ROWS),
+    );
     expect(retry.status, retry.body).toBe(202);
     expect(JSON.parse(retry.body)).toMatchObject({ status: 'accepted', row_count: ROWS, valid_count: ROWS });
     const loaded = await sql<{ n: number }>`select count(*)::int as n from extract_rows_caf`.execute(

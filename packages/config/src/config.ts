@@ -90,3 +90,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   return Object.freeze(result.data);
 }
+
+/** For process entry points: the configuration, or the list of problems on stderr and exit code 1. */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}

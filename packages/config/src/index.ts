@@ -1,1 +1,8 @@
-export { type Config, ConfigError, configSchema, loadConfig, type OidcIssuerConfig } from './config.ts';
+export {
+  type Config,
+  ConfigError,
+  configSchema,
+  loadConfig,
+  loadConfigOrExit,
+  type OidcIssuerConfig,
+} from './config.ts';

@@ -2,22 +2,12 @@
 // (EXTRACTS.md) so that evidence can name its columns; each piece from another extract says how it
 // was linked. Links carry their method only: a fuzzy link's similarity never reaches the rules.
 
+// The extract vocabulary of EXTRACTS.md, as the partner contract defines it.
+import { c2sStatuses, type ExtractKind, extractKinds, housings, roles } from '@nonrecours/pseudo';
 import { z } from 'zod';
 import { monthPattern } from './months.ts';
 
-// The extract vocabulary of EXTRACTS.md (the same lists as @nonrecours/pseudo's extract columns).
-export const extractKinds = ['caf', 'cpam', 'msa', 'carsat', 'landlord'] as const;
-export type ExtractKind = (typeof extractKinds)[number];
-export const roles = ['allocataire', 'conjoint', 'enfant', 'autre'] as const;
-export const housings = [
-  'locataire',
-  'proprietaire',
-  'accedant',
-  'heberge',
-  'sans_domicile',
-  'inconnu',
-] as const;
-export const c2sStatuses = ['none', 'free', 'participation'] as const;
+export { c2sStatuses, type ExtractKind, extractKinds, housings, roles };
 
 /** How a record of another extract was tied to the profile: exact on a pseudonym, or fuzzy (Bloom filter). */
 export const linkMethods = ['person_pseudo', 'identity_pseudo', 'identity_clk'] as const;

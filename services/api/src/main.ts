@@ -1,6 +1,6 @@
 // The API process: configuration, database (embedded when DATABASE_URL is unset), migrations,
 // queue (in-process when REDIS_URL is unset), HTTP, and a graceful shutdown under one deadline.
-import { ConfigError, loadConfig } from '@nonrecours/config';
+import { loadConfigOrExit } from '@nonrecours/config';
 import { createJobHandlers, failInterruptedUploads, jobDefinitions, loadSigningKey } from '@nonrecours/core';
 import { connectDatabase, migrateToLatest } from '@nonrecours/db';
 import { createJobQueue } from '@nonrecours/queue';
@@ -11,14 +11,7 @@ import { hasDemo, seedDemo } from './demo/demo.ts';
 import { demoBanner } from './demo/demo-banner.ts';
 import { loggerOptions } from './logger.ts';
 
-let config: ReturnType<typeof loadConfig>;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+const config = loadConfigOrExit();
 
 const log = pino(loggerOptions(config.LOG_LEVEL));
 const database = await connectDatabase(config, log);

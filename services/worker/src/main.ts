@@ -1,20 +1,13 @@
 // The worker process: handles the queued jobs on Redis and owns the cron schedules (upserted here
 // only, so several API instances never double them). Shutdown waits for active jobs until the deadline.
-import { ConfigError, loadConfig } from '@nonrecours/config';
+import { loadConfigOrExit } from '@nonrecours/config';
 import { createJobHandlers, jobDefinitions } from '@nonrecours/core';
 import { connectDatabase } from '@nonrecours/db';
 import { createJobQueue } from '@nonrecours/queue';
 import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
 
-let config: ReturnType<typeof loadConfig>;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+const config = loadConfigOrExit();
 const log = pino({ level: config.LOG_LEVEL, base: { service: 'worker' } });
 if (!config.REDIS_URL) {
   log.error('REDIS_URL is not set: without Redis the API runs the jobs in-process and no worker is needed');

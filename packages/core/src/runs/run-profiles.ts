@@ -91,18 +91,8 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
       order by extract_id, household_pseudo collate "C", role <> 'allocataire', person_pseudo collate "C"`.execute(
       db,
     );
-    const out: PartitionProfile[] = [];
-    let i = 0;
-    while (i < rows.length) {
-      const head = rows[i]!;
-      let j = i;
-      while (
-        j < rows.length &&
-        rows[j]!.household_pseudo === head.household_pseudo &&
-        rows[j]!.extract_id === head.extract_id
-      )
-        j++;
-      const members = rows.slice(i, j);
+    return groupRows(rows).map((members) => {
+      const head = members[0]!;
       const profile: FamilyHousehold = {
         type: 'family',
         source: source<'caf' | 'msa'>(head.extract_id),
@@ -125,17 +115,15 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
           health: health(m.health_c2s, m.health_extract),
         })),
       };
-      out.push({
+      return {
         profile,
         pseudonyms: [head.household_pseudo, ...members.map((m) => m.person_pseudo)],
         extracts: unique([
           head.extract_id,
           ...members.flatMap((m) => (m.health_extract ? [m.health_extract] : [])),
         ]),
-      });
-      i = j;
-    }
-    return out;
+      };
+    });
   }
 
   async function retirees(part: number): Promise<PartitionProfile[]> {
@@ -174,18 +162,8 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
       from ${sql.table(t.tenants)} where part = ${part} order by extract_id, household_pseudo collate "C", tid`.execute(
       db,
     );
-    const out: PartitionProfile[] = [];
-    let i = 0;
-    while (i < rows.length) {
-      const head = rows[i]!;
-      let j = i;
-      while (
-        j < rows.length &&
-        rows[j]!.household_pseudo === head.household_pseudo &&
-        rows[j]!.extract_id === head.extract_id
-      )
-        j++;
-      const tenants = rows.slice(i, j);
+    return groupRows(rows).map((tenants) => {
+      const head = tenants[0]!;
       const profile: Tenancy = {
         type: 'tenancy',
         source: source<'landlord'>(head.extract_id),
@@ -203,7 +181,7 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
           family_link: r.link_method,
         })),
       };
-      out.push({
+      return {
         profile,
         pseudonyms: unique([
           head.household_pseudo,
@@ -211,10 +189,8 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
           ...tenants.flatMap((r) => (r.linked_person ? [r.linked_person] : [])),
         ]),
         extracts: [head.extract_id],
-      });
-      i = j;
-    }
-    return out;
+      };
+    });
   }
 
   return {
@@ -226,3 +202,19 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
 }
 
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
+
+/** Consecutive rows of one household of one extract (the queries sort them so). */
+function groupRows<R extends { extract_id: string; household_pseudo: string }>(rows: readonly R[]): R[][] {
+  const groups: R[][] = [];
+  let current: R[] = [];
+  for (const row of rows) {
+    const head = current[0];
+    if (head && (head.household_pseudo !== row.household_pseudo || head.extract_id !== row.extract_id)) {
+      groups.push(current);
+      current = [];
+    }
+    current.push(row);
+  }
+  if (current.length) groups.push(current);
+  return groups;
+}
