@@ -1,26 +1,12 @@
 // The canonical form of an audit event and its chained hash. Verification recomputes exactly this,
 // so the encoding must never change for existing rows (a new form would need a version field).
 import { createHash } from 'node:crypto';
+import type { AuditEvent } from '@nonrecours/db';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface ChainedContent {
-  seq: number;
-  at: Date;
-  actor: string | null;
-  org: string | null;
-  role: string | null;
-  convention_id: string | null;
-  action: string;
-  target: string | null;
-  purpose: string | null;
-  request_id: string | null;
-  ip: string | null;
-  outcome: 'success' | 'denied' | 'failed';
-  status_code: number | null;
-  record_count: number | null;
-  details: unknown;
-}
+/** What the hash covers: every column of the event but the chain's own two. */
+export type ChainedContent = Omit<AuditEvent, 'prev_hash' | 'hash'>;
 
 /** JSON with object keys sorted at every level, so jsonb's key reordering cannot change it. */
 export function canonicalJson(value: unknown): string {
