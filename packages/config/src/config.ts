@@ -36,7 +36,7 @@ const jsonArray = <T extends z.ZodType>(item: T) =>
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
-export const configSchema = z.object({
+const settingsSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('127.0.0.1'),
   PORT: int(0, 65535).default(3000),
@@ -69,6 +69,24 @@ export const configSchema = z.object({
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM')
     .default('2026-10'),
+  CONSOLE_SESSION_IDLE_MINUTES: int(1, 24 * 60).default(30),
+  CONSOLE_SESSION_MAX_HOURS: int(1, 7 * 24).default(12),
+  CONSOLE_OIDC_ISSUER: optionalUrl,
+  CONSOLE_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  CONSOLE_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  CONSOLE_OIDC_REDIRECT_URI: optionalUrl,
+  CONSOLE_OIDC_SCOPES: z.string().default('openid email'),
+  CONSOLE_OIDC_NAME: z.string().min(1).default('ProConnect'),
+});
+
+// The console's OpenID Connect settings go together, and only over https in production.
+export const configSchema = settingsSchema.superRefine((config, ctx) => {
+  if (!config.CONSOLE_OIDC_ISSUER) return;
+  for (const key of ['CONSOLE_OIDC_CLIENT_ID', 'CONSOLE_OIDC_REDIRECT_URI'] as const)
+    if (!config[key])
+      ctx.addIssue({ code: 'custom', path: [key], message: 'required with CONSOLE_OIDC_ISSUER' });
+  if (config.NODE_ENV === 'production' && !config.CONSOLE_OIDC_ISSUER.startsWith('https:'))
+    ctx.addIssue({ code: 'custom', path: ['CONSOLE_OIDC_ISSUER'], message: 'must be https in production' });
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;

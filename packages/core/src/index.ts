@@ -59,3 +59,18 @@ export { currentExtracts } from './runs/run-select.stage.ts';
 export { findRun, listRuns, partitionProgress } from './runs/runs.repository.ts';
 export { cancelRun, type StartRunInput, startRun } from './runs/runs.service.ts';
 export { presentedEvidence } from './runs/stored-evidence.ts';
+export { type Account, findAccount, listAccounts } from './accounts/accounts.repository.ts';
+export {
+  accountOfOidcIdentity,
+  accountOfPassword,
+  createAccount,
+  disableConsoleAccount,
+  generatePassword,
+} from './accounts/accounts.service.ts';
+export {
+  closeSession,
+  openSession,
+  purgeSessions,
+  resumeSession,
+  type SessionLifetime,
+} from './accounts/sessions.repository.ts';

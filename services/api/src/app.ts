@@ -11,6 +11,7 @@ import type pg from 'pg';
 import { adminRoutes } from './admin/admin.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { tokenRoutes } from './auth/token.routes.ts';
+import { consolePlugin } from './console/console.plugin.ts';
 import { conventionsRoutes } from './conventions/conventions.routes.ts';
 import { extractsRoutes } from './extracts/extracts.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
@@ -74,6 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { db });
   await app.register(runsRoutes, { db, queue: deps.queue });
   await app.register(extractsRoutes, { db, pool: deps.pool, maxUploadBytes: config.MAX_UPLOAD_BYTES });
+  await app.register(consolePlugin, { db, config, signingKey: deps.signingKey, prefix: '/console' });
   await app.ready();
   return app;
 }

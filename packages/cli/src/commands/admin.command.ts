@@ -8,10 +8,14 @@ import {
   AppError,
   changeConventionStatus,
   cliActor,
+  createAccount,
   createClient,
   createConvention,
   createPartner,
+  disableConsoleAccount,
+  generatePassword,
   generateSigningJwk,
+  listAccounts,
   listClients,
   listConventions,
   listPartners,
@@ -45,6 +49,10 @@ const help = `usage: nonrecours admin <task> [options]
   clients create --partner ID --role R --name N      roles: ${clientRoles.join(', ')}
   clients list
   clients revoke ID
+  users create --partner ID --role R --email E [--password-stdin]   console account (roles: ${memberRoles.join(', ')});
+                                          prints a password once, or reads it from stdin
+  users list [--partner ID]
+  users disable ID                        also ends its console sessions
 
 Uses DATABASE_URL, or the embedded PostgreSQL of this checkout when it is not set.`;
 
@@ -94,6 +102,8 @@ export async function run(argv: string[]): Promise<number> {
       provides: { type: 'string' },
       partner: { type: 'string' },
       role: { type: 'string' },
+      email: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
     },
   });
   const [area, verb, ...args] = positionals;
@@ -237,6 +247,32 @@ export async function run(argv: string[]): Promise<number> {
             ),
           );
           return 0;
+        case 'users create': {
+          const v = need(values, 'partner', 'role', 'email');
+          const password = values['password-stdin'] ? await readPassword() : generatePassword();
+          const { password_hash: _h, ...account } = await createAccount(db, actor, {
+            partnerId: v.partner!,
+            role: oneOf<MemberRole>(v.role!, memberRoles, '--role'),
+            email: v.email!,
+            password,
+          });
+          print(values['password-stdin'] ? account : { ...account, password });
+          if (!values['password-stdin'])
+            console.error('Hand this password over now: it is not stored and will not be shown again.');
+          return 0;
+        }
+        case 'users list':
+          print((await listAccounts(db, values.partner)).map(({ password_hash: _h, ...a }) => a));
+          return 0;
+        case 'users disable': {
+          const { password_hash: _h, ...account } = await disableConsoleAccount(
+            db,
+            actor,
+            requireArg(args[0], 'ID'),
+          );
+          print(account);
+          return 0;
+        }
         default:
           throw new UsageError(`unknown task '${task}'\n\n${help}`);
       }
@@ -247,6 +283,15 @@ export async function run(argv: string[]): Promise<number> {
       throw new UsageError('that id is not a UUID');
     throw error;
   }
+}
+
+/** The first line of stdin, for a password that must not appear in the shell history. */
+async function readPassword(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) text += chunk;
+  const password = text.split(/\r?\n/)[0] ?? '';
+  if (!password) throw new UsageError('--password-stdin: no password on stdin');
+  return password;
 }
 
 function requireArg(value: string | undefined, name: string): string {

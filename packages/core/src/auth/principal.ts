@@ -7,6 +7,8 @@ export interface Principal {
   partnerId: string;
   role: ClientRole;
   issuer: string;
-  /** Set for service-issued tokens, whose client must still be active. */
+  /** Set for service-issued tokens of an API client, which must still be active. */
   clientId: string | null;
+  /** Set for service-issued tokens of a console account (the web console), which must still be active. */
+  accountId: string | null;
 }

@@ -22,12 +22,16 @@ export interface TokenSettings {
   ttlSeconds: number;
 }
 
+/** Who a service-issued token is for: an API client, or a console account (claim `sub_kind`). */
+export type TokenSubjectKind = 'client' | 'account';
+
 export async function issueAccessToken(
   key: SigningKey,
   settings: TokenSettings,
-  client: { id: string; partnerId: string; role: ClientRole },
+  client: { id: string; partnerId: string; role: ClientRole; kind?: TokenSubjectKind },
 ): Promise<{ access_token: string; token_type: 'Bearer'; expires_in: number }> {
-  const token = await new SignJWT({ org: client.partnerId, role: client.role })
+  const account = client.kind === 'account' ? { sub_kind: 'account' } : {};
+  const token = await new SignJWT({ org: client.partnerId, role: client.role, ...account })
     .setProtectedHeader({ alg: SIGNING_ALG, kid: key.kid, typ: 'at+jwt' })
     .setIssuer(settings.issuer)
     .setAudience(settings.audience)
@@ -70,7 +74,15 @@ export function createTokenVerifier(options: {
     });
     if (!parsed.success) throw unauthorized('the token does not carry a valid partner and role');
     const { sub, org, role } = parsed.data;
-    return { subject: sub, partnerId: org, role, issuer, clientId: local ? sub : null } satisfies Principal;
+    const account = local && payload.sub_kind === 'account';
+    return {
+      subject: sub,
+      partnerId: org,
+      role,
+      issuer,
+      clientId: local && !account ? sub : null,
+      accountId: account ? sub : null,
+    } satisfies Principal;
   };
 
   return async (token) => {

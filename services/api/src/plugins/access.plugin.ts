@@ -6,6 +6,7 @@ import {
   type AuditOutcome,
   appendAuditEvent,
   type ConventionAccess,
+  findAccount,
   findClient,
   forbidden,
   notFound,
@@ -145,6 +146,16 @@ export const accessPlugin = fp(
           client.role !== principal.role
         ) {
           throw unauthorized('the client of this token is revoked or unknown');
+        }
+      }
+      if (principal.accountId) {
+        const account = await findAccount(db, principal.accountId);
+        if (
+          account?.status !== 'active' ||
+          account.partner_id !== principal.partnerId ||
+          account.role !== principal.role
+        ) {
+          throw unauthorized('the console account of this token is disabled or unknown');
         }
       }
       return principal;

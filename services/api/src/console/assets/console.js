@@ -1,0 +1,1 @@
+// Progressive enhancement of the console pages; each page works without it.

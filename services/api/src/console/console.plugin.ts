@@ -1,0 +1,90 @@
+// The web console at /console: server-rendered French pages in the State design system (DSFR) for
+// territory teams, partners and DPOs. Every page gets its data from the public API with a token the
+// service signs for the signed-in account, so the console sees and may do exactly what the API
+// allows that account, and each action is audited like the API call it makes.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import type { Config } from '@nonrecours/config';
+import type { SigningKey } from '@nonrecours/core';
+import type { Db } from '@nonrecours/db';
+import type { FastifyInstance } from 'fastify';
+import { createApiClient } from './api-client.ts';
+import { conventionsRoutes } from './conventions.routes.ts';
+import { consoleNotFound, handleConsoleError, signInRedirect } from './errors.ts';
+import { cookieSettings, createSessions } from './session.ts';
+import { signInRoutes } from './sign-in.routes.ts';
+
+export interface ConsoleOptions {
+  db: Db;
+  config: Config;
+  signingKey: SigningKey;
+}
+
+const dsfrDist = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('@gouvfr/dsfr/package.json')),
+  'dist',
+);
+const assets = fileURLToPath(new URL('./assets/', import.meta.url));
+
+export async function consolePlugin(app: FastifyInstance, options: ConsoleOptions) {
+  const { db, config } = options;
+  const cookies = cookieSettings(config.NODE_ENV !== 'development');
+  const sessions = createSessions(db, cookies, {
+    idleSeconds: config.CONSOLE_SESSION_IDLE_MINUTES * 60,
+    maxSeconds: config.CONSOLE_SESSION_MAX_HOURS * 3600,
+  });
+  const api = createApiClient(app, options.signingKey, {
+    issuer: config.TOKEN_ISSUER,
+    audience: config.TOKEN_AUDIENCE,
+    ttlSeconds: config.TOKEN_TTL_SECONDS,
+  });
+
+  await app.register(cookie);
+  // The CSRF secret lives in its own strict cookie; every form and script request carries a token
+  // made from it, checked on every method that is not a read.
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: cookies.csrf,
+    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: cookies.secure },
+  });
+  app.decorateRequest('consoleSession', null);
+  app.decorateRequest('consoleSessionEnded', false);
+  app.setErrorHandler(handleConsoleError);
+  app.setNotFoundHandler(consoleNotFound);
+
+  const cached = { maxAge: '1d', schemaHide: true } as const;
+  await app.register(fastifyStatic, { root: dsfrDist, prefix: '/dsfr/', decorateReply: false, ...cached });
+  await app.register(fastifyStatic, { root: assets, prefix: '/assets/', decorateReply: false, ...cached });
+
+  await app.register(async (pages) => {
+    await pages.register(formbody);
+    pages.addHook('onRequest', sessions.resume);
+    pages.addHook('preHandler', async (request, reply) => {
+      const config = request.routeOptions.config;
+      if (request.consoleSession || config.consolePublic) return;
+      if (config.consoleJson)
+        return reply.status(401).send({ message: 'Votre session a expiré. Reconnectez-vous.' });
+      return signInRedirect(request, reply);
+    });
+    pages.addHook('preHandler', (request, reply, done) => {
+      if (request.method === 'GET' || request.method === 'HEAD') return done();
+      pages.csrfProtection(request, reply, done);
+    });
+
+    pages.get('/', { config: { consolePublic: true }, schema: { hide: true } }, async (request, reply) =>
+      reply.redirect(request.consoleSession ? '/console/conventions' : '/console/connexion', 303),
+    );
+    await pages.register(signInRoutes, {
+      db,
+      sessions,
+      oidcName: config.CONSOLE_OIDC_ISSUER ? config.CONSOLE_OIDC_NAME : null,
+      attemptsPerMinute: 10,
+    });
+    await pages.register(conventionsRoutes, { api });
+  });
+}

@@ -1,0 +1,158 @@
+// The French words of the console: roles, kinds, statuses, benefits, the API's error codes, and the
+// formats of dates, numbers and amounts (fr-FR, Europe/Paris).
+import type { MemberRole } from '@nonrecours/db';
+
+export const roleLabels: Record<MemberRole, string> = {
+  partner: 'Organisme partenaire',
+  territory: 'Équipe territoriale',
+  dpo: 'Délégué à la protection des données',
+};
+
+export const kindLabels: Record<string, string> = {
+  caf: 'CAF',
+  cpam: 'CPAM',
+  msa: 'MSA',
+  carsat: 'CARSAT',
+  landlord: 'Bailleur social',
+};
+
+export const extractStatusLabels: Record<string, string> = {
+  receiving: 'En réception',
+  accepted: 'Acceptée',
+  rejected: 'Refusée',
+  failed: 'Interrompue',
+  withdrawn: 'Retirée',
+  purged: 'Purgée',
+};
+
+export const conventionStatusLabels: Record<string, string> = {
+  draft: 'Brouillon',
+  active: 'Active',
+  suspended: 'Suspendue',
+  ended: 'Terminée',
+};
+
+export const runStatusLabels: Record<string, string> = {
+  queued: 'En attente',
+  running: 'En cours',
+  succeeded: 'Terminée',
+  failed: 'Échouée',
+  cancelled: 'Annulée',
+};
+
+export const stageLabels: Record<string, string> = {
+  select: 'Sélection des extractions',
+  link: 'Rapprochement des personnes',
+  evaluate: 'Application des règles',
+  finalise: 'Publication des cas',
+};
+
+export const stageStatusLabels: Record<string, string> = {
+  pending: 'à venir',
+  running: 'en cours',
+  done: 'terminée',
+  failed: 'échouée',
+  cancelled: 'annulée',
+};
+
+export const benefitLabels: Record<string, string> = {
+  rsa: 'RSA',
+  ppa: 'Prime d’activité',
+  c2s: 'Complémentaire santé solidaire',
+  aspa: 'ASPA (minimum vieillesse)',
+};
+
+export const confidenceLabels: Record<string, string> = {
+  high: 'Forte',
+  medium: 'Moyenne',
+  low: 'Faible',
+};
+
+export const outcomeLabels: Record<string, string> = {
+  presumed: 'Présumé',
+  new: 'Nouveau',
+  contacted: 'Personne contactée',
+  unreachable: 'Personne injoignable',
+  verified: 'Droit vérifié',
+  claimed: 'Demande déposée',
+  opened: 'Droit ouvert',
+  not_eligible: 'Non éligible',
+  declined: 'Refus de la personne',
+  already_claimed: 'Demande déjà en cours',
+  closed: 'Clos',
+};
+
+export const label = (labels: Record<string, string>, code: string | null | undefined) =>
+  code === null || code === undefined ? '—' : (labels[code] ?? code);
+
+const apiErrors: Record<string, string> = {
+  unauthorized: 'Votre session a expiré. Reconnectez-vous.',
+  forbidden: 'Votre rôle ne permet pas cette action sur cette convention.',
+  not_found: 'Cette page n’existe pas, ou vous n’y avez pas accès.',
+  convention_not_active: 'La convention n’est pas active, ou pas dans sa période de validité.',
+  convention_ended: 'La convention est terminée.',
+  key_check_mismatch:
+    'La clé choisie n’est pas celle de la convention : son empreinte ne correspond pas à celle enregistrée. Les pseudonymes faits avec une autre clé ne se rapprocheraient jamais.',
+  unknown_schema: 'Ce format d’extraction n’est pas attendu pour ce type de fichier.',
+  payload_too_large: 'Le fichier dépasse la taille maximale acceptée.',
+  unsupported_media_type: 'Le fichier doit être un CSV.',
+  invalid_encoding: 'Le fichier n’est pas encodé en UTF-8.',
+  invalid_header: 'La ligne d’en-tête du fichier ne correspond pas au format attendu.',
+  unexpected_column: 'Le fichier contient une colonne inattendue.',
+  missing_column: 'Il manque une colonne obligatoire dans le fichier.',
+  duplicate_column: 'Une colonne apparaît deux fois dans le fichier.',
+  clear_identifier_suspected:
+    'Le fichier semble contenir un identifiant en clair (NIR, nom ou adresse) : il a été refusé et rien n’en a été conservé. Pseudonymisez-le avec l’outil nonrecours.',
+  malformed_csv: 'Le fichier n’est pas un CSV bien formé.',
+  empty_extract: 'Le fichier ne contient aucune ligne.',
+  too_many_row_errors: 'Trop de lignes du fichier sont en erreur : l’extraction est refusée.',
+  upload_in_progress: 'Un dépôt de ce fichier est déjà en cours.',
+  idempotency_key_reused: 'Ce dépôt a déjà été fait avec un autre fichier.',
+  no_usable_extracts: 'Aucune extraction acceptée n’est disponible pour lancer un traitement.',
+  run_in_progress: 'Un traitement est déjà en cours pour cette convention.',
+  run_not_published: 'Les cas de ce traitement ne sont pas encore publiés.',
+  run_not_active: 'Ce traitement n’est plus en cours.',
+  unknown_rule_pack: 'Ce jeu de règles est inconnu.',
+  invalid_request: 'La demande est incomplète ou mal formée.',
+  invalid_transition: 'Ce changement de statut n’est pas possible.',
+  invalid_pseudonym: 'Un pseudonyme compte 43 caractères (lettres, chiffres, - et _).',
+  rate_limited: 'Trop de tentatives : patientez une minute avant de recommencer.',
+  issuer_unavailable: 'Le service d’authentification ne répond pas ; réessayez dans quelques instants.',
+};
+
+/** A French message for an API error code; the API's own wording stays in the page's details. */
+export const apiErrorMessage = (code: string) =>
+  apiErrors[code] ?? `La demande a été refusée (code « ${code} »).`;
+
+const paris = 'Europe/Paris';
+const dateTime = new Intl.DateTimeFormat('fr-FR', {
+  dateStyle: 'short',
+  timeStyle: 'short',
+  timeZone: paris,
+});
+const dateOnly = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: paris });
+const monthYear = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+const integer = new Intl.NumberFormat('fr-FR');
+const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
+
+export const formatDateTime = (v: string | Date | null | undefined) =>
+  v ? dateTime.format(new Date(v)) : '—';
+export const formatDate = (v: string | Date | null | undefined) => (v ? dateOnly.format(new Date(v)) : '—');
+/** "2026-10" → "octobre 2026". */
+export const formatMonth = (v: string | null | undefined) =>
+  v ? monthYear.format(new Date(`${v.slice(0, 7)}-01`)) : '—';
+export const formatEuros = (v: number | null | undefined) =>
+  v === null || v === undefined ? '—' : euros.format(v);
+export const formatCount = (v: number | null | undefined) =>
+  v === null || v === undefined ? '—' : integer.format(v);
+export const formatShare = (v: number | null | undefined) =>
+  v === null || v === undefined ? '—' : percent.format(v);
+
+/** "il y a 3 jours": how old a date is, for the freshness of extracts. */
+export function formatAge(v: string | Date, now = Date.now()): string {
+  const days = Math.floor((now - new Date(v).getTime()) / 86_400_000);
+  if (days <= 0) return 'aujourd’hui';
+  if (days === 1) return 'hier';
+  return `il y a ${integer.format(days)} jours`;
+}
