@@ -1,8 +1,11 @@
-// The console in a real browser: sign-in, the pages of each role, sign-out; a screenshot of each.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+// The console in a real browser (Debian's Chromium, headless) against the app on a real socket, over
+// the committed synthetic territory: sign-in, the partner's upload with the key check value computed
+// in the page, and sign-out; a screenshot of every page under test-results/console/.
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { addMember, makeConvention, makePartner } from '../support/factories.ts';
+import { loadTerritory, manifest, territoryDir } from '../support/territory.ts';
 import { launchBrowser, listen, screenshot, signIn } from './browser.ts';
 import { makeAccount, type TestAccount } from './support.ts';
 
@@ -10,38 +13,56 @@ describe('console in a browser', () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
-  let territory: TestAccount;
+  let conventionId: string;
+  let partner: TestAccount;
 
   beforeAll(async () => {
     t = await createTestApp();
-    const db = t.database.db;
-    const convention = await makeConvention(db);
-    const team = await makePartner(db, 'territory', 'Projet TZNR de Rennes');
-    await addMember(db, convention.id, team.id, ['territory']);
-    territory = await makeAccount(db, team.id, 'territory');
+    await t.startWorkers();
+    const territory = await loadTerritory(t.app, t.database.db);
+    conventionId = territory.conventionId;
+    partner = await makeAccount(t.database.db, territory.partners.caf!, 'partner');
     [browser, base] = await Promise.all([launchBrowser(), listen(t.app)]);
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
-    await t.close();
+    await t?.close();
   });
 
-  async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+  /** A fresh browser context (no cookies) per person. */
+  async function open(): Promise<Page> {
     const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-    return { context, page: await context.newPage() };
+    return context.newPage();
   }
 
-  it('signs in and out', async () => {
-    const { context, page } = await newPage();
+  it('lets a partner sign in, upload an extract with its progress, read its status, and sign out', async () => {
+    const page = await open();
     await page.goto(`${base}/console`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Connexion à la console');
-    await screenshot(page, '01-connexion');
-    await signIn(page, base, territory);
-    await screenshot(page, '02-conventions');
+    await screenshot(page, 'connexion');
+    await signIn(page, base, partner);
+    await screenshot(page, 'partenaire-conventions');
+
+    await page.getByRole('link', { name: /TZNR-/ }).click();
+    await page.getByLabel(/Fichier de la clé/).setInputFiles(fileURLToPath(new URL('key', territoryDir)));
+    await expect
+      .poll(() => page.locator('[data-kcv-output]').textContent())
+      .toBe(`Empreinte de la clé : ${manifest().kcv}`);
+    await page.getByLabel('Mois de référence').fill(manifest().month);
+    await page
+      .getByLabel(/Fichier de l’extraction/)
+      .setInputFiles(fileURLToPath(new URL(manifest().files.caf!.extract, territoryDir)));
+    await screenshot(page, 'partenaire-depot');
+    await page.getByRole('button', { name: 'Déposer l’extraction' }).click();
+    await page.waitForURL(/\/extractions\/[0-9a-f-]{36}$/);
+    expect(await page.getByText('Acceptée').count()).toBeGreaterThan(0);
+    await screenshot(page, 'partenaire-extraction');
+
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.waitForURL(/deconnecte=1/);
     expect(await page.getByText('Vous êtes déconnecté').count()).toBe(1);
-    await screenshot(page, '03-deconnecte');
-    await context.close();
+    await screenshot(page, 'deconnexion');
+    await page.goto(`${base}/console/conventions/${conventionId}`);
+    await page.waitForURL(/connexion\?expiree=1/);
   });
 });

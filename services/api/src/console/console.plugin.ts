@@ -16,6 +16,7 @@ import type { FastifyInstance } from 'fastify';
 import { createApiClient } from './api-client.ts';
 import { conventionsRoutes } from './conventions.routes.ts';
 import { consoleNotFound, handleConsoleError, signInRedirect } from './errors.ts';
+import { extractsRoutes } from './extracts.routes.ts';
 import { cookieSettings, createSessions } from './session.ts';
 import { signInRoutes } from './sign-in.routes.ts';
 
@@ -86,5 +87,6 @@ export async function consolePlugin(app: FastifyInstance, options: ConsoleOption
       attemptsPerMinute: 10,
     });
     await pages.register(conventionsRoutes, { api });
+    await pages.register(extractsRoutes, { api });
   });
 }

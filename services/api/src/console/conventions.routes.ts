@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ApiClient } from './api-client.ts';
 import type { ConventionView } from './api-views.ts';
 import { badge, table } from './components.ts';
+import { partnerHome } from './extracts.routes.ts';
 import { html } from './html.ts';
 import { sendPage } from './render.ts';
 import { conventionStatusLabels, formatDate, label, roleLabels } from './wording.ts';
@@ -44,4 +45,24 @@ export async function conventionsRoutes(app: FastifyInstance, options: { api: Ap
         )}`,
     });
   });
+
+  app.get<{ Params: { cid: string } }>(
+    '/conventions/:cid',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const { account } = request.consoleSession!;
+      const convention = await api.json<ConventionView>(
+        request,
+        account,
+        `/v1/conventions/${request.params.cid}`,
+      );
+      if (account.role === 'partner') return partnerHome(api, request, reply, convention);
+      return sendPage(request, reply, {
+        title: convention.reference,
+        section: 'conventions',
+        crumbs: [{ label: 'Mes conventions', href: '/console/conventions' }, { label: convention.reference }],
+        main: html`<h1>${convention.reference}</h1><p class="fr-text--lead">${convention.title}</p>`,
+      });
+    },
+  );
 }

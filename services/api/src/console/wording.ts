@@ -156,3 +156,27 @@ export function formatAge(v: string | Date, now = Date.now()): string {
   if (days === 1) return 'hier';
   return `il y a ${integer.format(days)} jours`;
 }
+
+export const rowErrorLabels: Record<string, string> = {
+  required: 'valeur obligatoire manquante',
+  invalid_month: 'mois invalide (AAAA-MM attendu)',
+  invalid_amount: 'montant invalide',
+  invalid_boolean: 'valeur oui/non invalide',
+  invalid_integer: 'nombre entier invalide',
+  below_minimum: 'valeur sous le minimum',
+  invalid_enum: 'valeur hors de la liste attendue',
+  invalid_commune: 'code commune INSEE invalide',
+  wrong_field_count: 'nombre de champs incorrect',
+};
+
+export const formatBytes = (v: number | null | undefined) => {
+  if (v === null || v === undefined) return '—';
+  const units = ['o', 'Ko', 'Mo', 'Go'];
+  let value = v;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(value)} ${units[unit]}`;
+};

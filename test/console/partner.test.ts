@@ -1,0 +1,124 @@
+// The partner's console pages: upload through the console (streamed on to the API, audited as the
+// API upload of the account), the extract's status and row errors, and the isolation between
+// partners: one never sees another's extracts.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { loadTerritory, manifest, territoryDir } from '../support/territory.ts';
+import { csrfOf, makeAccount, type TestAccount, Visitor } from './support.ts';
+
+describe('partner console pages', () => {
+  let t: TestApp;
+  let conventionId: string;
+  let caf: TestAccount;
+  let cpam: TestAccount;
+  let cpamExtractId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const territory = await loadTerritory(t.app, t.database.db);
+    conventionId = territory.conventionId;
+    caf = await makeAccount(t.database.db, territory.partners.caf!, 'partner');
+    cpam = await makeAccount(t.database.db, territory.partners.cpam!, 'partner');
+    const extracts = await t.database.db
+      .selectFrom('extracts')
+      .select(['id', 'kind'])
+      .where('convention_id', '=', conventionId)
+      .execute();
+    cpamExtractId = extracts.find((e) => e.kind === 'cpam')!.id;
+  }, 120_000);
+  afterAll(() => t.close());
+
+  async function upload(v: Visitor, body: Buffer, headers: Record<string, string>) {
+    const page = await v.get(`/console/conventions/${conventionId}`);
+    const m = manifest();
+    return t.app.inject({
+      method: 'POST',
+      url: `/console/conventions/${conventionId}/extractions?kind=caf&reference_month=${m.month}`,
+      headers: {
+        cookie: [...v.cookies].map(([k, val]) => `${k}=${val}`).join('; '),
+        'content-type': 'text/csv',
+        'x-csrf-token': csrfOf(page.body),
+        'x-key-check': m.kcv,
+        ...headers,
+      },
+      payload: body,
+    });
+  }
+
+  it('shows a partner its own extracts only, with the upload form', async () => {
+    const v = new Visitor(t.app);
+    await v.signIn(caf);
+    const page = await v.get(`/console/conventions/${conventionId}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Déposer une extraction');
+    expect(page.body).toContain('data-key-file');
+    expect(page.body).toContain('>CAF<');
+    expect(page.body).not.toContain('>CPAM<');
+  });
+
+  it('uploads an extract through the console, audited as the account’s API upload', async () => {
+    const v = new Visitor(t.app);
+    await v.signIn(caf);
+    const body = readFileSync(new URL(manifest().files.caf!.extract, territoryDir));
+    const res = await upload(v, body, { 'idempotency-key': 'console-upload-0001' });
+    expect(res.statusCode).toBe(202);
+    const { location } = res.json<{ location: string }>();
+    expect(location).toMatch(new RegExp(`^/console/conventions/${conventionId}/extractions/[0-9a-f-]{36}$`));
+    const detail = await v.get(location);
+    expect(detail.body).toContain('Acceptée');
+    const event = await t.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor', 'outcome'])
+      .where('action', '=', 'extract.upload')
+      .where('actor', '=', caf.id)
+      .executeTakeFirstOrThrow();
+    expect(event.outcome).toBe('success');
+  });
+
+  it('refuses an upload without the CSRF token, and one with another key, in French', async () => {
+    const v = new Visitor(t.app);
+    await v.signIn(caf);
+    const body = readFileSync(new URL(manifest().files.caf!.extract, territoryDir));
+    const noCsrf = await upload(v, body, { 'x-csrf-token': '' });
+    expect(noCsrf.statusCode).toBe(403);
+    const wrongKey = await upload(v, body, { 'x-key-check': '0000000000000000' });
+    expect(wrongKey.statusCode).toBe(400);
+    expect(wrongKey.json().message).toContain('La clé choisie n’est pas celle de la convention');
+  });
+
+  it('lists the row errors of an extract by line and column, never by value', async () => {
+    const v = new Visitor(t.app);
+    await v.signIn(caf);
+    const lines = readFileSync(new URL(manifest().files.caf!.extract, territoryDir), 'utf8').split('\n');
+    const header = lines[0]!.split(';');
+    const month = header.indexOf('birth_ym');
+    const bad = lines[1]!.split(';');
+    bad[month] = '1970-13';
+    const body = Buffer.from([lines[0], bad.join(';'), ...lines.slice(2)].join('\n'));
+    const res = await upload(v, body, {});
+    expect(res.statusCode).toBe(202);
+    const detail = await v.get(res.json<{ location: string }>().location);
+    expect(detail.body).toContain('Lignes en erreur');
+    expect(detail.body).toContain('mois invalide');
+    expect(detail.body).toContain('<code>birth_ym</code>');
+    expect(detail.body).not.toContain('1970-13');
+  });
+
+  it('answers another partner’s extract like a missing page', async () => {
+    const v = new Visitor(t.app);
+    await v.signIn(caf);
+    const foreign = await v.get(`/console/conventions/${conventionId}/extractions/${cpamExtractId}`);
+    const missing = await v.get(
+      `/console/conventions/${conventionId}/extractions/00000000-0000-4000-8000-000000000000`,
+    );
+    expect(foreign.statusCode).toBe(404);
+    expect(missing.statusCode).toBe(404);
+    expect(foreign.body).toContain('Page introuvable');
+    const owner = new Visitor(t.app);
+    await owner.signIn(cpam);
+    expect(
+      (await owner.get(`/console/conventions/${conventionId}/extractions/${cpamExtractId}`)).statusCode,
+    ).toBe(200);
+  });
+});
