@@ -74,3 +74,6 @@ export {
   resumeSession,
   type SessionLifetime,
 } from './accounts/sessions.repository.ts';
+export { MIN_SHOWN_COUNT } from './stats/cell-suppression.ts';
+export { type FollowUpOutcome, followUpOutcomes, verifiedOutcomes } from './stats/follow-up-stats.ts';
+export { readRunStats } from './stats/stats.service.ts';

@@ -19,6 +19,7 @@ import { accessPlugin } from './plugins/access.plugin.ts';
 import { errorsPlugin } from './plugins/errors.plugin.ts';
 import { openapiPlugin } from './plugins/openapi.plugin.ts';
 import { runsRoutes } from './runs/runs.routes.ts';
+import { statsRoutes } from './stats/stats.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -74,6 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(conventionsRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(runsRoutes, { db, queue: deps.queue });
+  await app.register(statsRoutes, { db });
   await app.register(extractsRoutes, { db, pool: deps.pool, maxUploadBytes: config.MAX_UPLOAD_BYTES });
   await app.register(consolePlugin, { db, config, signingKey: deps.signingKey, prefix: '/console' });
   await app.ready();

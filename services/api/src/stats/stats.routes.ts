@@ -1,0 +1,116 @@
+// Statistics of a published run for territory teams and DPOs: presumed cases by benefit, rule,
+// commune and follow-up outcome, verified share and amounts of the rights opened, with small counts
+// suppressed so that the figures can leave the team. Partners get none: the cases of other
+// partners' people are not theirs to count.
+import {
+  type FollowUpOutcome,
+  followUpOutcomes,
+  MIN_SHOWN_COUNT,
+  readRunStats,
+  verifiedOutcomes,
+} from '@nonrecours/core';
+import type { Db } from '@nonrecours/db';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireConventionAccess } from '../plugins/access.plugin.ts';
+import { errorResponses, timestamp } from '../schemas.ts';
+
+const statCell = z.object({ value: z.number().nullable(), suppressed: z.boolean() }).meta({
+  id: 'StatCell',
+  description:
+    'A published figure. A suppressed one has `value: null` and `suppressed: true`, never a number; ' +
+    'an amount may also be `null` unsuppressed when none of its cases carries an estimate.',
+});
+
+const outcomes = z
+  .object(
+    Object.fromEntries(followUpOutcomes.map((o) => [o, statCell])) as Record<
+      FollowUpOutcome,
+      typeof statCell
+    >,
+  )
+  .describe('presumed cases by follow-up outcome');
+
+const followUpRow = {
+  presumed: statCell.describe('presumed non-take-up cases'),
+  verified: statCell.describe(`cases whose follow-up reached a conclusion: ${verifiedOutcomes.join(', ')}`),
+  verified_share: z
+    .number()
+    .nullable()
+    .describe('verified / presumed, null when either is suppressed or zero'),
+  outcomes,
+};
+
+const rightsOpenedAmount = statCell.describe(
+  'sum of the estimated monthly amounts (euros) of the cases whose rights were opened; suppressed with ' +
+    'their count or when fewer than 5 cases contribute; null unsuppressed when no case carries an estimate (C2S)',
+);
+
+export const runStatsSchema = z
+  .object({
+    run: z.object({
+      id: z.uuid(),
+      rule_pack: z.string(),
+      as_of: z.string().nullable().describe('the month the rules were applied at, YYYY-MM'),
+      finished_at: timestamp.nullable(),
+    }),
+    min_shown_count: z
+      .number()
+      .int()
+      .describe('counts from 1 to this value minus one are suppressed, and so is what would give them back'),
+    overall: z.object({ ...followUpRow, rights_opened_amount: rightsOpenedAmount }),
+    by_benefit: z.array(
+      z.object({ benefit: z.string(), ...followUpRow, rights_opened_amount: rightsOpenedAmount }),
+    ),
+    by_rule: z.array(z.object({ benefit: z.string(), rule: z.string(), presumed: statCell })),
+    by_commune: z.array(z.object({ commune: z.string().describe('INSEE code'), presumed: statCell })),
+  })
+  .meta({ id: 'RunStats' });
+
+export async function statsRoutes(app: FastifyInstance, options: { db: Db }) {
+  const { db } = options;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/v1/conventions/:cid/stats', {
+    config: {
+      access: {
+        scope: 'convention',
+        roles: ['territory', 'dpo'],
+        action: 'stats.read',
+        purpose: 'evaluation',
+        requireActive: false,
+      },
+    },
+    schema: {
+      tags: ['runs'],
+      security: [{ bearer: [] }],
+      summary: 'Statistics of a published run, with small counts suppressed',
+      description:
+        'Presumed cases of the latest published run (or `run`) by benefit, rule and commune, each benefit by ' +
+        'follow-up outcome, the verified share and the monthly amounts of the rights opened. Every ' +
+        `count from 1 to ${MIN_SHOWN_COUNT - 1} is suppressed, totals included, and so are enough other cells ` +
+        'that no suppressed one can be recomputed from the rows, columns, subtotals or totals of these tables, ' +
+        `nor a group of suppressed cells of one line be shown to hold fewer than ${MIN_SHOWN_COUNT} cases. ` +
+        'Zeros are shown. The figures follow the follow-up as it is recorded.',
+      params: z.object({ cid: z.uuid() }),
+      querystring: z.object({ run: z.uuid().optional().describe('a published run; default: the latest') }),
+      response: { 200: runStatsSchema, ...errorResponses },
+    },
+    handler: async (request) => {
+      const { convention } = requireConventionAccess(request);
+      const { run, stats } = await readRunStats(db, convention.id, request.query.run);
+      request.audit.details = { run: run.id };
+      return {
+        run: {
+          id: run.id,
+          rule_pack: run.rule_pack,
+          as_of: run.as_of?.slice(0, 7) ?? null,
+          finished_at: run.finished_at,
+        },
+        min_shown_count: MIN_SHOWN_COUNT,
+        ...stats,
+      };
+    },
+  });
+}
