@@ -3,6 +3,7 @@
 // in the page, and sign-out; a screenshot of every page under test-results/console/.
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { loadTerritory, manifest, territoryDir } from '../support/territory.ts';
@@ -15,6 +16,7 @@ describe('console in a browser', () => {
   let base: string;
   let conventionId: string;
   let partner: TestAccount;
+  let territoryAccount: TestAccount;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -22,6 +24,13 @@ describe('console in a browser', () => {
     const territory = await loadTerritory(t.app, t.database.db);
     conventionId = territory.conventionId;
     partner = await makeAccount(t.database.db, territory.partners.caf!, 'partner');
+    const team = await t.database.db
+      .selectFrom('convention_members')
+      .select('partner_id')
+      .where('convention_id', '=', conventionId)
+      .where(sql<boolean>`'territory' = any(roles)`)
+      .executeTakeFirstOrThrow();
+    territoryAccount = await makeAccount(t.database.db, team.partner_id, 'territory');
     [browser, base] = await Promise.all([launchBrowser(), listen(t.app)]);
   }, 120_000);
   afterAll(async () => {
@@ -64,5 +73,22 @@ describe('console in a browser', () => {
     await screenshot(page, 'deconnexion');
     await page.goto(`${base}/console/conventions/${conventionId}`);
     await page.waitForURL(/connexion\?expiree=1/);
+  });
+
+  it('lets a territory team start a run, watch its stages progress and read the dashboard', async () => {
+    const page = await open();
+    await signIn(page, base, territoryAccount);
+    await page.getByRole('link', { name: /TZNR-/ }).click();
+    await screenshot(page, 'territoire-tableau-de-bord-vide');
+    await page.getByRole('button', { name: 'Lancer un traitement' }).click();
+    await page.waitForURL(/\/traitements\/[0-9a-f-]{36}$/);
+    expect(await page.getByRole('heading', { name: 'Étapes' }).count()).toBe(1);
+    await screenshot(page, 'territoire-traitement-en-cours');
+    await page.getByText('cas présumés publiés').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-stage="finalise"] [data-stage-status]').textContent()).toBe('terminée');
+    await screenshot(page, 'territoire-traitement-termine');
+    await page.getByRole('link', { name: 'Tableau de bord' }).click();
+    expect(await page.getByText('Cas présumés par prestation', { exact: true }).count()).toBeGreaterThan(0);
+    await screenshot(page, 'territoire-tableau-de-bord');
   });
 });

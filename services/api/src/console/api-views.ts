@@ -63,3 +63,24 @@ export interface RunView {
   started_at: string | null;
   finished_at: string | null;
 }
+
+export interface StatCell {
+  value: number | null;
+  suppressed: boolean;
+}
+
+interface FollowUpRow {
+  presumed: StatCell;
+  verified: StatCell;
+  verified_share: number | null;
+  outcomes: Record<string, StatCell>;
+  rights_opened_amount: StatCell;
+}
+
+export interface StatsView {
+  run: { id: string; as_of: string | null; finished_at: string | null };
+  min_shown_count: number;
+  overall: FollowUpRow;
+  by_benefit: (FollowUpRow & { benefit: string })[];
+  by_commune: { commune: string; presumed: StatCell }[];
+}

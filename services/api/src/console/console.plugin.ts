@@ -15,8 +15,10 @@ import type { Db } from '@nonrecours/db';
 import type { FastifyInstance } from 'fastify';
 import { createApiClient } from './api-client.ts';
 import { conventionsRoutes } from './conventions.routes.ts';
+import { dashboardRoutes } from './dashboard.routes.ts';
 import { consoleNotFound, handleConsoleError, signInRedirect } from './errors.ts';
 import { extractsRoutes } from './extracts.routes.ts';
+import { runsRoutes } from './runs.routes.ts';
 import { cookieSettings, createSessions } from './session.ts';
 import { signInRoutes } from './sign-in.routes.ts';
 
@@ -88,5 +90,7 @@ export async function consolePlugin(app: FastifyInstance, options: ConsoleOption
     });
     await pages.register(conventionsRoutes, { api });
     await pages.register(extractsRoutes, { api });
+    await pages.register(dashboardRoutes, { api });
+    await pages.register(runsRoutes, { api });
   });
 }

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ApiClient } from './api-client.ts';
 import type { ConventionView } from './api-views.ts';
 import { badge, table } from './components.ts';
+import { territoryDashboard } from './dashboard.routes.ts';
 import { partnerHome } from './extracts.routes.ts';
 import { html } from './html.ts';
 import { sendPage } from './render.ts';
@@ -57,6 +58,7 @@ export async function conventionsRoutes(app: FastifyInstance, options: { api: Ap
         `/v1/conventions/${request.params.cid}`,
       );
       if (account.role === 'partner') return partnerHome(api, request, reply, convention);
+      if (account.role === 'territory') return territoryDashboard(api, request, reply, convention);
       return sendPage(request, reply, {
         title: convention.reference,
         section: 'conventions',

@@ -17,6 +17,8 @@ export interface PageInput {
   csrfToken?: string;
   crumbs?: readonly Crumb[];
   alerts?: readonly Alert[];
+  /** Reloads the page every so many seconds when scripts are off (a run in progress). */
+  refreshSeconds?: number | undefined;
   /** The navigation entry to mark as the current one. */
   section?: 'conventions' | 'audit';
   main: Html;
@@ -56,6 +58,7 @@ export function page(input: PageInput): Html {
   <meta name="format-detection" content="telephone=no,date=no,address=no,email=no,url=no">
   <title>${input.title} — ${SERVICE_NAME}</title>
   <meta name="theme-color" content="#000091">
+  ${input.refreshSeconds ? html`<noscript><meta http-equiv="refresh" content="${input.refreshSeconds}"></noscript>` : ''}
   <link rel="icon" href="${dsfr}/favicon/favicon.svg" type="image/svg+xml">
   <link rel="stylesheet" href="${dsfr}/dsfr.min.css">
   <link rel="stylesheet" href="${dsfr}/utility/utility.min.css">

@@ -68,18 +68,15 @@ export const confidenceLabels: Record<string, string> = {
   low: 'Faible',
 };
 
+/** The follow-up outcomes of a case (packages/core stats), in the order of the follow-up. */
 export const outcomeLabels: Record<string, string> = {
-  presumed: 'Présumé',
-  new: 'Nouveau',
+  to_contact: 'À contacter',
   contacted: 'Personne contactée',
   unreachable: 'Personne injoignable',
-  verified: 'Droit vérifié',
-  claimed: 'Demande déposée',
-  opened: 'Droit ouvert',
+  rights_opened: 'Droit ouvert',
+  already_covered: 'Déjà couvert',
   not_eligible: 'Non éligible',
-  declined: 'Refus de la personne',
-  already_claimed: 'Demande déjà en cours',
-  closed: 'Clos',
+  refused: 'Refus de la personne',
 };
 
 export const label = (labels: Record<string, string>, code: string | null | undefined) =>
@@ -146,6 +143,9 @@ export const formatEuros = (v: number | null | undefined) =>
   v === null || v === undefined ? '—' : euros.format(v);
 export const formatCount = (v: number | null | undefined) =>
   v === null || v === undefined ? '—' : integer.format(v);
+/** A published count: suppressed below the threshold (statistical secrecy). */
+export const SUPPRESSED = 'secret (moins de 5)';
+
 export const formatShare = (v: number | null | undefined) =>
   v === null || v === undefined ? '—' : percent.format(v);
 

@@ -102,4 +102,43 @@ function enhanceUpload(form) {
   });
 }
 
+const setText = (element, text) => {
+  if (element && element.textContent !== text) element.textContent = text;
+};
+
+/** Redraws a run's stages every second from the console's JSON view; reloads the page once it ends. */
+function followRun(section) {
+  const url = section.dataset.runProgress;
+  const timer = setInterval(async () => {
+    let state;
+    try {
+      const res = await fetch(url, { headers: { accept: 'application/json' } });
+      if (res.status === 401) return window.location.reload();
+      if (!res.ok) return;
+      state = await res.json();
+    } catch {
+      return;
+    }
+    for (const s of state.stages) {
+      const row = section.querySelector(`[data-stage="${s.stage}"]`);
+      if (!row) continue;
+      setText(row.querySelector('[data-stage-status]'), s.statusLabel);
+      setText(
+        row.querySelector('[data-stage-count]'),
+        s.total ? ` (${s.done} sur ${s.total} partition${s.total === 1 ? '' : 's'})` : '',
+      );
+      const bar = row.querySelector('progress');
+      if (bar && s.total) {
+        bar.max = s.total;
+        bar.value = s.done;
+      } else if (bar && s.status === 'done') bar.value = bar.max;
+    }
+    if (state.finished) {
+      clearInterval(timer);
+      window.location.reload();
+    }
+  }, 1000);
+}
+
 for (const form of document.querySelectorAll('form[data-upload]')) enhanceUpload(form);
+for (const section of document.querySelectorAll('[data-run-progress]')) followRun(section);
