@@ -41,7 +41,9 @@ describe('audit trail', () => {
       /append-only/,
     );
     await expect(sql`delete from audit_events where seq = 1`.execute(db)).rejects.toThrow(/append-only/);
-    await expect(sql`truncate audit_events`.execute(db)).rejects.toThrow(/append-only/);
+    // The table of the pseudonyms each event disclosed references the chain: its foreign key may
+    // refuse the truncation before the trigger does.
+    await expect(sql`truncate audit_events`.execute(db)).rejects.toThrow(/append-only|foreign key/);
   });
 
   it('keeps one unbroken chain under 50 concurrent audited requests', async () => {

@@ -55,7 +55,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     queue,
     signingKey,
     startWorkers: () =>
-      queue.startWorkers(createJobHandlers({ db: database.db, pool: database.pool, queue })),
+      queue.startWorkers(
+        createJobHandlers({ db: database.db, pool: database.pool, queue, checkpointKey: signingKey }),
+      ),
     close: async () => {
       await app.close();
       await queue.close(2000);

@@ -77,3 +77,25 @@ export {
 export { MIN_SHOWN_COUNT } from './stats/cell-suppression.ts';
 export { type FollowUpOutcome, followUpOutcomes, verifiedOutcomes } from './stats/follow-up-stats.ts';
 export { readRunStats } from './stats/stats.service.ts';
+export {
+  CHECKPOINT_TYP,
+  type CheckpointPayload,
+  type CheckpointVerifier,
+  createCheckpointVerifier,
+  signCheckpoint,
+} from './audit/audit-checkpoint.ts';
+export { type CheckpointOutcome, createAuditCheckpoint } from './audit/audit-checkpoint.service.ts';
+export { type AuditCheckpoint, lastCheckpoint } from './audit/audit-checkpoints.repository.ts';
+export {
+  type CheckpointMismatch,
+  type CheckpointMismatchReason,
+  type CheckpointsVerification,
+  checkpointMismatchReasons,
+  type TrailVerification,
+  verifyAuditCheckpoints,
+  verifyAuditTrail,
+} from './audit/audit-verification.ts';
+export { AUDIT_CSV_COLUMNS, auditCsvHeader, auditCsvLine } from './audit/audit-csv.ts';
+export { columnMeanings, dataCategories, dataSubjects } from './dpo/personal-data.ts';
+export { buildRecordOfProcessing, type RecordOfProcessing } from './dpo/record-of-processing.ts';
+export { recordOfProcessingMarkdown } from './dpo/record-of-processing.markdown.ts';

@@ -13,6 +13,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { tokenRoutes } from './auth/token.routes.ts';
 import { consolePlugin } from './console/console.plugin.ts';
 import { conventionsRoutes } from './conventions/conventions.routes.ts';
+import { dpoRoutes } from './dpo/dpo.routes.ts';
 import { extractsRoutes } from './extracts/extracts.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { accessPlugin } from './plugins/access.plugin.ts';
@@ -73,7 +74,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(adminRoutes, { db });
   await app.register(conventionsRoutes, { db });
-  await app.register(auditRoutes, { db });
+  await app.register(auditRoutes, { db, checkpointKeys: [deps.signingKey.publicJwk] });
+  await app.register(dpoRoutes, { db, tokenTtlSeconds: config.TOKEN_TTL_SECONDS });
   await app.register(runsRoutes, { db, queue: deps.queue });
   await app.register(statsRoutes, { db });
   await app.register(extractsRoutes, { db, pool: deps.pool, maxUploadBytes: config.MAX_UPLOAD_BYTES });

@@ -32,7 +32,9 @@ const queue = await createJobQueue({
 });
 // Without Redis there is no separate worker: this process handles the jobs itself.
 if (queue.kind === 'inline')
-  await queue.startWorkers(createJobHandlers({ db: database.db, pool: database.pool, queue }));
+  await queue.startWorkers(
+    createJobHandlers({ db: database.db, pool: database.pool, queue, checkpointKey: signingKey }),
+  );
 
 const app = await buildApp({ config, db: database.db, pool: database.pool, log, signingKey, queue });
 const interrupted = await failInterruptedUploads(database.db);

@@ -1,7 +1,7 @@
 // The worker process: handles the queued jobs on Redis and owns the cron schedules (upserted here
 // only, so several API instances never double them). Shutdown waits for active jobs until the deadline.
 import { loadConfigOrExit } from '@nonrecours/config';
-import { createJobHandlers, jobDefinitions } from '@nonrecours/core';
+import { createJobHandlers, jobDefinitions, loadSigningKey } from '@nonrecours/core';
 import { connectDatabase } from '@nonrecours/db';
 import { createJobQueue } from '@nonrecours/queue';
 import closeWithGrace from 'close-with-grace';
@@ -23,8 +23,13 @@ const queue = await createJobQueue({
   concurrency: config.WORKER_CONCURRENCY,
   lockDurationMs: config.JOB_LOCK_MS,
 });
-await queue.startWorkers(createJobHandlers({ db: database.db, pool: database.pool, queue }));
+// The audit checkpoints are signed with the API's token signing key (its file, never the database).
+const checkpointKey = await loadSigningKey(config.TOKEN_SIGNING_KEY_FILE, {
+  create: config.NODE_ENV !== 'production',
+});
+await queue.startWorkers(createJobHandlers({ db: database.db, pool: database.pool, queue, checkpointKey }));
 await queue.schedule('audit-verify-nightly', '0 3 * * *', 'audit.verify', {});
+await queue.schedule('audit-checkpoint-hourly', '0 * * * *', 'audit.checkpoint', {});
 log.info({ concurrency: config.WORKER_CONCURRENCY }, 'worker started');
 
 closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS, logger: log }, async ({ signal, err }) => {

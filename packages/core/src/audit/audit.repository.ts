@@ -65,6 +65,14 @@ export async function appendAuditEvent(db: Db, entry: AuditEntry): Promise<Audit
   return row;
 }
 
+/**
+ * The pseudonyms each audited request returned (migration 2026-11-27T1100, filled by the cases
+ * routes): what answers "who saw what about this person" (GDPR art. 15).
+ */
+type SubjectAccessTables = {
+  audit_subject_access: { seq: number; pseudonym: string };
+};
+
 export interface AuditFilter {
   conventionIds?: string[] | undefined;
   conventionId?: string | undefined;
@@ -73,10 +81,13 @@ export interface AuditFilter {
   outcome?: AuditOutcome | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
+  /** Only the events whose request returned something about this pseudonym. */
+  pseudonym?: string | undefined;
 }
 
 function selectFiltered(db: Db, filter: AuditFilter) {
-  let q = db.selectFrom('audit_events').selectAll();
+  const withSubjects = db.withTables<SubjectAccessTables>();
+  let q = withSubjects.selectFrom('audit_events').selectAll();
   if (filter.conventionIds) {
     const ids = filter.conventionIds;
     q = ids.length ? q.where('convention_id', 'in', ids) : q.where(sql<boolean>`false`);
@@ -87,6 +98,12 @@ function selectFiltered(db: Db, filter: AuditFilter) {
   if (filter.outcome) q = q.where('outcome', '=', filter.outcome);
   if (filter.from) q = q.where('at', '>=', filter.from);
   if (filter.to) q = q.where('at', '<', filter.to);
+  if (filter.pseudonym)
+    q = q.where(
+      'seq',
+      'in',
+      withSubjects.selectFrom('audit_subject_access').select('seq').where('pseudonym', '=', filter.pseudonym),
+    );
   return q;
 }
 
@@ -106,13 +123,14 @@ export async function queryAuditEvents(
   return { items, nextCursor: rows.length > page.limit ? (items.at(-1)?.seq ?? null) : null };
 }
 
-/** Every event matching the filter in chain order, fetched in bounded batches. */
+/** Every event matching the filter in chain order, after `after` (a seq), fetched in bounded batches. */
 export async function* streamAuditEvents(
   db: Db,
   filter: AuditFilter,
-  batchSize = 1000,
+  options: { after?: number; batchSize?: number } = {},
 ): AsyncGenerator<AuditEvent> {
-  let after = 0;
+  const batchSize = options.batchSize ?? 1000;
+  let after = options.after ?? 0;
   for (;;) {
     const rows = await selectFiltered(db, filter)
       .where('seq', '>', after)
@@ -127,20 +145,30 @@ export async function* streamAuditEvents(
 
 export type ChainBreak = 'hash_mismatch' | 'link_mismatch' | 'sequence_gap';
 
+/** A point of the chain: an event's seq and hash. */
+export interface ChainPoint {
+  seq: number;
+  hash: string;
+}
+
 export interface ChainVerification {
   ok: boolean;
   checked: number;
-  head: { seq: number; hash: string } | null;
+  /** The last event that holds (`from` itself when nothing follows it). */
+  head: ChainPoint | null;
   firstBroken: { seq: number; reason: ChainBreak } | null;
 }
 
-/** Recomputes the whole chain and names the first event that does not hold. */
-export async function verifyAuditChain(db: Db): Promise<ChainVerification> {
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
+/**
+ * Recomputes the chain and names the first event that does not hold: the whole chain, or only what
+ * follows `from`, a point already vouched for (a verified checkpoint).
+ */
+export async function verifyAuditChain(db: Db, from?: ChainPoint): Promise<ChainVerification> {
+  let prevHash = from?.hash ?? GENESIS_HASH;
+  let expectedSeq = (from?.seq ?? 0) + 1;
   let checked = 0;
-  let head: ChainVerification['head'] = null;
-  for await (const event of streamAuditEvents(db, {})) {
+  let head: ChainVerification['head'] = from ? { seq: from.seq, hash: from.hash } : null;
+  for await (const event of streamAuditEvents(db, {}, { after: from?.seq ?? 0 })) {
     checked++;
     const reason: ChainBreak | null =
       event.seq !== expectedSeq

@@ -2,7 +2,11 @@
 import type { Db } from '@nonrecours/db';
 import type { JobContext } from '@nonrecours/queue';
 import type pg from 'pg';
-import { appendAuditEvent, verifyAuditChain } from '../audit/audit.repository.ts';
+import { appendAuditEvent } from '../audit/audit.repository.ts';
+import { createAuditCheckpoint } from '../audit/audit-checkpoint.service.ts';
+import { createCheckpointVerifier } from '../audit/audit-checkpoint.ts';
+import { verifyAuditTrail } from '../audit/audit-verification.ts';
+import type { SigningKey } from '../auth/signing-key.ts';
 import { abandonRun, prepareRun, publishRun, runPartition } from '../runs/runs.service.ts';
 import type { AppJobHandlers, AppQueue } from './jobs.ts';
 
@@ -25,26 +29,53 @@ export function createJobHandlers(deps: {
   db: Db;
   pool: pg.Pool;
   queue: Pick<AppQueue, 'addFlow'>;
+  /** Signs the audit checkpoints: the service's token signing key, loaded from its file. */
+  checkpointKey: SigningKey;
 }): AppJobHandlers {
   const { db } = deps;
+  const verifyCheckpoint = createCheckpointVerifier([deps.checkpointKey.publicJwk]);
   return {
     'run.prepare': ({ runId }, ctx) => runStep(db, runId, ctx, () => prepareRun(deps, runId)),
     'run.partition': ({ runId, part }, ctx) => runStep(db, runId, ctx, () => runPartition(deps, runId, part)),
     'run.finalise': ({ runId }, ctx) => runStep(db, runId, ctx, () => publishRun(deps, runId)),
     'audit.verify': async (_payload, ctx) => {
-      const result = await verifyAuditChain(db);
-      if (!result.ok) ctx.log.error({ firstBroken: result.firstBroken }, 'the audit chain is broken');
+      const { ok, chain, checkpoints } = await verifyAuditTrail(db, verifyCheckpoint);
+      if (!chain.ok) ctx.log.error({ firstBroken: chain.firstBroken }, 'the audit chain is broken');
+      if (!checkpoints.ok)
+        ctx.log.error({ firstMismatch: checkpoints.firstMismatch }, 'an audit checkpoint no longer matches');
       await appendAuditEvent(db, {
         actor: 'worker',
         role: 'system',
         action: 'audit.verify',
         purpose: 'audit',
         requestId: ctx.jobId,
-        outcome: result.ok ? 'success' : 'failed',
-        recordCount: result.checked,
-        details: { first_broken: result.firstBroken },
+        outcome: ok ? 'success' : 'failed',
+        recordCount: chain.checked,
+        details: {
+          first_broken: chain.firstBroken,
+          checkpoints: { checked: checkpoints.checked, first_mismatch: checkpoints.firstMismatch },
+        },
       });
-      return { ok: result.ok, checked: result.checked };
+      return { ok, checked: chain.checked, checkpoints: checkpoints.checked };
+    },
+    'audit.checkpoint': async (_payload, ctx) => {
+      const outcome = await createAuditCheckpoint(db, deps.checkpointKey, verifyCheckpoint);
+      // The log line is a copy of each checkpoint outside the database, where its rewriter cannot reach.
+      if (outcome.created) ctx.log.info({ checkpoint: outcome }, 'audit checkpoint signed');
+      else if (outcome.reason === 'chain_broken' || outcome.reason === 'checkpoint_mismatch') {
+        ctx.log.error({ checkpoint: outcome }, 'audit checkpoint refused: the trail no longer verifies');
+        // Only a refusal goes into the chain: a signed checkpoint is its own record.
+        await appendAuditEvent(db, {
+          actor: 'worker',
+          role: 'system',
+          action: 'audit.checkpoint',
+          purpose: 'audit',
+          requestId: ctx.jobId,
+          outcome: 'failed',
+          details: { refused: outcome },
+        });
+      }
+      return outcome;
     },
   };
 }

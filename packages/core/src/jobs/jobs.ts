@@ -5,6 +5,8 @@ import { z } from 'zod';
 const schemas = {
   /** Recomputes the audit chain and records the result in the chain itself. */
   'audit.verify': z.object({}),
+  /** Signs the head of the audit chain once what is new since the last checkpoint verifies. */
+  'audit.checkpoint': z.object({}),
   /** Stages select and link of a run, then its flow of partitions. */
   'run.prepare': z.object({ runId: z.uuid() }),
   /** Stage evaluate for one partition of a run. */

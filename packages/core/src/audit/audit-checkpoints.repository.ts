@@ -1,0 +1,70 @@
+// The SQL of the signed checkpoints (migration 2026-11-27T1120): append, the latest one, and every one
+// beside the hash the chain holds today at its seq.
+import type { Db } from '@nonrecours/db';
+import { sql } from 'kysely';
+
+export interface AuditCheckpoint {
+  id: number;
+  at: Date;
+  seq: number;
+  hash: string;
+  jws: string;
+  kid: string;
+}
+
+type CheckpointTables = {
+  audit_checkpoints: AuditCheckpoint;
+};
+
+// An arbitrary constant naming the checkpoints' advisory lock (numbers follow one another).
+const CHECKPOINT_LOCK = 7_264_511_002;
+
+const checkpoints = (db: Db) => db.withTables<CheckpointTables>();
+
+/** Serialises checkpoint writers until the end of the transaction `db`. */
+export async function lockCheckpoints(db: Db): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${CHECKPOINT_LOCK})`.execute(db);
+}
+
+export function lastCheckpoint(db: Db): Promise<AuditCheckpoint | undefined> {
+  return checkpoints(db)
+    .selectFrom('audit_checkpoints')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function insertCheckpoint(db: Db, checkpoint: AuditCheckpoint): Promise<void> {
+  await checkpoints(db).insertInto('audit_checkpoints').values(checkpoint).execute();
+}
+
+/** The hash the chain holds at `seq` today; null when the chain no longer reaches it. */
+export async function eventHashAt(db: Db, seq: number): Promise<string | null> {
+  const row = await db.selectFrom('audit_events').select('hash').where('seq', '=', seq).executeTakeFirst();
+  return row?.hash ?? null;
+}
+
+export type CheckpointWithEvent = AuditCheckpoint & { event_hash: string | null };
+
+/** Every checkpoint in order, each with the chain's hash at its seq, fetched in bounded batches. */
+export async function* streamCheckpointsWithEvents(
+  db: Db,
+  batchSize = 500,
+): AsyncGenerator<CheckpointWithEvent> {
+  let after = 0;
+  for (;;) {
+    const rows = await checkpoints(db)
+      .selectFrom('audit_checkpoints as c')
+      .leftJoin('audit_events as e', 'e.seq', 'c.seq')
+      .selectAll('c')
+      .select('e.hash as event_hash')
+      .where('c.id', '>', after)
+      .orderBy('c.id')
+      .limit(batchSize)
+      .execute();
+    yield* rows;
+    if (rows.length < batchSize) return;
+    after = rows.at(-1)!.id;
+  }
+}
