@@ -30,6 +30,10 @@ const commands: Record<string, Command> = {
     summary: 'operator tasks: bootstrap, partners, conventions, members, clients',
     load: () => import('./commands/admin.command.ts'),
   },
+  oppositions: {
+    summary: 'register and list the oppositions (GDPR art. 21) of a convention',
+    load: () => import('./commands/oppositions.command.ts'),
+  },
 };
 
 function usage(): string {

@@ -99,3 +99,16 @@ export { AUDIT_CSV_COLUMNS, auditCsvHeader, auditCsvLine } from './audit/audit-c
 export { columnMeanings, dataCategories, dataSubjects } from './dpo/personal-data.ts';
 export { buildRecordOfProcessing, type RecordOfProcessing } from './dpo/record-of-processing.ts';
 export { recordOfProcessingMarkdown } from './dpo/record-of-processing.markdown.ts';
+export {
+  countOppositions,
+  listOppositions,
+  type Opposition,
+  PSEUDONYM,
+} from './oppositions/oppositions.repository.ts';
+export { type OppositionOutcome, registerOppositions } from './oppositions/oppositions.service.ts';
+export {
+  type PurgeCounts,
+  type PurgeReport,
+  purgeConvention,
+  purgeRetention,
+} from './retention/retention.service.ts';

@@ -16,6 +16,7 @@ import { conventionsRoutes } from './conventions/conventions.routes.ts';
 import { dpoRoutes } from './dpo/dpo.routes.ts';
 import { extractsRoutes } from './extracts/extracts.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { oppositionsRoutes } from './oppositions/oppositions.routes.ts';
 import { accessPlugin } from './plugins/access.plugin.ts';
 import { errorsPlugin } from './plugins/errors.plugin.ts';
 import { openapiPlugin } from './plugins/openapi.plugin.ts';
@@ -77,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { db, checkpointKeys: [deps.signingKey.publicJwk] });
   await app.register(dpoRoutes, { db, tokenTtlSeconds: config.TOKEN_TTL_SECONDS });
   await app.register(runsRoutes, { db, queue: deps.queue });
+  await app.register(oppositionsRoutes, { db });
   await app.register(statsRoutes, { db });
   await app.register(extractsRoutes, { db, pool: deps.pool, maxUploadBytes: config.MAX_UPLOAD_BYTES });
   await app.register(consolePlugin, { db, config, signingKey: deps.signingKey, prefix: '/console' });

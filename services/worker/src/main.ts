@@ -29,6 +29,7 @@ const checkpointKey = await loadSigningKey(config.TOKEN_SIGNING_KEY_FILE, {
 });
 await queue.startWorkers(createJobHandlers({ db: database.db, pool: database.pool, queue, checkpointKey }));
 await queue.schedule('audit-verify-nightly', '0 3 * * *', 'audit.verify', {});
+await queue.schedule('retention-purge-nightly', '15 3 * * *', 'retention.purge', {});
 await queue.schedule('audit-checkpoint-hourly', '0 * * * *', 'audit.checkpoint', {});
 log.info({ concurrency: config.WORKER_CONCURRENCY }, 'worker started');
 

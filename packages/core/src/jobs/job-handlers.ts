@@ -7,6 +7,7 @@ import { createAuditCheckpoint } from '../audit/audit-checkpoint.service.ts';
 import { createCheckpointVerifier } from '../audit/audit-checkpoint.ts';
 import { verifyAuditTrail } from '../audit/audit-verification.ts';
 import type { SigningKey } from '../auth/signing-key.ts';
+import { purgeRetention } from '../retention/retention.service.ts';
 import { abandonRun, prepareRun, publishRun, runPartition } from '../runs/runs.service.ts';
 import type { AppJobHandlers, AppQueue } from './jobs.ts';
 
@@ -76,6 +77,11 @@ export function createJobHandlers(deps: {
         });
       }
       return outcome;
+    },
+    'retention.purge': async (_payload, ctx) => {
+      const report = await purgeRetention(db, { now: new Date(), requestId: ctx.jobId });
+      ctx.log.info({ totals: report.totals }, 'retention purge done');
+      return { conventions: report.conventions, purged: Object.keys(report.purged).length, ...report.totals };
     },
   };
 }

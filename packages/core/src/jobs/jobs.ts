@@ -13,6 +13,8 @@ const schemas = {
   'run.partition': z.object({ runId: z.uuid(), part: z.number().int().min(0) }),
   /** Publishes a run once all its partitions are done. */
   'run.finalise': z.object({ runId: z.uuid() }),
+  /** Removes what is past its retention date, convention by convention (idempotent). */
+  'retention.purge': z.object({}),
 };
 
 export const jobDefinitions = defineJobs(schemas);

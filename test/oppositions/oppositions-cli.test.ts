@@ -1,0 +1,112 @@
+// `nonrecours oppositions add|list` against a test database: arguments, a file (comments, blanks,
+// duplicates), refusal of a bad file without echoing it, the listing, and the audit of both.
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { pseudo } from '../support/extract-files.ts';
+import { makeConvention } from '../support/factories.ts';
+
+const main = new URL('../../packages/cli/src/main.ts', import.meta.url).pathname;
+
+describe('nonrecours oppositions', () => {
+  let t: TestApp;
+  let conventionId: string;
+  let dir: string;
+
+  const cli = (...args: string[]) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [main, 'oppositions', ...args],
+        { env: { ...process.env, DATABASE_URL: t.database.url } },
+        (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
+      );
+    });
+
+  const stored = () =>
+    t.database.db
+      .selectFrom('oppositions')
+      .select(['pseudonym', 'registered_by'])
+      .where('convention_id', '=', conventionId)
+      .orderBy('pseudonym')
+      .execute();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    conventionId = (await makeConvention(t.database.db)).id;
+    dir = await mkdtemp(join(tmpdir(), 'nonrecours-oppositions-'));
+  });
+  afterAll(() => t.close());
+
+  it('registers pseudonyms given as arguments, then from a file, once each', async () => {
+    const [a, b, c] = [pseudo(), pseudo(), `-${pseudo().slice(1)}`];
+    const first = await cli('add', '--convention', conventionId, a, b);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toEqual({
+      submitted: 2,
+      registered: 2,
+      already_registered: 0,
+      cases_deleted: 0,
+    });
+
+    const file = join(dir, 'objections.txt');
+    await writeFile(file, `# letters of 2026-11\n${b}\r\n\n  ${c}  \n${c}\n`);
+    const second = await cli('add', '--convention', conventionId, '--file', file);
+    expect(second.code, second.stderr).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({ submitted: 2, registered: 1, already_registered: 1 });
+
+    // A pseudonym may start with '-': after `--` it is not an option.
+    const dashed = await cli('add', '--convention', conventionId, '--', c);
+    expect(JSON.parse(dashed.stdout)).toMatchObject({ registered: 0, already_registered: 1 });
+
+    expect((await stored()).map((o) => o.pseudonym).sort()).toEqual([a, b, c].sort());
+    expect((await stored()).every((o) => o.registered_by === 'cli')).toBe(true);
+  });
+
+  it('refuses a bad file as a whole, naming lines, never echoing them', async () => {
+    const before = await stored();
+    const secretish = 'Jean Dupont 1850578006084';
+    const file = join(dir, 'bad.txt');
+    await writeFile(file, `${pseudo()}\n${secretish}\n`);
+    const res = await cli('add', '--convention', conventionId, '--file', file);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/line 2 not a pseudonym/);
+    expect(res.stderr).not.toContain(secretish);
+    expect(await stored()).toEqual(before);
+
+    expect((await cli('add', '--convention', conventionId)).code).toBe(2);
+    expect((await cli('add', '--convention', 'not-a-uuid', pseudo())).code).toBe(2);
+    const unknown = await cli('add', '--convention', '00000000-0000-4000-8000-000000000000', pseudo());
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/not_found/);
+  });
+
+  it('lists them one JSON object a line, and audits both commands', async () => {
+    const res = await cli('list', '--convention', conventionId);
+    expect(res.code, res.stderr).toBe(0);
+    const lines = res.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((o) => o.pseudonym)).toEqual((await stored()).map((o) => o.pseudonym));
+    expect(res.stderr).toMatch(/^3 oppositions\n$/);
+
+    const events = await t.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor', 'record_count', 'details'])
+      .where('convention_id', '=', conventionId)
+      .where('action', 'like', 'opposition.%')
+      .orderBy('seq')
+      .execute();
+    expect(events.map((e) => [e.action, e.actor, e.record_count])).toEqual([
+      ['opposition.register', 'cli', 2],
+      ['opposition.register', 'cli', 2],
+      ['opposition.register', 'cli', 1],
+      ['opposition.list', 'cli', 3],
+    ]);
+  });
+});
