@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { addMember, makePartner } from '../support/factories.ts';
 import { loadTerritory, manifest, territoryDir } from '../support/territory.ts';
 import { launchBrowser, listen, screenshot, signIn } from './browser.ts';
 import { makeAccount, type TestAccount } from './support.ts';
@@ -17,6 +18,7 @@ describe('console in a browser', () => {
   let conventionId: string;
   let partner: TestAccount;
   let territoryAccount: TestAccount;
+  let dpo: TestAccount;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -31,6 +33,9 @@ describe('console in a browser', () => {
       .where(sql<boolean>`'territory' = any(roles)`)
       .executeTakeFirstOrThrow();
     territoryAccount = await makeAccount(t.database.db, team.partner_id, 'territory');
+    const office = await makePartner(t.database.db, 'other', 'Délégué à la protection des données');
+    await addMember(t.database.db, conventionId, office.id, ['dpo']);
+    dpo = await makeAccount(t.database.db, office.id, 'dpo');
     [browser, base] = await Promise.all([launchBrowser(), listen(t.app)]);
   }, 120_000);
   afterAll(async () => {
@@ -90,5 +95,22 @@ describe('console in a browser', () => {
     await page.getByRole('link', { name: 'Tableau de bord' }).click();
     expect(await page.getByText('Cas présumés par prestation', { exact: true }).count()).toBeGreaterThan(0);
     await screenshot(page, 'territoire-tableau-de-bord');
+  });
+
+  it('lets a DPO filter the audit log, verify the chain and read the record of processing', async () => {
+    const page = await open();
+    await signIn(page, base, dpo);
+    await page.getByRole('link', { name: 'Journal d’audit' }).first().click();
+    await page.getByLabel('Action').fill('run.start');
+    await page.getByRole('button', { name: 'Filtrer' }).click();
+    await page.waitForURL(/action=run.start/);
+    expect(await page.locator('tbody code', { hasText: 'run.start' }).count()).toBeGreaterThan(0);
+    await screenshot(page, 'dpd-journal');
+    await page.getByRole('link', { name: 'Vérifier l’intégrité du journal' }).click();
+    expect(await page.getByText('Le journal est intègre').count()).toBe(1);
+    await screenshot(page, 'dpd-verification');
+    await page.goto(`${base}/console/conventions/${conventionId}`);
+    expect(await page.getByRole('heading', { name: /Registre des activités de traitement/ }).count()).toBe(1);
+    await screenshot(page, 'dpd-registre');
   });
 });

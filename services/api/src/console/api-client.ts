@@ -34,13 +34,13 @@ export interface ApiAnswer {
 }
 
 export function createApiClient(app: FastifyInstance, key: SigningKey, settings: TokenSettings) {
-  async function send(request: FastifyRequest, account: Account, call: ApiCall): Promise<ApiAnswer> {
+  async function inject(request: FastifyRequest, account: Account, call: ApiCall, payloadAsStream: boolean) {
     const { access_token } = await issueAccessToken(
       key,
       { ...settings, ttlSeconds: CONSOLE_TOKEN_SECONDS },
       { id: account.id, partnerId: account.partner_id, role: account.role, kind: 'account' },
     );
-    const res = await app.inject({
+    return app.inject({
       method: call.method ?? 'GET',
       url: call.url,
       headers: {
@@ -50,8 +50,28 @@ export function createApiClient(app: FastifyInstance, key: SigningKey, settings:
       },
       ...(call.payload === undefined ? {} : { payload: call.payload }),
       remoteAddress: request.ip,
+      payloadAsStream,
     });
+  }
+
+  async function send(request: FastifyRequest, account: Account, call: ApiCall): Promise<ApiAnswer> {
+    const res = await inject(request, account, call, false);
     return { status: res.statusCode, headers: res.headers, body: res.body };
+  }
+
+  /** A download passed on as it comes (exports): the console never holds it whole. */
+  async function download(
+    request: FastifyRequest,
+    account: Account,
+    call: ApiCall,
+  ): Promise<{ headers: ApiAnswer['headers']; stream: Readable }> {
+    const res = await inject(request, account, call, true);
+    if (res.statusCode >= 400) {
+      let body = '';
+      for await (const chunk of res.stream()) body += chunk;
+      throw errorOf({ status: res.statusCode, headers: res.headers, body });
+    }
+    return { headers: res.headers, stream: res.stream() };
   }
 
   /** The answer of a call that must succeed, parsed; an ApiError otherwise. */
@@ -61,7 +81,7 @@ export function createApiClient(app: FastifyInstance, key: SigningKey, settings:
     return JSON.parse(answer.body) as T;
   }
 
-  return { send, json };
+  return { send, json, download };
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;

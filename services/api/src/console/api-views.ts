@@ -84,3 +84,59 @@ export interface StatsView {
   by_benefit: (FollowUpRow & { benefit: string })[];
   by_commune: { commune: string; presumed: StatCell }[];
 }
+
+export interface AuditEventView {
+  seq: number;
+  at: string;
+  actor: string | null;
+  org: string | null;
+  role: string | null;
+  convention_id: string | null;
+  action: string;
+  target: string | null;
+  purpose: string | null;
+  outcome: 'success' | 'denied' | 'failed';
+  status_code: number | null;
+  record_count: number | null;
+}
+
+export interface VerificationView {
+  ok: boolean;
+  checked: number;
+  head: { seq: number; hash: string } | null;
+  first_broken: { seq: number; reason: string } | null;
+  checkpoints?: {
+    ok: boolean;
+    checked: number;
+    latest_verified: { id: number; seq: number; at: string } | null;
+    first_mismatch: { id: number; seq: number | null; at: string | null; reason: string } | null;
+  };
+}
+
+/** The record of processing (GDPR art. 30) of a convention; its generated sentences are in English. */
+export interface RecordView {
+  generated_at: string;
+  parties: { name: string; kind: string; siret: string | null; roles: string[]; provides: string[] }[];
+  purposes: { stated: string; statements: string[] };
+  legal_basis: { stated: string; gdpr: string[] };
+  data_subjects: { kind: string; description: string; provided_by: string[] }[];
+  personal_data: {
+    kind: string;
+    schema: string;
+    provided_by: string[];
+    columns: {
+      name: string;
+      required: boolean;
+      category: string;
+      description: string;
+      special_category: boolean;
+    }[];
+  }[];
+  special_categories: { present: boolean; columns: string[]; note: string };
+  recipients: { role: string; access: string; members: string[] }[];
+  transfers: { outside_eu: boolean; note: string };
+  retention: { retention_days: number; extracts: string; cases: string; audit_trail: string };
+  security_measures: string[];
+  dpia: { required: boolean; note: string };
+  to_complete: string[];
+}

@@ -14,10 +14,13 @@ import type { SigningKey } from '@nonrecours/core';
 import type { Db } from '@nonrecours/db';
 import type { FastifyInstance } from 'fastify';
 import { createApiClient } from './api-client.ts';
+import { auditRoutes } from './audit.routes.ts';
+import { casesRoutes } from './cases.routes.ts';
 import { conventionsRoutes } from './conventions.routes.ts';
 import { dashboardRoutes } from './dashboard.routes.ts';
 import { consoleNotFound, handleConsoleError, signInRedirect } from './errors.ts';
 import { extractsRoutes } from './extracts.routes.ts';
+import { recordRoutes } from './record.routes.ts';
 import { runsRoutes } from './runs.routes.ts';
 import { cookieSettings, createSessions } from './session.ts';
 import { signInRoutes } from './sign-in.routes.ts';
@@ -92,5 +95,8 @@ export async function consolePlugin(app: FastifyInstance, options: ConsoleOption
     await pages.register(extractsRoutes, { api });
     await pages.register(dashboardRoutes, { api });
     await pages.register(runsRoutes, { api });
+    await pages.register(auditRoutes, { api });
+    await pages.register(recordRoutes, { api });
+    await pages.register(casesRoutes, { api });
   });
 }

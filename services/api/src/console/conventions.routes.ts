@@ -7,6 +7,7 @@ import { badge, table } from './components.ts';
 import { territoryDashboard } from './dashboard.routes.ts';
 import { partnerHome } from './extracts.routes.ts';
 import { html } from './html.ts';
+import { dpoConventionPage } from './record.routes.ts';
 import { sendPage } from './render.ts';
 import { conventionStatusLabels, formatDate, label, roleLabels } from './wording.ts';
 
@@ -59,12 +60,7 @@ export async function conventionsRoutes(app: FastifyInstance, options: { api: Ap
       );
       if (account.role === 'partner') return partnerHome(api, request, reply, convention);
       if (account.role === 'territory') return territoryDashboard(api, request, reply, convention);
-      return sendPage(request, reply, {
-        title: convention.reference,
-        section: 'conventions',
-        crumbs: [{ label: 'Mes conventions', href: '/console/conventions' }, { label: convention.reference }],
-        main: html`<h1>${convention.reference}</h1><p class="fr-text--lead">${convention.title}</p>`,
-      });
+      return dpoConventionPage(api, request, reply, convention);
     },
   );
 }

@@ -234,28 +234,7 @@ export async function extractsRoutes(app: FastifyInstance, options: { api: ApiCl
       return reply.status(answer.status).send({ message: 'Extraction reçue.', location });
     },
   );
-
-  app.get<{ Params: { cid: string } }>(
-    '/conventions/:cid/cas.csv',
-    { schema: { hide: true } },
-    async (request, reply) => {
-      const { account } = request.consoleSession!;
-      const answer = await api.send(request, account, {
-        url: `/v1/conventions/${request.params.cid}/cases.csv`,
-      });
-      if (answer.status >= 400) throw errorOf(answer);
-      return reply
-        .header('content-type', answer.headers['content-type'] ?? 'text/csv; charset=utf-8')
-        .header(
-          'content-disposition',
-          answer.headers['content-disposition'] ?? 'attachment; filename="cases.csv"',
-        )
-        .header('cache-control', 'no-store')
-        .send(answer.body);
-    },
-  );
 }
-
 function errorsSection(errors: ExtractErrorsView, page: string) {
   return html`<h2>Lignes en erreur</h2>
     <p>Ces lignes ont été écartées ; les autres ont été chargées. Seuls la ligne, la colonne et la nature de l’erreur sont conservés, jamais la valeur.</p>

@@ -1,5 +1,6 @@
 // Sending console pages: the signed-in account and a CSRF token for the header's sign-out form are
 // filled in, and no page is kept by a cache (they show personal data).
+import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Html } from './html.ts';
 import { type PageInput, page } from './layout.ts';
@@ -35,4 +36,20 @@ export function sendHtml(reply: FastifyReply, markup: Html, status = 200) {
     .header('cache-control', 'no-store')
     .type('text/html; charset=utf-8')
     .send(markup.markup);
+}
+
+/** Passes an API download on to the browser as it comes, with its type and file name. */
+export function sendDownload(
+  reply: FastifyReply,
+  download: { headers: Record<string, string | string[] | number | undefined>; stream: Readable },
+  fallbackName: string,
+) {
+  return reply
+    .header('content-type', download.headers['content-type'] ?? 'application/octet-stream')
+    .header(
+      'content-disposition',
+      download.headers['content-disposition'] ?? `attachment; filename="${fallbackName}"`,
+    )
+    .header('cache-control', 'no-store')
+    .send(download.stream);
 }

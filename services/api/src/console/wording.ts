@@ -180,3 +180,41 @@ export const formatBytes = (v: number | null | undefined) => {
   }
   return `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(value)} ${units[unit]}`;
 };
+
+export const auditOutcomeLabels: Record<string, string> = {
+  success: 'Réussi',
+  denied: 'Refusé',
+  failed: 'Échec',
+};
+
+export const chainBreakLabels: Record<string, string> = {
+  hash_mismatch: 'le contenu de l’événement ne correspond plus à son empreinte (événement modifié)',
+  link_mismatch: 'l’événement ne se rattache plus au précédent (événement inséré ou supprimé)',
+  sequence_gap: 'il manque des événements dans la séquence',
+  missing_checkpoint: 'un point de contrôle signé a disparu',
+  unknown_key: 'un point de contrôle est signé d’une clé inconnue',
+  bad_signature: 'la signature d’un point de contrôle est invalide',
+  altered_row: 'un point de contrôle a été modifié',
+  missing_event: 'l’événement scellé par un point de contrôle a disparu (fin du journal coupée ?)',
+};
+
+export const partnerKindLabels: Record<string, string> = {
+  ...kindLabels,
+  territory: 'Équipe territoriale',
+  operator: 'Opérateur',
+  other: 'Autre',
+};
+
+export const dataCategoryLabels: Record<string, string> = {
+  'pseudonymised identifier': 'identifiant pseudonymisé',
+  identification: 'identification',
+  location: 'localisation',
+  'family situation': 'situation familiale',
+  'economic and financial situation': 'situation économique et financière',
+  housing: 'logement',
+  'social benefits': 'prestations sociales',
+  'health cover': 'couverture santé',
+  other: 'autre',
+};
+
+export const yesNo = (v: boolean) => (v ? 'oui' : 'non');
