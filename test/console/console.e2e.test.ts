@@ -2,8 +2,8 @@
 // the committed synthetic territory: sign-in, the partner's upload with the key check value computed
 // in the page, and sign-out; a screenshot of every page under test-results/console/.
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
 import { sql } from 'kysely';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { addMember, makePartner } from '../support/factories.ts';

@@ -20,6 +20,8 @@ import { conventionsRoutes } from './conventions.routes.ts';
 import { dashboardRoutes } from './dashboard.routes.ts';
 import { consoleNotFound, handleConsoleError, signInRedirect } from './errors.ts';
 import { extractsRoutes } from './extracts.routes.ts';
+import { oidcRoutes } from './oidc.routes.ts';
+import { createOidc } from './oidc.ts';
 import { recordRoutes } from './record.routes.ts';
 import { runsRoutes } from './runs.routes.ts';
 import { cookieSettings, createSessions } from './session.ts';
@@ -44,6 +46,7 @@ export async function consolePlugin(app: FastifyInstance, options: ConsoleOption
     idleSeconds: config.CONSOLE_SESSION_IDLE_MINUTES * 60,
     maxSeconds: config.CONSOLE_SESSION_MAX_HOURS * 3600,
   });
+  const oidc = createOidc(config);
   const api = createApiClient(app, options.signingKey, {
     issuer: config.TOKEN_ISSUER,
     audience: config.TOKEN_AUDIENCE,
@@ -88,9 +91,10 @@ export async function consolePlugin(app: FastifyInstance, options: ConsoleOption
     await pages.register(signInRoutes, {
       db,
       sessions,
-      oidcName: config.CONSOLE_OIDC_ISSUER ? config.CONSOLE_OIDC_NAME : null,
+      oidcName: oidc?.name ?? null,
       attemptsPerMinute: 10,
     });
+    if (oidc) await pages.register(oidcRoutes, { db, sessions, cookies, oidc });
     await pages.register(conventionsRoutes, { api });
     await pages.register(extractsRoutes, { api });
     await pages.register(dashboardRoutes, { api });
