@@ -50,7 +50,10 @@ export async function finaliseRun(
              else jsonb_set(b.evidence, '{supporting}', coalesce(b.evidence -> 'supporting', '[]'::jsonb) || s.others) end,
         now() + make_interval(days => ${run.retentionDays})
       from ranked b left join supporting s using (subject_kind, subject_pseudo, benefit)
-      where b.n = 1`.execute(trx);
+      where b.n = 1
+        -- An objection registered while the run was evaluating still holds.
+        and not exists (
+          select 1 from oppositions o where o.convention_id = ${run.conventionId}::uuid and o.pseudonym = any(b.pseudonyms))`.execute(trx);
 
     // The field work of the previous published run goes on: same subject and benefit, same follow-up.
     const carried = await sql`
