@@ -1,3 +1,18 @@
+export { type Account, findAccount, listAccounts } from './accounts/accounts.repository.ts';
+export {
+  accountOfOidcIdentity,
+  accountOfPassword,
+  createAccount,
+  disableConsoleAccount,
+  generatePassword,
+} from './accounts/accounts.service.ts';
+export {
+  closeSession,
+  openSession,
+  purgeSessions,
+  resumeSession,
+  type SessionLifetime,
+} from './accounts/sessions.repository.ts';
 export {
   type AuditEntry,
   type AuditFilter,
@@ -9,7 +24,26 @@ export {
   verifyAuditChain,
 } from './audit/audit.repository.ts';
 export { type AuditActor, cliActor } from './audit/audit-actor.ts';
+export { type CheckpointOutcome, createAuditCheckpoint } from './audit/audit-checkpoint.service.ts';
+export {
+  CHECKPOINT_TYP,
+  type CheckpointPayload,
+  type CheckpointVerifier,
+  createCheckpointVerifier,
+  signCheckpoint,
+} from './audit/audit-checkpoint.ts';
+export { type AuditCheckpoint, lastCheckpoint } from './audit/audit-checkpoints.repository.ts';
+export { AUDIT_CSV_COLUMNS, auditCsvHeader, auditCsvLine } from './audit/audit-csv.ts';
 export { canonicalJson, chainHash, GENESIS_HASH } from './audit/audit-hash.ts';
+export {
+  type CheckpointMismatch,
+  type CheckpointMismatchReason,
+  type CheckpointsVerification,
+  checkpointMismatchReasons,
+  type TrailVerification,
+  verifyAuditCheckpoints,
+  verifyAuditTrail,
+} from './audit/audit-verification.ts';
 export { audited } from './audit/audited.ts';
 export type { Principal } from './auth/principal.ts';
 export {
@@ -44,61 +78,22 @@ export {
   removeConventionMember,
   updateConventionSettings,
 } from './conventions/conventions.service.ts';
+export { columnMeanings, dataCategories, dataSubjects } from './dpo/personal-data.ts';
+export { recordOfProcessingMarkdown } from './dpo/record-of-processing.markdown.ts';
+export { buildRecordOfProcessing, type RecordOfProcessing } from './dpo/record-of-processing.ts';
 export * from './errors.ts';
 export { partitionTable, rowsTable } from './extracts/extract-tables.ts';
 export { receiveExtract, type UploadOutcome, type UploadRequest } from './extracts/extract-upload.service.ts';
 export { failInterruptedUploads, listExtractErrors, listExtracts } from './extracts/extracts.repository.ts';
 export { findVisibleExtract, withdrawExtract } from './extracts/extracts.service.ts';
 export { createJobHandlers } from './jobs/job-handlers.ts';
-export { type AppJobHandlers, type AppJobSchemas, type AppQueue, jobDefinitions } from './jobs/jobs.ts';
-export { findPartner, listPartners } from './partners/partners.repository.ts';
-export { createPartner } from './partners/partners.service.ts';
-export type { CaseCounts } from './runs/run-finalise.stage.ts';
-export { LINK_WORK_MEM } from './runs/run-link.stage.ts';
-export { currentExtracts } from './runs/run-select.stage.ts';
-export { findRun, listRuns, partitionProgress } from './runs/runs.repository.ts';
-export { cancelRun, type StartRunInput, startRun } from './runs/runs.service.ts';
-export { presentedEvidence } from './runs/stored-evidence.ts';
-export { type Account, findAccount, listAccounts } from './accounts/accounts.repository.ts';
 export {
-  accountOfOidcIdentity,
-  accountOfPassword,
-  createAccount,
-  disableConsoleAccount,
-  generatePassword,
-} from './accounts/accounts.service.ts';
-export {
-  closeSession,
-  openSession,
-  purgeSessions,
-  resumeSession,
-  type SessionLifetime,
-} from './accounts/sessions.repository.ts';
-export { MIN_SHOWN_COUNT } from './stats/cell-suppression.ts';
-export { type FollowUpOutcome, followUpOutcomes, verifiedOutcomes } from './stats/follow-up-stats.ts';
-export { readRunStats } from './stats/stats.service.ts';
-export {
-  CHECKPOINT_TYP,
-  type CheckpointPayload,
-  type CheckpointVerifier,
-  createCheckpointVerifier,
-  signCheckpoint,
-} from './audit/audit-checkpoint.ts';
-export { type CheckpointOutcome, createAuditCheckpoint } from './audit/audit-checkpoint.service.ts';
-export { type AuditCheckpoint, lastCheckpoint } from './audit/audit-checkpoints.repository.ts';
-export {
-  type CheckpointMismatch,
-  type CheckpointMismatchReason,
-  type CheckpointsVerification,
-  checkpointMismatchReasons,
-  type TrailVerification,
-  verifyAuditCheckpoints,
-  verifyAuditTrail,
-} from './audit/audit-verification.ts';
-export { AUDIT_CSV_COLUMNS, auditCsvHeader, auditCsvLine } from './audit/audit-csv.ts';
-export { columnMeanings, dataCategories, dataSubjects } from './dpo/personal-data.ts';
-export { buildRecordOfProcessing, type RecordOfProcessing } from './dpo/record-of-processing.ts';
-export { recordOfProcessingMarkdown } from './dpo/record-of-processing.markdown.ts';
+  type AppJobHandlers,
+  type AppJobSchemas,
+  type AppQueue,
+  createAppQueue,
+  jobDefinitions,
+} from './jobs/jobs.ts';
 export {
   countOppositions,
   listOppositions,
@@ -106,9 +101,20 @@ export {
   PSEUDONYM,
 } from './oppositions/oppositions.repository.ts';
 export { type OppositionOutcome, registerOppositions } from './oppositions/oppositions.service.ts';
+export { findPartner, listPartners } from './partners/partners.repository.ts';
+export { createPartner } from './partners/partners.service.ts';
 export {
   type PurgeCounts,
   type PurgeReport,
   purgeConvention,
   purgeRetention,
 } from './retention/retention.service.ts';
+export type { CaseCounts } from './runs/run-finalise.stage.ts';
+export { LINK_WORK_MEM } from './runs/run-link.stage.ts';
+export { currentExtracts } from './runs/run-select.stage.ts';
+export { findRun, listRuns, partitionProgress } from './runs/runs.repository.ts';
+export { cancelRun, type StartRunInput, startRun } from './runs/runs.service.ts';
+export { presentedEvidence } from './runs/stored-evidence.ts';
+export { MIN_SHOWN_COUNT } from './stats/cell-suppression.ts';
+export { type FollowUpOutcome, followUpOutcomes, verifiedOutcomes } from './stats/follow-up-stats.ts';
+export { readRunStats } from './stats/stats.service.ts';

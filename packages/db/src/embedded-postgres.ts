@@ -56,7 +56,8 @@ export async function startEmbeddedPostgres(options: {
   const url = `postgres://postgres:postgres@127.0.0.1:${options.port}/${DATABASE}`;
   const databaseDir = path.resolve(options.dir);
   // Join only a server of this data directory (its pid file), never another checkout's on the same port.
-  if (existsSync(path.join(databaseDir, 'postmaster.pid')) && (await answers(url))) return { url, stop: async () => {} };
+  if (existsSync(path.join(databaseDir, 'postmaster.pid')) && (await answers(url)))
+    return { url, stop: async () => {} };
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,

@@ -78,8 +78,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { db, checkpointKeys: [deps.signingKey.publicJwk] });
   await app.register(dpoRoutes, { db, tokenTtlSeconds: config.TOKEN_TTL_SECONDS });
   await app.register(runsRoutes, { db, queue: deps.queue });
-  await app.register(oppositionsRoutes, { db });
   await app.register(statsRoutes, { db });
+  await app.register(oppositionsRoutes, { db });
   await app.register(extractsRoutes, { db, pool: deps.pool, maxUploadBytes: config.MAX_UPLOAD_BYTES });
   await app.register(consolePlugin, { db, config, signingKey: deps.signingKey, prefix: '/console' });
   await app.ready();

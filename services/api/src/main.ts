@@ -1,9 +1,8 @@
 // The API process: configuration, database (embedded when DATABASE_URL is unset), migrations,
 // queue (in-process when REDIS_URL is unset), HTTP, and a graceful shutdown under one deadline.
 import { loadConfigOrExit } from '@nonrecours/config';
-import { createJobHandlers, failInterruptedUploads, jobDefinitions, loadSigningKey } from '@nonrecours/core';
+import { createAppQueue, createJobHandlers, failInterruptedUploads, loadSigningKey } from '@nonrecours/core';
 import { connectDatabase, migrateToLatest } from '@nonrecours/db';
-import { createJobQueue } from '@nonrecours/queue';
 import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
 import { buildApp } from './app.ts';
@@ -22,14 +21,7 @@ if (config.MIGRATE_ON_START) {
 const signingKey = await loadSigningKey(config.TOKEN_SIGNING_KEY_FILE, {
   create: config.NODE_ENV !== 'production',
 });
-const queue = await createJobQueue({
-  definitions: jobDefinitions,
-  redisUrl: config.REDIS_URL,
-  prefix: config.QUEUE_PREFIX,
-  log,
-  concurrency: config.WORKER_CONCURRENCY,
-  lockDurationMs: config.JOB_LOCK_MS,
-});
+const queue = await createAppQueue(config, log);
 // Without Redis there is no separate worker: this process handles the jobs itself.
 if (queue.kind === 'inline')
   await queue.startWorkers(

@@ -1,9 +1,8 @@
 // The worker process: handles the queued jobs on Redis and owns the cron schedules (upserted here
 // only, so several API instances never double them). Shutdown waits for active jobs until the deadline.
 import { loadConfigOrExit } from '@nonrecours/config';
-import { createJobHandlers, jobDefinitions, loadSigningKey } from '@nonrecours/core';
+import { createAppQueue, createJobHandlers, loadSigningKey } from '@nonrecours/core';
 import { connectDatabase } from '@nonrecours/db';
-import { createJobQueue } from '@nonrecours/queue';
 import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
 
@@ -15,14 +14,7 @@ if (!config.REDIS_URL) {
 }
 
 const database = await connectDatabase(config, log);
-const queue = await createJobQueue({
-  definitions: jobDefinitions,
-  redisUrl: config.REDIS_URL,
-  prefix: config.QUEUE_PREFIX,
-  log,
-  concurrency: config.WORKER_CONCURRENCY,
-  lockDurationMs: config.JOB_LOCK_MS,
-});
+const queue = await createAppQueue(config, log);
 // The audit checkpoints are signed with the API's token signing key (its file, never the database).
 const checkpointKey = await loadSigningKey(config.TOKEN_SIGNING_KEY_FILE, {
   create: config.NODE_ENV !== 'production',

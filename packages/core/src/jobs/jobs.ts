@@ -1,5 +1,7 @@
 // The application's jobs: name → payload schema. Payloads carry ids only.
-import { defineJobs, type JobHandlers, type JobQueue } from '@nonrecours/queue';
+import type { Config } from '@nonrecours/config';
+import { createJobQueue, defineJobs, type JobHandlers, type JobQueue } from '@nonrecours/queue';
+import type { Logger } from 'pino';
 import { z } from 'zod';
 
 const schemas = {
@@ -21,3 +23,18 @@ export const jobDefinitions = defineJobs(schemas);
 export type AppJobSchemas = typeof schemas;
 export type AppQueue = JobQueue<AppJobSchemas>;
 export type AppJobHandlers = JobHandlers<AppJobSchemas>;
+
+/** The application's queue as the configuration describes it (BullMQ on REDIS_URL, else in-process). */
+export function createAppQueue(
+  config: Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX' | 'WORKER_CONCURRENCY' | 'JOB_LOCK_MS'>,
+  log: Logger,
+): Promise<AppQueue> {
+  return createJobQueue({
+    definitions: jobDefinitions,
+    redisUrl: config.REDIS_URL,
+    prefix: config.QUEUE_PREFIX,
+    log,
+    concurrency: config.WORKER_CONCURRENCY,
+    lockDurationMs: config.JOB_LOCK_MS,
+  });
+}

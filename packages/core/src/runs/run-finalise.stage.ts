@@ -53,7 +53,9 @@ export async function finaliseRun(
       where b.n = 1
         -- An objection registered while the run was evaluating still holds.
         and not exists (
-          select 1 from oppositions o where o.convention_id = ${run.conventionId}::uuid and o.pseudonym = any(b.pseudonyms))`.execute(trx);
+          select 1 from oppositions o where o.convention_id = ${run.conventionId}::uuid and o.pseudonym = any(b.pseudonyms))`.execute(
+      trx,
+    );
 
     // The field work of the previous published run goes on: same subject and benefit, same follow-up.
     const carried = await sql`
