@@ -59,6 +59,23 @@ export {
   type TokenSettings,
   type TokenVerifier,
 } from './auth/tokens.ts';
+export {
+  type CaseFilter,
+  type CaseSort,
+  caseBenefits,
+  caseConfidences,
+  caseSorts,
+} from './cases/case-query.ts';
+export { type CaseStatus, caseStatuses, caseTransitions, type StatusChange } from './cases/case-status.ts';
+export type { CaseDetail, CaseSummary } from './cases/case-view.ts';
+export {
+  type CaseExport,
+  type CaseList,
+  changeCaseStatus,
+  listCases,
+  openCaseExport,
+  readCase,
+} from './cases/cases.service.ts';
 export { findClient, listClients } from './clients/clients.repository.ts';
 export { createClient, revokeApiClient } from './clients/clients.service.ts';
 export { generateSecret, hashSecret, verifySecret } from './clients/secrets.ts';

@@ -224,3 +224,12 @@ export type NewExtract = Insertable<ExtractsTable>;
 export type ExtractError = Selectable<ExtractErrorsTable>;
 export type Run = Selectable<RunsTable>;
 export type Case = Selectable<CasesTable>;
+
+/** The pseudonyms each audited request disclosed (GDPR art. 15), written with its audit event. */
+export interface AuditSubjectAccessTable {
+  seq: number;
+  pseudonym: string;
+}
+export interface Database {
+  audit_subject_access: AuditSubjectAccessTable;
+}

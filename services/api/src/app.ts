@@ -11,6 +11,7 @@ import type pg from 'pg';
 import { adminRoutes } from './admin/admin.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { tokenRoutes } from './auth/token.routes.ts';
+import { casesRoutes } from './cases/cases.routes.ts';
 import { consolePlugin } from './console/console.plugin.ts';
 import { conventionsRoutes } from './conventions/conventions.routes.ts';
 import { dpoRoutes } from './dpo/dpo.routes.ts';
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { db, checkpointKeys: [deps.signingKey.publicJwk] });
   await app.register(dpoRoutes, { db, tokenTtlSeconds: config.TOKEN_TTL_SECONDS });
   await app.register(runsRoutes, { db, queue: deps.queue });
+  await app.register(casesRoutes, { db, pool: deps.pool });
   await app.register(statsRoutes, { db });
   await app.register(oppositionsRoutes, { db });
   await app.register(extractsRoutes, { db, pool: deps.pool, maxUploadBytes: config.MAX_UPLOAD_BYTES });

@@ -1,0 +1,266 @@
+// The SQL of the case lists, the follow-up and the export. A list page is a keyset scan of one of the
+// case indexes (migration 2026-11-27T1100), which hold every filtered column: the scan tests the
+// filters on the index entries and reads only the page's rows from the table.
+import type { Case, Db, Run } from '@nonrecours/db';
+import { type RawBuilder, sql } from 'kysely';
+import type { CaseFilter, CasePosition, CaseSort } from './case-query.ts';
+import type { StatusChange } from './case-status.ts';
+import type { CaseViewer } from './case-viewer.ts';
+
+/**
+ * The index entries a list page examines at most. Filters that together keep few cases (and that no
+ * index leads with) would otherwise make a page scan most of a run; past the budget the page ends
+ * early, with the cursor of the last case examined, so every request does bounded work.
+ */
+export const SCAN_BUDGET = 10_000;
+
+/** The columns of a case without its evidence. */
+export type CaseSummaryRow = Omit<Case, 'evidence' | 'status_history' | 'part' | 'convention_id'>;
+export type CaseRow = Omit<Case, 'part' | 'convention_id'>;
+
+const summaryColumns = sql.raw(
+  [
+    'id',
+    'run_id',
+    'subject_kind',
+    'subject_pseudo',
+    'household_pseudo',
+    'pseudonyms',
+    'benefit',
+    'variant',
+    'rule',
+    'rule_version',
+    'confidence',
+    'estimated_amount',
+    'commune',
+    'status',
+    'source_partners',
+    'source_extracts',
+    'created_at',
+    'expires_at',
+  ]
+    .map((c) => `c.${c}`)
+    .join(', '),
+);
+
+export function latestPublishedRun(db: Db, conventionId: string): Promise<Run | undefined> {
+  return db
+    .selectFrom('runs')
+    .selectAll()
+    .where('convention_id', '=', conventionId)
+    .where('status', '=', 'succeeded')
+    .orderBy('finished_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** The partner's extracts that the service still holds: see case-viewer.ts. */
+export async function heldExtractIds(db: Db, conventionId: string, partnerId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('extracts')
+    .select('id')
+    .where('convention_id', '=', conventionId)
+    .where('partner_id', '=', partnerId)
+    .where('status', '=', 'accepted')
+    .where('expires_at', '>', new Date())
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** How a value reaches the SQL: a bind parameter, or an escaped literal for COPY, which takes none. */
+type Embed = (value: string | number) => RawBuilder<unknown>;
+const asParameter: Embed = (value) => sql`${value}`;
+const asLiteral: Embed = (value) => sql.lit(value);
+
+const sortKeys = {
+  amount: {
+    key: sql`coalesce(estimated_amount, -1)`,
+    text: sql<string>`coalesce(estimated_amount, -1)::text`,
+    cast: sql.raw('numeric'),
+  },
+  date: {
+    key: sql`created_at`,
+    text: sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    cast: sql.raw('timestamptz'),
+  },
+} as const;
+
+type Condition = RawBuilder<unknown>;
+
+/** Each filter of the request, and the partner's visibility, as a condition on the cases table. */
+function conditionsOf(filter: CaseFilter, viewer: CaseViewer, embed: Embed) {
+  const conditions: Partial<Record<keyof CaseFilter | 'visible', Condition>> = {};
+  if (filter.benefit !== undefined) conditions.benefit = sql`benefit = ${embed(filter.benefit)}`;
+  if (filter.rule !== undefined) conditions.rule = sql`rule = ${embed(filter.rule)}`;
+  if (filter.confidence !== undefined) conditions.confidence = sql`confidence = ${embed(filter.confidence)}`;
+  if (filter.status !== undefined) conditions.status = sql`status = ${embed(filter.status)}`;
+  if (filter.commune !== undefined) conditions.commune = sql`commune = ${embed(filter.commune)}`;
+  if (filter.minAmount !== undefined)
+    conditions.minAmount = sql`coalesce(estimated_amount, -1) >= ${embed(filter.minAmount)}`;
+  if (viewer.role === 'partner')
+    conditions.visible = sql`source_extracts && ${uuidArray(viewer.extractIds, embed)}`;
+  return conditions;
+}
+
+const uuidArray = (ids: readonly string[], embed: Embed) => sql`array[${sql.join(ids.map(embed))}]::uuid[]`;
+
+const allOf = (conditions: Condition[]) => (conditions.length ? sql.join(conditions, sql` and `) : sql`true`);
+
+export interface CasePageQuery {
+  runId: string;
+  viewer: CaseViewer;
+  filter: CaseFilter;
+  sort: CaseSort;
+  after: CasePosition | undefined;
+  limit: number;
+  scanBudget?: number;
+}
+
+export interface CasePage {
+  rows: CaseSummaryRow[];
+  /** Where the next page starts; null when the scan reached the end of the run. */
+  next: CasePosition | null;
+}
+
+export async function listCasePage(db: Db, q: CasePageQuery): Promise<CasePage> {
+  if (q.viewer.role === 'partner' && q.viewer.extractIds.length === 0) return { rows: [], next: null };
+  const { key, text, cast } = sortKeys[q.sort];
+  const { commune, status, minAmount, ...others } = conditionsOf(q.filter, q.viewer, asParameter);
+  // Conditions the chosen index answers bound the scan; the others are tested on its entries.
+  const bounds: Condition[] = [sql`run_id = ${q.runId}`];
+  const tested: Condition[] = Object.values(others);
+  if (q.sort === 'amount') {
+    if (minAmount) bounds.push(minAmount);
+    if (commune) bounds.push(commune);
+    if (status) (commune ? tested : bounds).push(status);
+  } else tested.push(...[commune, status, minAmount].filter((c) => c !== undefined));
+  if (q.after) bounds.push(sql`(${key}, id) < (${q.after.key}::${cast}, ${q.after.id}::uuid)`);
+  const scanBudget = q.scanBudget ?? SCAN_BUDGET;
+  const budget = sql.lit(scanBudget);
+  const { rows } = await sql<
+    CaseSummaryRow & { position_id: string; position_key: string; hit: boolean; n: number }
+  >`
+    with page as (
+      select id, position_key, hit, n from (
+        select id, ${text} as position_key, ${allOf(tested)} as hit,
+          row_number() over (order by ${key} desc, id desc) as n
+        from cases
+        where ${allOf(bounds)}
+        order by ${key} desc, id desc
+        limit ${budget}
+      ) scanned
+      where hit or n = ${budget}
+      limit ${sql.lit(q.limit + 1)}
+    )
+    select page.id as position_id, page.position_key, page.hit, page.n, ${summaryColumns}
+    from page left join cases c on page.hit and c.id = page.id
+    order by page.n`.execute(db);
+  const hits = rows.filter((r) => r.hit);
+  if (hits.length > q.limit) {
+    const last = hits[q.limit - 1]!;
+    return { rows: hits.slice(0, q.limit), next: { key: last.position_key, id: last.position_id } };
+  }
+  const end = rows.find((r) => r.n === scanBudget);
+  return { rows: hits, next: end ? { key: end.position_key, id: end.position_id } : null };
+}
+
+/** A case of one of the convention's published runs, if the viewer may see it. */
+export async function findVisibleCase(
+  db: Db,
+  conventionId: string,
+  id: string,
+  viewer: CaseViewer,
+): Promise<CaseRow | undefined> {
+  if (viewer.role === 'partner' && viewer.extractIds.length === 0) return undefined;
+  const { visible } = conditionsOf({}, viewer, asParameter);
+  const { rows } = await sql<CaseRow>`
+    select ${summaryColumns}, c.evidence, c.status_history
+    from cases c join runs r on r.id = c.run_id
+    where c.id = ${id} and c.convention_id = ${conventionId} and r.status = 'succeeded' and ${visible ?? sql`true`}`.execute(
+    db,
+  );
+  return rows[0];
+}
+
+/** Locks the case for its follow-up change. */
+export function lockCase(db: Db, conventionId: string, id: string) {
+  return db
+    .selectFrom('cases')
+    .select(['id', 'run_id', 'status'])
+    .where('id', '=', id)
+    .where('convention_id', '=', conventionId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function recordStatus(db: Db, id: string, change: StatusChange): Promise<CaseRow> {
+  const { rows } = await sql<CaseRow>`
+    update cases c set status = ${change.status},
+      status_history = c.status_history || ${JSON.stringify([change])}::jsonb
+    where c.id = ${id}
+    returning ${summaryColumns}, c.evidence, c.status_history`.execute(db);
+  return rows[0]!;
+}
+
+export interface CaseSetQuery {
+  /** Null when the convention has no published run: the set is empty. */
+  runId: string | null;
+  viewer: CaseViewer;
+  filter: CaseFilter;
+}
+
+function caseSetConditions(q: CaseSetQuery, embed: Embed): Condition {
+  if (q.runId === null || (q.viewer.role === 'partner' && q.viewer.extractIds.length === 0))
+    return sql`false`;
+  return allOf([
+    sql`run_id = ${embed(q.runId)}::uuid`,
+    ...Object.values(conditionsOf(q.filter, q.viewer, embed)),
+  ]);
+}
+
+export async function countCases(db: Db, q: CaseSetQuery): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from cases where ${caseSetConditions(q, asParameter)}`.execute(db);
+  return rows[0]!.n;
+}
+
+/** Records that an audit event disclosed these pseudonyms. */
+export async function insertSubjectAccess(db: Db, seq: number, pseudonyms: readonly string[]): Promise<void> {
+  if (pseudonyms.length === 0) return;
+  await sql`
+    insert into audit_subject_access (seq, pseudonym)
+    select distinct ${seq}::bigint, p from unnest(${pseudonyms}::text[]) p`.execute(db);
+}
+
+/** Records, set-based, every pseudonym of every case of an export; returns how many rows it wrote. */
+export async function insertExportSubjectAccess(db: Db, seq: number, q: CaseSetQuery): Promise<number> {
+  const result = await sql`
+    insert into audit_subject_access (seq, pseudonym)
+    select distinct ${seq}::bigint, p from cases, unnest(pseudonyms) p
+    where ${caseSetConditions(q, asParameter)}`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/**
+ * The export's rows as one SELECT with its values inlined (COPY takes no parameters; every value is
+ * escaped, and was validated before): the columns `nonrecours reidentify` looks cases up by, and the
+ * case's outcome. A household's pseudonym only goes to the partner it belongs to (case-viewer.ts).
+ */
+export function exportSelectSql(db: Db, q: CaseSetQuery & { sort: CaseSort }): string {
+  const household =
+    q.viewer.role === 'territory'
+      ? sql`household_pseudo`
+      : sql`case when source_extracts[1] = any(${uuidArray(q.viewer.extractIds, asLiteral)}) then household_pseudo end`;
+  const { key } = sortKeys[q.sort];
+  const compiled = sql`
+    select id as case_id, subject_kind,
+      case when subject_kind = 'person' or (subject_kind = 'household' and subject_pseudo <> household_pseudo)
+        then subject_pseudo end as person_pseudo,
+      ${household} as household_pseudo,
+      benefit, variant, rule, confidence, replace(estimated_amount::text, '.', ',') as estimated_amount, commune, status
+    from cases
+    where ${caseSetConditions(q, asLiteral)}
+    order by ${key} desc, id desc`.compile(db);
+  if (compiled.parameters.length > 0) throw new Error('the export query must not take parameters');
+  return compiled.sql;
+}

@@ -1,0 +1,278 @@
+// Reading the presumed cases, recording their follow-up, exporting them. Every read records which
+// pseudonyms it disclosed (audit_subject_access) in the transaction of its audit event, so that a DPO
+// can answer a data subject's "who saw what about me" (GDPR art. 15). A case discloses every
+// pseudonym it is about (`cases.pseudonyms`: the household and its members, a tenancy's tenants).
+import { Readable } from 'node:stream';
+import type { Db, Run } from '@nonrecours/db';
+import { sql } from 'kysely';
+import type pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { type AuditEntry, appendAuditEvent } from '../audit/audit.repository.ts';
+import type { AuditActor } from '../audit/audit-actor.ts';
+import type { ConventionAccess } from '../conventions/convention-access.ts';
+import { badRequest, conflict, notFound } from '../errors.ts';
+import { findRun } from '../runs/runs.repository.ts';
+import { type CaseFilter, type CaseSort, decodeCursor, encodeCursor } from './case-query.ts';
+import { type CaseStatus, caseTransitions } from './case-status.ts';
+import { type CaseDetail, type CaseSummary, caseDetail, caseSummary } from './case-view.ts';
+import { caseViewerOf } from './case-viewer.ts';
+import {
+  countCases,
+  exportSelectSql,
+  findVisibleCase,
+  insertExportSubjectAccess,
+  insertSubjectAccess,
+  latestPublishedRun,
+  listCasePage,
+  lockCase,
+  recordStatus,
+} from './cases.repository.ts';
+
+const purpose = 'follow_up';
+
+/** The run asked for, which must be published, or else the latest published run (if any). */
+async function publishedRun(
+  db: Db,
+  conventionId: string,
+  runId: string | undefined,
+): Promise<Run | undefined> {
+  if (runId === undefined) return latestPublishedRun(db, conventionId);
+  const run = await findRun(db, conventionId, runId);
+  if (!run) throw notFound('run');
+  if (run.status !== 'succeeded')
+    throw conflict('run_not_published', `the run is ${run.status}: its cases are not published`);
+  return run;
+}
+
+/** Appends the audit event and the pseudonyms it disclosed, together. */
+function recordDisclosure(db: Db, entry: AuditEntry, pseudonyms: Iterable<string>): Promise<void> {
+  return db.transaction().execute(async (trx) => {
+    const event = await appendAuditEvent(trx, entry);
+    await insertSubjectAccess(trx, event.seq, [...new Set(pseudonyms)]);
+  });
+}
+
+export interface CaseListRequest {
+  run?: string | undefined;
+  cursor?: string | undefined;
+  filter: CaseFilter;
+  sort: CaseSort;
+  limit: number;
+}
+
+export interface CaseList {
+  runId: string | null;
+  items: CaseSummary[];
+  nextCursor: string | null;
+}
+
+export async function listCases(
+  db: Db,
+  access: ConventionAccess,
+  actor: AuditActor,
+  request: CaseListRequest,
+): Promise<CaseList> {
+  const conventionId = access.convention.id;
+  const cursor = request.cursor === undefined ? undefined : decodeCursor(request.cursor, request.sort);
+  if (cursor && request.run !== undefined && cursor.run !== request.run)
+    throw badRequest('invalid_cursor', 'the cursor belongs to another run');
+  // A cursor goes on with the run its first page came from, even if a newer run was published since.
+  const run = await publishedRun(db, conventionId, cursor?.run ?? request.run);
+  const viewer = await caseViewerOf(db, access);
+  const page = run
+    ? await listCasePage(db, {
+        runId: run.id,
+        viewer,
+        filter: request.filter,
+        sort: request.sort,
+        after: cursor,
+        limit: request.limit,
+      })
+    : { rows: [], next: null };
+  await recordDisclosure(
+    db,
+    {
+      ...actor,
+      conventionId,
+      action: 'case.list',
+      target: run ? `run/${run.id}` : null,
+      purpose,
+      outcome: 'success',
+      statusCode: 200,
+      recordCount: page.rows.length,
+      details: {
+        run: run?.id ?? null,
+        sort: request.sort,
+        filter: { ...request.filter },
+        cases: page.rows.map((c) => c.id),
+      },
+    },
+    page.rows.flatMap((c) => c.pseudonyms),
+  );
+  return {
+    runId: run?.id ?? null,
+    items: page.rows.map((row) => caseSummary(row, viewer)),
+    nextCursor: run && page.next ? encodeCursor({ run: run.id, sort: request.sort, ...page.next }) : null,
+  };
+}
+
+export async function readCase(
+  db: Db,
+  access: ConventionAccess,
+  actor: AuditActor,
+  id: string,
+): Promise<CaseDetail> {
+  const conventionId = access.convention.id;
+  const viewer = await caseViewerOf(db, access);
+  const row = await findVisibleCase(db, conventionId, id, viewer);
+  if (!row) throw notFound('case');
+  await recordDisclosure(
+    db,
+    {
+      ...actor,
+      conventionId,
+      action: 'case.read',
+      target: `case/${id}`,
+      purpose,
+      outcome: 'success',
+      statusCode: 200,
+      recordCount: 1,
+      details: { run: row.run_id },
+    },
+    row.pseudonyms,
+  );
+  return caseDetail(row, viewer);
+}
+
+/**
+ * Records a follow-up outcome on a case of the latest published run (the next run carries it over;
+ * an older run's case is history). The change, its audit event and the disclosure of the returned
+ * case commit together.
+ */
+export function changeCaseStatus(
+  db: Db,
+  access: ConventionAccess,
+  actor: AuditActor & { actor: string; org: string },
+  id: string,
+  status: CaseStatus,
+): Promise<CaseDetail> {
+  const conventionId = access.convention.id;
+  return db.transaction().execute(async (trx) => {
+    const current = await lockCase(trx, conventionId, id);
+    if (!current) throw notFound('case');
+    if (current.run_id !== (await latestPublishedRun(trx, conventionId))?.id)
+      throw conflict('case_not_current', 'the case belongs to an older run: follow up the latest run’s case');
+    const from = current.status as CaseStatus;
+    const allowed = caseTransitions[from];
+    if (!allowed.includes(status))
+      throw conflict('invalid_status_transition', `a case ${from} cannot become ${status}`, {
+        from,
+        to: status,
+        allowed,
+      });
+    const row = await recordStatus(trx, id, {
+      status,
+      at: new Date().toISOString(),
+      actor: actor.actor,
+      organisation: actor.org,
+    });
+    const event = await appendAuditEvent(trx, {
+      ...actor,
+      conventionId,
+      action: 'case.update',
+      target: `case/${id}`,
+      purpose,
+      outcome: 'success',
+      statusCode: 200,
+      recordCount: 1,
+      details: { run: row.run_id, from, to: status },
+    });
+    await insertSubjectAccess(trx, event.seq, row.pseudonyms);
+    return caseDetail(row, { role: 'territory' });
+  });
+}
+
+export interface CaseExportRequest {
+  run?: string | undefined;
+  filter: CaseFilter;
+  sort: CaseSort;
+}
+
+export interface CaseExport {
+  runId: string | null;
+  cases: number;
+  /** The CSV: a byte order mark, a header row, one row per case. */
+  csv: Readable;
+}
+
+const BOM = Buffer.from('\uFEFF');
+const SNAPSHOT_ID = /^[0-9A-F]+-[0-9A-F]+-[0-9]+$/;
+
+/**
+ * Opens the CSV export of a filtered list. Nothing leaves before its record is durable: the export's
+ * audit event first, then — in their own transaction, because an export may disclose millions of
+ * pseudonyms and the audit chain's lock must not be held meanwhile — its pseudonyms, set-based, from
+ * the export's own filter. The CSV is then read in the snapshot those pseudonyms were read in, so the
+ * record and the file hold the same cases even if a status changes meanwhile.
+ */
+export async function openCaseExport(
+  deps: { db: Db; pool: pg.Pool },
+  access: ConventionAccess,
+  actor: AuditActor,
+  request: CaseExportRequest,
+): Promise<CaseExport> {
+  const { db } = deps;
+  const conventionId = access.convention.id;
+  const run = await publishedRun(db, conventionId, request.run);
+  const viewer = await caseViewerOf(db, access);
+  const set = { runId: run?.id ?? null, viewer, filter: request.filter };
+  const { event, cases } = await db.transaction().execute(async (trx) => {
+    const cases = await countCases(trx, set);
+    const event = await appendAuditEvent(trx, {
+      ...actor,
+      conventionId,
+      action: 'case.export',
+      target: run ? `run/${run.id}` : null,
+      purpose,
+      outcome: 'success',
+      statusCode: 200,
+      recordCount: cases,
+      details: { run: run?.id ?? null, sort: request.sort, filter: { ...request.filter } },
+    });
+    return { event, cases };
+  });
+
+  const reader = await deps.pool.connect();
+  try {
+    await reader.query('begin isolation level repeatable read read only');
+    await db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (trx) => {
+        const { rows } = await sql<{ id: string }>`select pg_export_snapshot() as id`.execute(trx);
+        const snapshot = rows[0]!.id;
+        if (!SNAPSHOT_ID.test(snapshot)) throw new Error('unexpected snapshot id');
+        await reader.query(`set transaction snapshot '${snapshot}'`);
+        // Sorting and de-duplicating the pseudonyms of a large export is one in-memory hash.
+        await sql`set local work_mem = '256MB'`.execute(trx);
+        await insertExportSubjectAccess(trx, event.seq, set);
+      });
+  } catch (error) {
+    reader.release(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  }
+
+  const copy = `copy (${exportSelectSql(db, { ...set, sort: request.sort })}) to stdout with (format csv, delimiter ';', header true)`;
+  let complete = false;
+  async function* csv() {
+    yield BOM;
+    yield* reader.query(copyTo(copy));
+    await reader.query('commit');
+    complete = true;
+  }
+  const stream = Readable.from(csv(), { objectMode: false });
+  // However the stream ends — read to the end, failed, or abandoned by the client — the connection
+  // goes back to the pool, or is closed if a COPY may still be running on it.
+  stream.once('close', () => reader.release(complete ? undefined : new Error('the export did not complete')));
+  return { runId: run?.id ?? null, cases, csv: stream };
+}

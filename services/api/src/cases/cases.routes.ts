@@ -1,0 +1,279 @@
+// The presumed cases of a convention: the filtered list of its latest published run, one case with its
+// evidence (structured and in plain French), the follow-up outcome, and the CSV export. Territory teams
+// see every case; a partner the cases about its own people, without the other partners' values.
+// DPOs audit the access to cases through /v1/audit and see no case content.
+import {
+  type CaseFilter,
+  caseBenefits,
+  caseConfidences,
+  caseSorts,
+  caseStatuses,
+  changeCaseStatus,
+  listCases,
+  openCaseExport,
+  readCase,
+} from '@nonrecours/core';
+import type { Db } from '@nonrecours/db';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type pg from 'pg';
+import { z } from 'zod';
+import { auditActorOf, requireConventionAccess, requirePrincipal } from '../plugins/access.plugin.ts';
+import { errorResponses, timestamp } from '../schemas.ts';
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+
+const caseSummarySchema = z
+  .object({
+    id: z.uuid(),
+    run_id: z.uuid(),
+    subject_kind: z.enum(['person', 'household', 'tenancy']),
+    subject_pseudo: z.string().describe('the person, or for a tenancy the tenancy (household) pseudonym'),
+    household_pseudo: z
+      .string()
+      .nullable()
+      .describe('for a partner, only when the household comes from its own extract'),
+    benefit: z.string(),
+    variant: z.string().nullable(),
+    rule: z.string(),
+    rule_version: z.string(),
+    confidence: z.enum(caseConfidences),
+    estimated_amount: z.number().nullable().describe('euros per month'),
+    commune: z.string(),
+    status: z.enum(caseStatuses),
+    source_partners: z.array(z.uuid()).describe('for a partner, only itself'),
+    created_at: timestamp,
+    expires_at: timestamp,
+  })
+  .meta({ id: 'CaseSummary' });
+
+const evidenceSchema = z.object({
+  rule: z.object({ id: z.string(), version: z.string() }),
+  as_of: month,
+  parameters: z.array(
+    z.object({
+      name: z.string(),
+      label: z.string(),
+      unit: z.string(),
+      value: z.number(),
+      effective_from: z.string(),
+      month,
+      reference: z.object({ title: z.string(), href: z.string().nullable() }),
+    }),
+  ),
+  inputs: z.array(
+    z.object({
+      column: z.string(),
+      value: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+      kind: z.string(),
+      partner: z.uuid(),
+      reference_month: month,
+      pseudo: z.string().describe('the pseudonym of the row the value was read on'),
+      link: z.string().describe('own_row, household_pseudo, or how another extract’s row was linked'),
+    }),
+  ),
+  computation: z
+    .array(z.object({ name: z.string(), value: z.number() }))
+    .nullable()
+    .describe('null for a partner when other partners’ values went into it'),
+  explanation: z.string().nullable().describe('idem'),
+  limits: z.string().nullable().describe('the presumption warning and the known limits of the rule'),
+  inputs_withheld: z.boolean().describe('inputs from other partners’ extracts were used and are not shown'),
+});
+
+const caseDetailSchema = caseSummarySchema
+  .extend({
+    status_history: z
+      .array(
+        z.object({ status: z.enum(caseStatuses), at: z.string(), actor: z.string(), organisation: z.uuid() }),
+      )
+      .nullable()
+      .describe('null for partners'),
+    evidence: evidenceSchema
+      .extend({
+        supporting: z.array(
+          z.object({
+            rule: z.object({ id: z.string(), version: z.string() }),
+            confidence: z.enum(caseConfidences).nullable(),
+            amount: z.number().nullable(),
+            variant: z.string().nullable(),
+            evidence: evidenceSchema,
+          }),
+        ),
+      })
+      .meta({ id: 'CaseEvidence' }),
+    plain_french: z.array(z.string()).describe('the case told in plain French, one sentence or item a line'),
+  })
+  .meta({ id: 'CaseDetail' });
+
+const filterQuery = {
+  run: z.uuid().optional().describe('a published run; default: the latest published run'),
+  benefit: z.enum(caseBenefits).optional(),
+  rule: z
+    .string()
+    .regex(/^[A-Z0-9_.]{1,64}$/)
+    .optional(),
+  confidence: z.enum(caseConfidences).optional(),
+  status: z.enum(caseStatuses).optional(),
+  commune: z
+    .string()
+    .regex(/^(\d{5}|2[AB]\d{3})$/, 'an INSEE commune code')
+    .optional(),
+  min_amount: z.coerce.number().min(0).max(1_000_000).optional().describe('euros per month'),
+  sort: z
+    .enum(caseSorts)
+    .default('amount')
+    .describe('amount: largest estimated amount first, cases without one last; date: newest first'),
+};
+
+const filterOf = (q: {
+  benefit?: string | undefined;
+  rule?: string | undefined;
+  confidence?: CaseFilter['confidence'];
+  status?: CaseFilter['status'];
+  commune?: string | undefined;
+  min_amount?: number | undefined;
+}): CaseFilter => ({
+  benefit: q.benefit,
+  rule: q.rule,
+  confidence: q.confidence,
+  status: q.status,
+  commune: q.commune,
+  minAmount: q.min_amount,
+});
+
+const actorOf = (request: FastifyRequest) => ({
+  ...auditActorOf(request),
+  actor: requirePrincipal(request).subject,
+});
+
+const tags = ['cases'];
+const security = [{ bearer: [] }];
+const readers = ['territory', 'partner'] as const;
+const cidParams = z.object({ cid: z.uuid() });
+const caseParams = z.object({ cid: z.uuid(), id: z.uuid() });
+
+export async function casesRoutes(app: FastifyInstance, options: { db: Db; pool: pg.Pool }) {
+  const { db } = options;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/v1/conventions/:cid/cases', {
+    config: { access: { scope: 'convention', roles: readers, action: 'case.list', purpose: 'follow_up' } },
+    schema: {
+      tags,
+      security,
+      summary: 'Presumed cases of the latest published run, filtered, a page at a time',
+      description:
+        'Pages follow `next_cursor` until it is null. A page examines a bounded number of cases: with ' +
+        'filters that keep few of them it may hold fewer than `limit` items, even none, and still have a ' +
+        '`next_cursor`. A cursor goes on with the run and the order of its first page.',
+      params: cidParams,
+      querystring: z.object({
+        ...filterQuery,
+        limit: z.coerce.number().int().min(1).max(500).default(50),
+        cursor: z.string().max(400).optional().describe('the next_cursor of the previous page'),
+      }),
+      response: {
+        200: z.object({
+          run_id: z.uuid().nullable().describe('null when the convention has no published run'),
+          items: z.array(caseSummarySchema),
+          next_cursor: z.string().nullable(),
+        }),
+        ...errorResponses,
+      },
+    },
+    handler: async (request) => {
+      const q = request.query;
+      const list = await listCases(db, requireConventionAccess(request), actorOf(request), {
+        run: q.run,
+        cursor: q.cursor,
+        sort: q.sort,
+        limit: q.limit,
+        filter: filterOf(q),
+      });
+      request.audit.written = true;
+      return { run_id: list.runId, items: list.items, next_cursor: list.nextCursor };
+    },
+  });
+
+  r.get('/v1/conventions/:cid/cases.csv', {
+    config: { access: { scope: 'convention', roles: readers, action: 'case.export', purpose: 'follow_up' } },
+    schema: {
+      tags,
+      security,
+      summary: 'Export the filtered cases as CSV, for a spreadsheet or `nonrecours reidentify`',
+      description:
+        'Semicolon-separated, UTF-8 with a byte order mark, a header row, decimal commas: case_id; ' +
+        'subject_kind; person_pseudo (a person, or a household’s allocataire); household_pseudo (a ' +
+        'household or tenancy, for its own partner); benefit; variant; rule; confidence; ' +
+        'estimated_amount; commune; status. Same filters, order and visibility as the list; streamed.',
+      params: cidParams,
+      querystring: z.object(filterQuery),
+      produces: ['text/csv'],
+    },
+    handler: async (request, reply) => {
+      const q = request.query;
+      const exported = await openCaseExport(options, requireConventionAccess(request), actorOf(request), {
+        run: q.run,
+        sort: q.sort,
+        filter: filterOf(q),
+      });
+      request.audit.written = true;
+      reply.header('content-type', 'text/csv; charset=utf-8');
+      reply.header('content-disposition', `attachment; filename="cases-${exported.runId ?? 'none'}.csv"`);
+      reply.header('x-case-count', String(exported.cases));
+      return reply.send(exported.csv);
+    },
+  });
+
+  r.get('/v1/conventions/:cid/cases/:id', {
+    config: { access: { scope: 'convention', roles: readers, action: 'case.read', purpose: 'follow_up' } },
+    schema: {
+      tags,
+      security,
+      summary: 'One case with its evidence, structured and in plain French',
+      params: caseParams,
+      response: { 200: caseDetailSchema, ...errorResponses },
+    },
+    handler: async (request) => {
+      const detail = await readCase(
+        db,
+        requireConventionAccess(request),
+        actorOf(request),
+        request.params.id,
+      );
+      request.audit.written = true;
+      return detail;
+    },
+  });
+
+  r.patch('/v1/conventions/:cid/cases/:id', {
+    config: {
+      access: { scope: 'convention', roles: ['territory'], action: 'case.update', purpose: 'follow_up' },
+    },
+    schema: {
+      tags,
+      security,
+      summary: 'Record the follow-up outcome of a case of the latest published run',
+      description:
+        'Outcome codes only. to_contact → contacted, unreachable, refused, already_covered, not_eligible; ' +
+        'contacted → rights_opened, already_covered, not_eligible, refused, unreachable; unreachable → ' +
+        'contacted; the others are final. Another change answers 409 with the allowed outcomes.',
+      params: caseParams,
+      body: z.object({ status: z.enum(caseStatuses) }),
+      response: { 200: caseDetailSchema, ...errorResponses },
+    },
+    handler: async (request) => {
+      const principal = requirePrincipal(request);
+      const detail = await changeCaseStatus(
+        db,
+        requireConventionAccess(request),
+        { ...auditActorOf(request), actor: principal.subject, org: principal.partnerId },
+        request.params.id,
+        request.body.status,
+      );
+      request.audit.written = true;
+      return detail;
+    },
+  });
+}

@@ -1,0 +1,166 @@
+// One case read with its evidence (structured and in plain French), its follow-up outcomes recorded
+// through the transition table, and the follow-up carried over to the next published run.
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type CaseItem,
+  disclosed,
+  lastEvent,
+  type PublishedTerritory,
+  publishedTerritory,
+} from './published-territory.ts';
+
+interface Detail extends CaseItem {
+  status_history: { status: string; at: string; actor: string; organisation: string }[];
+  evidence: {
+    rule: { id: string };
+    parameters: { label: string; reference: { title: string } }[];
+    inputs: { kind: string }[];
+    supporting: { rule: { id: string }; evidence: { inputs: unknown[] } }[];
+  };
+  plain_french: string[];
+}
+
+describe('a case and its follow-up', () => {
+  let p: PublishedTerritory;
+  const caseOf = async (where: string) => {
+    const { rows } = await sql<{ id: string; subject_kind: string; subject_pseudo: string; benefit: string }>`
+      select id, subject_kind, subject_pseudo, benefit from cases
+      where run_id = ${p.runId} and ${sql.raw(where)} order by id limit 1`.execute(p.t.database.db);
+    return rows[0]!;
+  };
+
+  beforeAll(async () => {
+    p = await publishedTerritory();
+  }, 120_000);
+  afterAll(() => p.close());
+
+  it('reads a case with its evidence and its plain French rendering, and records what it disclosed', async () => {
+    const c = await caseOf(`rule = 'RSA.RESOURCES'`);
+    const res = await p.get(`/cases/${c.id}`);
+    expect(res.statusCode).toBe(200);
+    const detail = res.json<Detail>();
+    expect(detail.evidence.rule.id).toBe('RSA.RESOURCES');
+    expect(detail.evidence.parameters[0]!.label).toBeTruthy();
+    expect(detail.evidence.parameters[0]!.reference.title).toBeTruthy();
+    const text = detail.plain_french.join('\n');
+    expect(text).toContain('Présomption de non-recours au revenu de solidarité active (RSA) pour un foyer');
+    expect(text).toContain('RSA.RESOURCES (version 1.0.0)');
+    const amount = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2 }).format(
+      detail.estimated_amount!,
+    );
+    expect(text).toContain(`Montant estimé : ${amount} € par mois.`);
+    expect(text).toMatch(
+      /Paramètre « Montant forfaitaire du RSA, une personne » : .* € par mois, en vigueur depuis le \d\d\/\d\d\/\d{4}/,
+    );
+    expect(text).toMatch(
+      /Donnée « household_resources » : .* € par mois, extrait CAF du mois de référence \w+ \d{4}, lue sur/,
+    );
+    expect(text).toMatch(/Limites : /);
+    expect(text).toMatch(/^Explication : Foyer CAF/m);
+
+    const event = await lastEvent(p, 'case.read');
+    expect(event.target).toBe(`case/${c.id}`);
+    const { pseudonyms } = await p.t.database.db
+      .selectFrom('cases')
+      .select('pseudonyms')
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    expect(await disclosed(p, event.seq)).toEqual([...new Set(pseudonyms)].sort());
+  });
+
+  it('reads a case that the run merged from several profiles, with their results as supporting evidence', async () => {
+    const merged = await caseOf(
+      `exists (select 1 from jsonb_array_elements(evidence -> 'supporting') s where not s ? 'evidence')`,
+    );
+    const detail = (await p.get(`/cases/${merged.id}`)).json<Detail>();
+    expect(detail.evidence.supporting.length).toBeGreaterThan(0);
+    expect(detail.evidence.supporting.every((s) => s.rule.id && s.evidence.inputs.length > 0)).toBe(true);
+    expect(detail.plain_french.some((l) => l.startsWith('Règle concordante'))).toBe(true);
+  });
+
+  it('records outcomes along the transition table, with their history, and refuses the others', async () => {
+    const c = await caseOf(`status = 'to_contact'`);
+    const skipped = await p.patch(c.id, 'rights_opened');
+    expect(skipped.statusCode).toBe(409);
+    expect(skipped.json()).toMatchObject({
+      code: 'invalid_status_transition',
+      details: { from: 'to_contact', to: 'rights_opened' },
+    });
+    expect(skipped.json().details.allowed).toEqual(
+      expect.arrayContaining(['contacted', 'unreachable', 'refused', 'already_covered', 'not_eligible']),
+    );
+    const denied = await lastEvent(p, 'case.update');
+    expect([denied.outcome, denied.status_code]).toEqual(['denied', 409]);
+
+    expect((await p.patch(c.id, 'contacted')).statusCode).toBe(200);
+    const opened = await p.patch(c.id, 'rights_opened');
+    expect(opened.statusCode).toBe(200);
+    const detail = opened.json<Detail>();
+    expect(detail.status).toBe('rights_opened');
+    expect(detail.status_history.map((h) => h.status)).toEqual(['contacted', 'rights_opened']);
+    for (const h of detail.status_history) {
+      expect(Date.parse(h.at)).not.toBeNaN();
+      expect(h.organisation).toBe(
+        (
+          await p.t.database.db
+            .selectFrom('api_clients')
+            .select('partner_id')
+            .where('id', '=', h.actor)
+            .executeTakeFirstOrThrow()
+        ).partner_id,
+      );
+    }
+
+    const event = await lastEvent(p, 'case.update');
+    expect(event).toMatchObject({ outcome: 'success', target: `case/${c.id}` });
+    expect(event.details).toMatchObject({ from: 'contacted', to: 'rights_opened' });
+    expect((await disclosed(p, event.seq)).length).toBeGreaterThan(0);
+
+    const final = await p.patch(c.id, 'contacted');
+    expect(final.statusCode).toBe(409);
+    expect(final.json().details).toEqual({ from: 'rights_opened', to: 'contacted', allowed: [] });
+    expect((await p.patch(c.id, 'done')).statusCode).toBe(400);
+    expect((await p.patch(crypto.randomUUID(), 'contacted')).statusCode).toBe(404);
+  });
+
+  it('carries the follow-up over to the next run, whose cases are then the ones to follow up', async () => {
+    const opened = await caseOf(`status = 'rights_opened'`);
+    const other = await caseOf(`status = 'to_contact' and benefit = 'aspa'`);
+    expect((await p.patch(other.id, 'unreachable')).statusCode).toBe(200);
+    const firstPage = (await p.get('/cases?limit=5')).json<{ next_cursor: string }>();
+
+    const second = await p.publishRun();
+    expect(second).not.toBe(p.runId);
+    const successor = async (c: { subject_kind: string; subject_pseudo: string; benefit: string }) =>
+      p.t.database.db
+        .selectFrom('cases')
+        .select(['id', 'status', 'status_history'])
+        .where('run_id', '=', second)
+        .where('subject_kind', '=', c.subject_kind as 'person')
+        .where('subject_pseudo', '=', c.subject_pseudo)
+        .where('benefit', '=', c.benefit)
+        .executeTakeFirstOrThrow();
+    const next = await successor(opened);
+    expect(next.status).toBe('rights_opened');
+    expect((next.status_history as { status: string }[]).map((h) => h.status)).toEqual([
+      'contacted',
+      'rights_opened',
+    ]);
+    expect((await successor(other)).status).toBe('unreachable');
+
+    const latest = (await p.get('/cases?limit=1')).json<{ run_id: string }>();
+    expect(latest.run_id).toBe(second);
+    // The first run's cases are history: readable, but followed up through the new run's.
+    expect((await p.get(`/cases/${opened.id}`)).statusCode).toBe(200);
+    const stale = await p.patch(other.id, 'contacted');
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('case_not_current');
+    expect((await p.patch((await successor(other)).id, 'contacted')).statusCode).toBe(200);
+    // A cursor goes on with the run of its first page.
+    const more = (await p.get(`/cases?limit=5&cursor=${firstPage.next_cursor}`)).json<{
+      items: CaseItem[];
+    }>();
+    expect(more.items.map((c) => c.run_id)).toEqual(Array(5).fill(p.runId));
+  });
+});
