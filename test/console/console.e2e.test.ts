@@ -1,6 +1,7 @@
 // The console in a real browser (Debian's Chromium, headless) against the app on a real socket, over
 // the committed synthetic territory: sign-in, the partner's upload with the key check value computed
 // in the page, and sign-out; a screenshot of every page under test-results/console/.
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
@@ -97,6 +98,36 @@ describe('console in a browser', () => {
     await screenshot(page, 'territoire-tableau-de-bord');
   });
 
+  it('lets a territory team list the cases, open one, record its follow-up and export them', async () => {
+    const page = await open();
+    await signIn(page, base, territoryAccount);
+    await page.goto(`${base}/console/conventions/${conventionId}/cas`);
+    await page.getByLabel('Prestation').selectOption('rsa');
+    await page.getByRole('button', { name: 'Appliquer' }).click();
+    await page.waitForURL(/benefit=rsa/);
+    await screenshot(page, 'territoire-cas');
+    await page.getByRole('link', { name: 'RSA' }).first().click();
+    await page.waitForURL(/\/cas\/[0-9a-f-]{36}$/);
+    await screenshot(page, 'territoire-cas-detail');
+    await page.getByRole('button', { name: 'Personne contactée' }).click();
+    await page.waitForURL(/enregistre=1/);
+    expect(await page.getByText('Suivi enregistré : Personne contactée').count()).toBe(1);
+    await screenshot(page, 'territoire-cas-suivi');
+    await page.goto(`${base}/console/conventions/${conventionId}/cas?benefit=rsa`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Exporter ces cas (CSV)' }).click(),
+    ]);
+    const csv = await readFile(await download.path(), 'utf8');
+    const rows = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(rows[0]).toContain('case_id');
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.slice(1).every((r) => r.includes(';rsa;'))).toBe(true);
+  });
+
   it('lets a DPO filter the audit log, verify the chain and read the record of processing', async () => {
     const page = await open();
     await signIn(page, base, dpo);
@@ -112,5 +143,27 @@ describe('console in a browser', () => {
     await page.goto(`${base}/console/conventions/${conventionId}`);
     expect(await page.getByRole('heading', { name: /Registre des activités de traitement/ }).count()).toBe(1);
     await screenshot(page, 'dpd-registre');
+  });
+
+  it('lets a partner download the cases of its own people', async () => {
+    const page = await open();
+    await signIn(page, base, partner);
+    await page.getByRole('link', { name: /TZNR-/ }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Télécharger mes cas (CSV)' }).click(),
+    ]);
+    const rows = (await readFile(await download.path(), 'utf8')).trim().split('\n');
+    expect(rows.length).toBeGreaterThan(1);
+  });
+
+  it('answers an unknown page and an ended session in French', async () => {
+    const page = await open();
+    await page.goto(`${base}/console/nulle-part`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page introuvable');
+    await screenshot(page, 'erreur-page-introuvable');
+    await page.goto(`${base}/console/connexion?expiree=1`);
+    expect(await page.getByText('Votre session a expiré').count()).toBe(1);
+    await screenshot(page, 'connexion-session-expiree');
   });
 });

@@ -140,3 +140,45 @@ export interface RecordView {
   dpia: { required: boolean; note: string };
   to_complete: string[];
 }
+
+export interface CaseSummaryView {
+  id: string;
+  run_id: string;
+  subject_kind: string;
+  benefit: string;
+  variant: string | null;
+  rule: string;
+  rule_version: string;
+  confidence: string;
+  estimated_amount: number | null;
+  commune: string;
+  status: string;
+  created_at: string;
+}
+
+interface EvidenceView {
+  rule: { id: string; version: string };
+  as_of: string;
+  parameters: {
+    name: string;
+    label: string;
+    unit: string;
+    value: number;
+    effective_from: string;
+    reference: { title: string; href: string | null };
+  }[];
+  inputs: {
+    column: string;
+    value: string | number | boolean | null;
+    kind: string;
+    reference_month: string;
+    link: string;
+  }[];
+  inputs_withheld: boolean;
+}
+
+export interface CaseDetailView extends CaseSummaryView {
+  status_history: { status: string; at: string; actor: string; organisation: string }[] | null;
+  evidence: EvidenceView & { supporting: { rule: { id: string }; evidence: EvidenceView }[] };
+  plain_french: string[];
+}

@@ -112,6 +112,10 @@ const apiErrors: Record<string, string> = {
   unknown_rule_pack: 'Ce jeu de règles est inconnu.',
   invalid_request: 'La demande est incomplète ou mal formée.',
   invalid_transition: 'Ce changement de statut n’est pas possible.',
+  invalid_status_transition:
+    'Ce suivi ne peut pas suivre le précédent : rechargez la page pour voir le suivi actuel.',
+  case_not_current: 'Ce cas appartient à un traitement plus ancien : suivez le cas du dernier traitement.',
+  invalid_cursor: 'La page demandée n’existe plus : revenez à la première page de la liste.',
   invalid_pseudonym: 'Un pseudonyme compte 43 caractères (lettres, chiffres, - et _).',
   rate_limited: 'Trop de tentatives : patientez une minute avant de recommencer.',
   issuer_unavailable: 'Le service d’authentification ne répond pas ; réessayez dans quelques instants.',
@@ -218,3 +222,58 @@ export const dataCategoryLabels: Record<string, string> = {
 };
 
 export const yesNo = (v: boolean) => (v ? 'oui' : 'non');
+
+export const subjectKindLabels: Record<string, string> = {
+  person: 'Personne',
+  household: 'Foyer',
+  tenancy: 'Ménage locataire',
+};
+
+export const variantLabels: Record<string, string> = {
+  free: 'sans participation',
+  participation: 'avec participation',
+};
+
+export const linkLabels: Record<string, string> = {
+  own_row: 'ligne de la personne',
+  household_pseudo: 'même foyer',
+  person_pseudo: 'rapprochement exact (NIR)',
+  identity_pseudo: 'rapprochement exact (identité)',
+  identity_clk: 'rapprochement approché (identité)',
+};
+
+/** The button that records an outcome: what the agent did or learnt. */
+export const outcomeActions: Record<string, string> = {
+  contacted: 'Personne contactée',
+  unreachable: 'Personne injoignable',
+  rights_opened: 'Droit ouvert',
+  already_covered: 'Déjà couverte',
+  not_eligible: 'Non éligible',
+  refused: 'Refus de la personne',
+};
+
+const decimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 4 });
+
+/** A legal parameter's value with its unit. */
+export function formatParameter(value: number, unit: string): string {
+  switch (unit) {
+    case 'eur_per_month':
+      return `${formatEuros(value)} par mois`;
+    case 'eur_per_year':
+      return `${formatEuros(value)} par an`;
+    case 'eur_per_hour':
+      return `${formatEuros(value)} de l’heure`;
+    case 'rate':
+      return `${decimal.format(value * 100)} %`;
+    case 'smic_hours':
+      return `${decimal.format(value)} heures au SMIC`;
+    case 'years':
+      return `${decimal.format(value)} ans`;
+    default:
+      return decimal.format(value);
+  }
+}
+
+/** An input value as read in an extract. */
+export const formatInput = (v: string | number | boolean | null) =>
+  v === null ? '—' : v === true ? 'oui' : v === false ? 'non' : typeof v === 'number' ? decimal.format(v) : v;
