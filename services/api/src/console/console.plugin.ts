@@ -66,9 +66,11 @@ export async function consolePlugin(app: FastifyInstance, options: ConsoleOption
   app.setErrorHandler(handleConsoleError);
   app.setNotFoundHandler(consoleNotFound);
 
-  const cached = { maxAge: '1d', schemaHide: true } as const;
-  await app.register(fastifyStatic, { root: dsfrDist, prefix: '/dsfr/', decorateReply: false, ...cached });
-  await app.register(fastifyStatic, { root: assets, prefix: '/assets/', decorateReply: false, ...cached });
+  // The DSFR changes only with its package; the console's own files are revalidated (ETag) so that a
+  // new version reaches browsers at once.
+  const files = { decorateReply: false, schemaHide: true } as const;
+  await app.register(fastifyStatic, { root: dsfrDist, prefix: '/dsfr/', maxAge: '1d', ...files });
+  await app.register(fastifyStatic, { root: assets, prefix: '/assets/', maxAge: 0, ...files });
 
   await app.register(async (pages) => {
     await pages.register(formbody);
