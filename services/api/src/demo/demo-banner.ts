@@ -14,7 +14,7 @@ export function demoBanner(address: string, demo: DemoSummary): string {
     run        ${demo.runId} — ${demo.status} in ${demo.seconds} s, ${demo.cases} presumed cases:
 ${rules}
 
-  Demo clients (id and secret of each role): ${demo.credentialsFile}
+  Web console: ${address}/console — demo accounts (e-mail and password per role) and API clients: ${demo.credentialsFile}
   Try:  TOKEN=$(curl -s ${address}/v1/token -d grant_type=client_credentials -d client_id=… -d client_secret=… | jq -r .access_token)
         curl -s -H "Authorization: Bearer $TOKEN" ${address}/v1/conventions/${demo.conventionId}/runs/${demo.runId}/cases?limit=5
 `;

@@ -2,12 +2,14 @@
 // generated and pseudonymised with the partner toolkit, a demo convention is set up with one partner
 // per extract kind, the extracts are uploaded and a run is started through the API itself, and its
 // presumed cases are summarised. Credentials of the demo clients go to a 0600 file, never to logs.
+import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseMonth } from '@nonrecours/cli/synth/months.ts';
 import { synthesise } from '@nonrecours/cli/synth/synthesise.ts';
 import {
   changeConventionStatus,
+  createAccount,
   createClient,
   createConvention,
   createPartner,
@@ -139,6 +141,23 @@ export async function seedDemo(
   });
   credentials.territory = await makeClient(db, team, 'territory', 'territory team');
   credentials.dpo = await makeClient(db, team, 'dpo', 'data protection officer');
+  // Console accounts to sign in at /console as each kind of user.
+  const accounts: { email: string; password: string; role: MemberRole }[] = [];
+  const cafPartner = await db
+    .selectFrom('partners')
+    .select('id')
+    .where('kind', '=', 'caf')
+    .where('name', '=', names.caf!)
+    .executeTakeFirstOrThrow();
+  for (const [email, partnerId, role] of [
+    ['equipe@demo.nonrecours.test', team.id, 'territory'],
+    ['dpd@demo.nonrecours.test', team.id, 'dpo'],
+    ['caf@demo.nonrecours.test', cafPartner.id, 'partner'],
+  ] as const) {
+    const password = randomBytes(12).toString('base64url');
+    await createAccount(db, actor, { partnerId, role, email, password });
+    accounts.push({ email, password, role });
+  }
 
   const territoryToken = await tokenOf(credentials.territory as { client_id: string; client_secret: string });
   const auth = { authorization: `Bearer ${territoryToken}` };
@@ -160,7 +179,7 @@ export async function seedDemo(
   const credentialsFile = path.join(dir, 'credentials.json');
   await writeFile(
     credentialsFile,
-    `${JSON.stringify({ convention_id: convention.id, run_id: runId, key_file: path.join(dir, 'key'), clients: credentials }, null, 2)}\n`,
+    `${JSON.stringify({ convention_id: convention.id, run_id: runId, key_file: path.join(dir, 'key'), clients: credentials, console_accounts: accounts }, null, 2)}\n`,
     { mode: 0o600 },
   );
   return {
