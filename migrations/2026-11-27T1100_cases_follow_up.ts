@@ -15,11 +15,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       include (estimated_amount, benefit, rule, confidence, status, commune, source_extracts);
     create index cases_list_by_date on cases (run_id, created_at desc, id desc)
       include (estimated_amount, benefit, rule, confidence, status, commune, source_extracts);
-    -- Filters that may keep very few of a run's cases: a commune, a follow-up outcome.
+    -- Filters that may keep few of a run's cases, or keep them at the end of the amount order (C2S
+    -- cases have no amount): a commune, a follow-up outcome, a benefit.
     create index cases_list_by_commune on cases (run_id, commune, (coalesce(estimated_amount, -1)) desc, id desc)
       include (estimated_amount, benefit, rule, confidence, status, source_extracts);
     create index cases_list_by_status on cases (run_id, status, (coalesce(estimated_amount, -1)) desc, id desc)
       include (estimated_amount, benefit, rule, confidence, commune, source_extracts);
+    create index cases_list_by_benefit on cases (run_id, benefit, (coalesce(estimated_amount, -1)) desc, id desc)
+      include (estimated_amount, rule, confidence, status, commune, source_extracts);
 
     -- One row per pseudonym an audit event disclosed, written in the transaction of that event.
     create table audit_subject_access (
@@ -37,7 +40,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
     drop table audit_subject_access;
-    drop index cases_list_by_status, cases_list_by_commune, cases_list_by_date, cases_list_by_amount;
+    drop index cases_list_by_benefit, cases_list_by_status, cases_list_by_commune, cases_list_by_date, cases_list_by_amount;
     alter table cases drop constraint cases_status_known;
   `.execute(db);
 }

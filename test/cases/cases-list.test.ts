@@ -96,6 +96,8 @@ describe('the case list', () => {
       { benefit: 'c2s' },
       { benefit: 'rsa', confidence: 'low' },
       { rule: 'ASPA.PENSION' },
+      { rule: 'C2S.RESOURCES', confidence: 'medium' },
+      { benefit: 'c2s', commune: communes[2]! },
       { commune: communes[1]! },
       { commune: communes[0]!, benefit: 'ppa' },
       { min_amount: '250.5' },

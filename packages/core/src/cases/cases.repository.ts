@@ -3,6 +3,7 @@
 // filters on the index entries and reads only the page's rows from the table.
 import type { Case, Db, Run } from '@nonrecours/db';
 import { type RawBuilder, sql } from 'kysely';
+import { rulePacks } from '../runs/run-evaluate.stage.ts';
 import type { CaseFilter, CasePosition, CaseSort } from './case-query.ts';
 import type { StatusChange } from './case-status.ts';
 import type { CaseViewer } from './case-viewer.ts';
@@ -122,18 +123,38 @@ export interface CasePage {
   next: CasePosition | null;
 }
 
+/** The benefit of each rule of the packs: a rule filter also bounds the scan to its benefit. */
+const benefitOfRule = new Map(
+  Object.values(rulePacks).flatMap((pack) => pack.rules.map((rule) => [rule.id, rule.benefit] as const)),
+);
+
 export async function listCasePage(db: Db, q: CasePageQuery): Promise<CasePage> {
   if (q.viewer.role === 'partner' && q.viewer.extractIds.length === 0) return { rows: [], next: null };
   const { key, text, cast } = sortKeys[q.sort];
-  const { commune, status, minAmount, ...others } = conditionsOf(q.filter, q.viewer, asParameter);
-  // Conditions the chosen index answers bound the scan; the others are tested on its entries.
+  const { minAmount, ...filters } = conditionsOf(q.filter, q.viewer, asParameter);
+  // One equality, answered by the index that leads with its column, bounds the scan with the amount
+  // range; the other conditions are tested on the index entries. The first of commune, a follow-up
+  // outcome (but `to_contact`, most cases), benefit: the likeliest to keep fewest cases. A benefit
+  // matters most: C2S cases, which have no amount, all come last in amount order.
+  const benefit =
+    q.filter.benefit ?? (q.filter.rule === undefined ? undefined : benefitOfRule.get(q.filter.rule));
+  const leading =
+    q.sort !== 'amount'
+      ? undefined
+      : filters.commune
+        ? 'commune'
+        : filters.status && q.filter.status !== 'to_contact'
+          ? 'status'
+          : benefit !== undefined
+            ? 'benefit'
+            : undefined;
   const bounds: Condition[] = [sql`run_id = ${q.runId}`];
-  const tested: Condition[] = Object.values(others);
-  if (q.sort === 'amount') {
-    if (minAmount) bounds.push(minAmount);
-    if (commune) bounds.push(commune);
-    if (status) (commune ? tested : bounds).push(status);
-  } else tested.push(...[commune, status, minAmount].filter((c) => c !== undefined));
+  if (leading === 'benefit') bounds.push(sql`benefit = ${benefit}`);
+  else if (leading) bounds.push(filters[leading]!);
+  const tested = Object.entries(filters)
+    .filter(([name]) => name !== leading)
+    .map(([, condition]) => condition);
+  if (minAmount) (q.sort === 'amount' ? bounds : tested).push(minAmount);
   if (q.after) bounds.push(sql`(${key}, id) < (${q.after.key}::${cast}, ${q.after.id}::uuid)`);
   const scanBudget = q.scanBudget ?? SCAN_BUDGET;
   const budget = sql.lit(scanBudget);
@@ -224,12 +245,12 @@ export async function countCases(db: Db, q: CaseSetQuery): Promise<number> {
   return rows[0]!.n;
 }
 
-/** Records that an audit event disclosed these pseudonyms. */
+/** Records that an audit event disclosed these (distinct) pseudonyms. */
 export async function insertSubjectAccess(db: Db, seq: number, pseudonyms: readonly string[]): Promise<void> {
   if (pseudonyms.length === 0) return;
   await sql`
     insert into audit_subject_access (seq, pseudonym)
-    select distinct ${seq}::bigint, p from unnest(${pseudonyms}::text[]) p`.execute(db);
+    select ${seq}::bigint, p from unnest(${pseudonyms}::text[]) p`.execute(db);
 }
 
 /** Records, set-based, every pseudonym of every case of an export; returns how many rows it wrote. */

@@ -12,6 +12,7 @@ import type { AuditActor } from '../audit/audit-actor.ts';
 import type { ConventionAccess } from '../conventions/convention-access.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { findRun } from '../runs/runs.repository.ts';
+import { inTurn } from './audit-turns.ts';
 import { type CaseFilter, type CaseSort, decodeCursor, encodeCursor } from './case-query.ts';
 import { type CaseStatus, caseTransitions } from './case-status.ts';
 import { type CaseDetail, type CaseSummary, caseDetail, caseSummary } from './case-view.ts';
@@ -46,10 +47,13 @@ async function publishedRun(
 
 /** Appends the audit event and the pseudonyms it disclosed, together. */
 function recordDisclosure(db: Db, entry: AuditEntry, pseudonyms: Iterable<string>): Promise<void> {
-  return db.transaction().execute(async (trx) => {
-    const event = await appendAuditEvent(trx, entry);
-    await insertSubjectAccess(trx, event.seq, [...new Set(pseudonyms)]);
-  });
+  const distinct = [...new Set(pseudonyms)];
+  return inTurn(db, () =>
+    db.transaction().execute(async (trx) => {
+      const event = await appendAuditEvent(trx, entry);
+      await insertSubjectAccess(trx, event.seq, distinct);
+    }),
+  );
 }
 
 export interface CaseListRequest {
@@ -187,7 +191,7 @@ export function changeCaseStatus(
       recordCount: 1,
       details: { run: row.run_id, from, to: status },
     });
-    await insertSubjectAccess(trx, event.seq, row.pseudonyms);
+    await insertSubjectAccess(trx, event.seq, [...new Set(row.pseudonyms)]);
     return caseDetail(row, { role: 'territory' });
   });
 }
@@ -226,9 +230,9 @@ export async function openCaseExport(
   const run = await publishedRun(db, conventionId, request.run);
   const viewer = await caseViewerOf(db, access);
   const set = { runId: run?.id ?? null, viewer, filter: request.filter };
-  const { event, cases } = await db.transaction().execute(async (trx) => {
-    const cases = await countCases(trx, set);
-    const event = await appendAuditEvent(trx, {
+  const cases = await countCases(db, set);
+  const event = await inTurn(db, () =>
+    appendAuditEvent(db, {
       ...actor,
       conventionId,
       action: 'case.export',
@@ -238,9 +242,8 @@ export async function openCaseExport(
       statusCode: 200,
       recordCount: cases,
       details: { run: run?.id ?? null, sort: request.sort, filter: { ...request.filter } },
-    });
-    return { event, cases };
-  });
+    }),
+  );
 
   const reader = await deps.pool.connect();
   try {
