@@ -47,7 +47,8 @@ async function publishedRun(
 
 /** Appends the audit event and the pseudonyms it disclosed, together. */
 function recordDisclosure(db: Db, entry: AuditEntry, pseudonyms: Iterable<string>): Promise<void> {
-  const distinct = [...new Set(pseudonyms)];
+  // In pseudonym order, as the index holds them.
+  const distinct = [...new Set(pseudonyms)].sort();
   return inTurn(db, () =>
     db.transaction().execute(async (trx) => {
       const event = await appendAuditEvent(trx, entry);
@@ -256,7 +257,7 @@ export async function openCaseExport(
         const snapshot = rows[0]!.id;
         if (!SNAPSHOT_ID.test(snapshot)) throw new Error('unexpected snapshot id');
         await reader.query(`set transaction snapshot '${snapshot}'`);
-        // Sorting and de-duplicating the pseudonyms of a large export is one in-memory hash.
+        // A large export de-duplicates and sorts its pseudonyms in memory rather than on disk.
         await sql`set local work_mem = '256MB'`.execute(trx);
         await insertExportSubjectAccess(trx, event.seq, set);
       });
