@@ -50,6 +50,10 @@ export function presentedEvidence(stored: unknown): unknown {
   };
   return {
     ...expandEvidence(e),
-    supporting: (e.supporting ?? []).map((s) => ({ ...s, evidence: expandEvidence(s.evidence) })),
+    // Results merged within a partition carry their evidence; those merged across partitions (by the
+    // finaliser) are bare evidence objects.
+    supporting: (e.supporting ?? []).map((s) =>
+      'evidence' in s ? { ...s, evidence: expandEvidence(s.evidence) } : expandEvidence(s as never),
+    ),
   };
 }
