@@ -11,6 +11,9 @@ import { makeConvention } from '../support/factories.ts';
 
 const main = new URL('../../packages/cli/src/main.ts', import.meta.url).pathname;
 
+// A random pseudonym may start with '-', which the command line reads as an option unless after '--'.
+const plain = () => `A${pseudo().slice(1)}`;
+
 describe('nonrecours oppositions', () => {
   let t: TestApp;
   let conventionId: string;
@@ -42,7 +45,7 @@ describe('nonrecours oppositions', () => {
   afterAll(() => t.close());
 
   it('registers pseudonyms given as arguments, then from a file, once each', async () => {
-    const [a, b, c] = [pseudo(), pseudo(), `-${pseudo().slice(1)}`];
+    const [a, b, c] = [plain(), plain(), `-${pseudo().slice(1)}`];
     const first = await cli('add', '--convention', conventionId, a, b);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
@@ -79,8 +82,8 @@ describe('nonrecours oppositions', () => {
     expect(await stored()).toEqual(before);
 
     expect((await cli('add', '--convention', conventionId)).code).toBe(2);
-    expect((await cli('add', '--convention', 'not-a-uuid', pseudo())).code).toBe(2);
-    const unknown = await cli('add', '--convention', '00000000-0000-4000-8000-000000000000', pseudo());
+    expect((await cli('add', '--convention', 'not-a-uuid', plain())).code).toBe(2);
+    const unknown = await cli('add', '--convention', '00000000-0000-4000-8000-000000000000', plain());
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/not_found/);
   });
