@@ -24,6 +24,7 @@ export {
   verifyAuditChain,
 } from './audit/audit.repository.ts';
 export { type AuditActor, cliActor } from './audit/audit-actor.ts';
+export { recordAccess } from './audit/audit-writer.ts';
 export { type CheckpointOutcome, createAuditCheckpoint } from './audit/audit-checkpoint.service.ts';
 export {
   CHECKPOINT_TYP,

@@ -31,7 +31,14 @@ export interface AuditEntry {
  * so write the event last in a long transaction.
  */
 export async function appendAuditEvent(db: Db, entry: AuditEntry): Promise<AuditEvent> {
-  if (!db.isTransaction) return db.transaction().execute((trx) => appendAuditEvent(trx, entry));
+  const [event] = await appendAuditEvents(db, [entry]);
+  return event!;
+}
+
+/** Appends events in the order given, chained one to the next, in one statement. */
+export async function appendAuditEvents(db: Db, entries: readonly AuditEntry[]): Promise<AuditEvent[]> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => appendAuditEvents(trx, entries));
+  if (entries.length === 0) return [];
   await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(db);
   const last = await db
     .selectFrom('audit_events')
@@ -39,30 +46,49 @@ export async function appendAuditEvent(db: Db, entry: AuditEntry): Promise<Audit
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const content: ChainedContent = {
-    seq: (last?.seq ?? 0) + 1,
-    at: new Date(),
-    actor: entry.actor ?? null,
-    org: entry.org ?? null,
-    role: entry.role ?? null,
-    convention_id: entry.conventionId ?? null,
-    action: entry.action,
-    target: entry.target ?? null,
-    purpose: entry.purpose ?? null,
-    request_id: entry.requestId ?? null,
-    ip: entry.ip ?? null,
-    outcome: entry.outcome,
-    status_code: entry.statusCode ?? null,
-    record_count: entry.recordCount ?? null,
-    details: entry.details ?? null,
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const row = { ...content, prev_hash: prevHash, hash: chainHash(prevHash, content) };
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const at = new Date();
+  const rows = entries.map((entry) => {
+    const content: ChainedContent = {
+      seq: ++seq,
+      at,
+      actor: entry.actor ?? null,
+      org: entry.org ?? null,
+      role: entry.role ?? null,
+      convention_id: entry.conventionId ?? null,
+      action: entry.action,
+      target: entry.target ?? null,
+      purpose: entry.purpose ?? null,
+      request_id: entry.requestId ?? null,
+      ip: entry.ip ?? null,
+      outcome: entry.outcome,
+      status_code: entry.statusCode ?? null,
+      record_count: entry.recordCount ?? null,
+      details: entry.details ?? null,
+    };
+    const row = { ...content, prev_hash: prevHash, hash: chainHash(prevHash, content) };
+    prevHash = row.hash;
+    return row;
+  });
   await db
     .insertInto('audit_events')
-    .values({ ...row, details: row.details === null ? null : JSON.stringify(row.details) })
+    .values(rows.map((row) => ({ ...row, details: row.details === null ? null : JSON.stringify(row.details) })))
     .execute();
-  return row;
+  return rows;
+}
+
+/** Records that audit events disclosed these pseudonyms (one row per event and distinct pseudonym). */
+export async function insertSubjectAccess(
+  db: Db,
+  disclosed: readonly { seq: number; pseudonym: string }[],
+): Promise<void> {
+  if (disclosed.length === 0) return;
+  // In pseudonym order, as the index holds them.
+  const rows = [...disclosed].sort((a, b) => (a.pseudonym < b.pseudonym ? -1 : a.pseudonym > b.pseudonym ? 1 : 0));
+  await sql`
+    insert into audit_subject_access (seq, pseudonym)
+    select * from unnest(${rows.map((r) => r.seq)}::bigint[], ${rows.map((r) => r.pseudonym)}::text[])`.execute(db);
 }
 
 /**

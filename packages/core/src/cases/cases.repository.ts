@@ -245,14 +245,6 @@ export async function countCases(db: Db, q: CaseSetQuery): Promise<number> {
   return rows[0]!.n;
 }
 
-/** Records that an audit event disclosed these (distinct) pseudonyms. */
-export async function insertSubjectAccess(db: Db, seq: number, pseudonyms: readonly string[]): Promise<void> {
-  if (pseudonyms.length === 0) return;
-  await sql`
-    insert into audit_subject_access (seq, pseudonym)
-    select ${seq}::bigint, p from unnest(${pseudonyms}::text[]) p`.execute(db);
-}
-
 /**
  * Records, set-based, every pseudonym of every case of an export; returns how many rows it wrote.
  * Inserted in pseudonym order, they walk the pseudonym index once instead of at random.

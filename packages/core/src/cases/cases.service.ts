@@ -7,12 +7,12 @@ import type { Db, Run } from '@nonrecours/db';
 import { sql } from 'kysely';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { type AuditEntry, appendAuditEvent } from '../audit/audit.repository.ts';
+import { appendAuditEvent, insertSubjectAccess } from '../audit/audit.repository.ts';
 import type { AuditActor } from '../audit/audit-actor.ts';
+import { recordAccess } from '../audit/audit-writer.ts';
 import type { ConventionAccess } from '../conventions/convention-access.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { findRun } from '../runs/runs.repository.ts';
-import { inTurn } from './audit-turns.ts';
 import { type CaseFilter, type CaseSort, decodeCursor, encodeCursor } from './case-query.ts';
 import { type CaseStatus, caseTransitions } from './case-status.ts';
 import { type CaseDetail, type CaseSummary, caseDetail, caseSummary } from './case-view.ts';
@@ -22,7 +22,6 @@ import {
   exportSelectSql,
   findVisibleCase,
   insertExportSubjectAccess,
-  insertSubjectAccess,
   latestPublishedRun,
   listCasePage,
   lockCase,
@@ -43,18 +42,6 @@ async function publishedRun(
   if (run.status !== 'succeeded')
     throw conflict('run_not_published', `the run is ${run.status}: its cases are not published`);
   return run;
-}
-
-/** Appends the audit event and the pseudonyms it disclosed, together. */
-function recordDisclosure(db: Db, entry: AuditEntry, pseudonyms: Iterable<string>): Promise<void> {
-  // In pseudonym order, as the index holds them.
-  const distinct = [...new Set(pseudonyms)].sort();
-  return inTurn(db, () =>
-    db.transaction().execute(async (trx) => {
-      const event = await appendAuditEvent(trx, entry);
-      await insertSubjectAccess(trx, event.seq, distinct);
-    }),
-  );
 }
 
 export interface CaseListRequest {
@@ -94,7 +81,7 @@ export async function listCases(
         limit: request.limit,
       })
     : { rows: [], next: null };
-  await recordDisclosure(
+  await recordAccess(
     db,
     {
       ...actor,
@@ -131,7 +118,7 @@ export async function readCase(
   const viewer = await caseViewerOf(db, access);
   const row = await findVisibleCase(db, conventionId, id, viewer);
   if (!row) throw notFound('case');
-  await recordDisclosure(
+  await recordAccess(
     db,
     {
       ...actor,
@@ -192,7 +179,10 @@ export function changeCaseStatus(
       recordCount: 1,
       details: { run: row.run_id, from, to: status },
     });
-    await insertSubjectAccess(trx, event.seq, [...new Set(row.pseudonyms)]);
+    await insertSubjectAccess(
+      trx,
+      [...new Set(row.pseudonyms)].map((pseudonym) => ({ seq: event.seq, pseudonym })),
+    );
     return caseDetail(row, { role: 'territory' });
   });
 }
@@ -232,19 +222,17 @@ export async function openCaseExport(
   const viewer = await caseViewerOf(db, access);
   const set = { runId: run?.id ?? null, viewer, filter: request.filter };
   const cases = await countCases(db, set);
-  const event = await inTurn(db, () =>
-    appendAuditEvent(db, {
-      ...actor,
-      conventionId,
-      action: 'case.export',
-      target: run ? `run/${run.id}` : null,
-      purpose,
-      outcome: 'success',
-      statusCode: 200,
-      recordCount: cases,
-      details: { run: run?.id ?? null, sort: request.sort, filter: { ...request.filter } },
-    }),
-  );
+  const event = await recordAccess(db, {
+    ...actor,
+    conventionId,
+    action: 'case.export',
+    target: run ? `run/${run.id}` : null,
+    purpose,
+    outcome: 'success',
+    statusCode: 200,
+    recordCount: cases,
+    details: { run: run?.id ?? null, sort: request.sort, filter: { ...request.filter } },
+  });
 
   const reader = await deps.pool.connect();
   try {

@@ -1,9 +1,9 @@
 // OAuth2 client credentials: POST /v1/token, and the public keys at /.well-known/jwks.json.
 import {
   AppError,
-  appendAuditEvent,
   findClient,
   issueAccessToken,
+  recordAccess,
   type SigningKey,
   type TokenSettings,
   verifySecret,
@@ -63,7 +63,7 @@ export async function tokenRoutes(
       const secret = basic?.secret ?? request.body.client_secret ?? '';
       const client = uuid.test(id) ? await findClient(db, id) : undefined;
       const valid = client?.status === 'active' && (await verifySecret(secret, client.secret_hash));
-      await appendAuditEvent(db, {
+      await recordAccess(db, {
         actor: client ? client.id : null,
         org: client?.partner_id ?? null,
         role: client?.role ?? null,

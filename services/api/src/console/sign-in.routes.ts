@@ -1,6 +1,6 @@
 // Signing in with a local account (e-mail and password) and signing out. Both are audited; a failed
 // attempt is recorded without the address typed, and sign-in attempts are rate-limited per address.
-import { type Account, accountOfPassword, appendAuditEvent, purgeSessions } from '@nonrecours/core';
+import { type Account, accountOfPassword, purgeSessions, recordAccess } from '@nonrecours/core';
 import type { Db } from '@nonrecours/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -30,7 +30,7 @@ export function auditSignIn(
   action: 'console.sign_in' | 'console.sign_out',
   method: string,
 ) {
-  return appendAuditEvent(db, {
+  return recordAccess(db, {
     actor: account?.id ?? null,
     org: account?.partner_id ?? null,
     role: account?.role ?? null,

@@ -4,13 +4,13 @@
 // the handler already wrote it in the transaction of its change (`request.audit.written`).
 import {
   type AuditOutcome,
-  appendAuditEvent,
   type ConventionAccess,
   findAccount,
   findClient,
   forbidden,
   notFound,
   type Principal,
+  recordAccess,
   resolveConventionAccess,
   type TokenVerifier,
   unauthorized,
@@ -165,7 +165,7 @@ export const accessPlugin = fp(
       const access = request.routeOptions.config.access;
       if (!access || request.audit.written) return payload;
       const cid = (request.params as { cid?: string } | undefined)?.cid;
-      await appendAuditEvent(db, {
+      await recordAccess(db, {
         ...auditActorOf(request),
         conventionId: access.scope === 'convention' && isUuid(cid) ? cid : null,
         action: access.action,

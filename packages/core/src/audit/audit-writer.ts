@@ -1,0 +1,80 @@
+// Group commit of the events that record accesses (reads, refusals): each is durable before its
+// response leaves, with the pseudonyms it disclosed. The chain holds one database-wide lock from an
+// append to its commit, so one transaction per request would queue every request there, each holding
+// a pooled connection. Instead, the events that arrive while a transaction is writing wait, holding
+// no connection, and the next transaction appends them all: one lock, one chain head read, one insert.
+import type { AuditEvent, Db } from '@nonrecours/db';
+import { type AuditEntry, appendAuditEvents, insertSubjectAccess } from './audit.repository.ts';
+
+/** The events one transaction appends at most: bounds its statements and the time it holds the lock. */
+const MAX_GROUP = 200;
+
+interface Pending {
+  entry: AuditEntry;
+  disclosed: string[];
+  resolve: (event: AuditEvent) => void;
+  reject: (error: unknown) => void;
+}
+
+interface Queue {
+  pending: Pending[];
+  writing: boolean;
+}
+
+const queues = new WeakMap<Db, Queue>();
+
+/**
+ * Records an access and the pseudonyms it disclosed (GDPR art. 15: who saw what about this person);
+ * resolves once both are committed. Changes record their event in their own transaction instead
+ * (`audited`), so that the event commits or rolls back with them.
+ */
+export function recordAccess(db: Db, entry: AuditEntry, disclosed: Iterable<string> = []): Promise<AuditEvent> {
+  if (db.isTransaction) throw new Error('an access is recorded in a transaction of its own');
+  let queue = queues.get(db);
+  if (!queue) {
+    queue = { pending: [], writing: false };
+    queues.set(db, queue);
+  }
+  const pending = queue.pending;
+  const event = new Promise<AuditEvent>((resolve, reject) =>
+    pending.push({ entry, disclosed: [...new Set(disclosed)], resolve, reject }),
+  );
+  if (!queue.writing) void drain(db, queue);
+  return event;
+}
+
+async function drain(db: Db, queue: Queue): Promise<void> {
+  queue.writing = true;
+  try {
+    while (queue.pending.length > 0) {
+      const group = queue.pending.splice(0, MAX_GROUP);
+      try {
+        settle(group, await write(db, group));
+      } catch (error) {
+        if (group.length === 1) group[0]!.reject(error);
+        // One event the database refuses must not fail the others: each goes again on its own.
+        else for (const one of group) await write(db, [one]).then((events) => settle([one], events), one.reject);
+      }
+    }
+  } finally {
+    queue.writing = false;
+  }
+}
+
+function write(db: Db, group: Pending[]): Promise<AuditEvent[]> {
+  return db.transaction().execute(async (trx) => {
+    const events = await appendAuditEvents(
+      trx,
+      group.map((p) => p.entry),
+    );
+    await insertSubjectAccess(
+      trx,
+      group.flatMap((p, i) => p.disclosed.map((pseudonym) => ({ seq: events[i]!.seq, pseudonym }))),
+    );
+    return events;
+  });
+}
+
+function settle(group: Pending[], events: AuditEvent[]) {
+  group.forEach((p, i) => p.resolve(events[i]!));
+}
