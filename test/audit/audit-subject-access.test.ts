@@ -1,10 +1,9 @@
 // "Who saw what about this person" (GDPR art. 15): the events whose request returned something about
-// a pseudonym, from the record the cases routes keep (audit_subject_access), within the DPO's
+// a pseudonym, from the record the cases routes keep (audit_disclosures), within the DPO's
 // conventions only — and the lookup itself is audited without the pseudonym. The first part writes
 // that record by hand to place events precisely; the second lets the cases routes write it.
 import { randomBytes } from 'node:crypto';
 import { AUDIT_CSV_COLUMNS } from '@nonrecours/core';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CaseItem, type PublishedTerritory, publishedTerritory } from '../cases/published-territory.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -48,14 +47,16 @@ describe('audit events by pseudonym', () => {
     const [a, b, c] = [await seqOf(own, teamToken), await seqOf(own, teamToken), await seqOf(own, teamToken)];
     const foreign = await seqOf(other, strangerToken);
     // What the cases routes write for each request that returned cases about these persons.
-    for (const [seq, p] of [
-      [a, person],
-      [b, neighbour],
-      [c, person],
-      [c, neighbour],
-      [foreign, person],
+    for (const [seq, pseudonyms] of [
+      [a, [person]],
+      [b, [neighbour]],
+      [c, [person, neighbour]],
+      [foreign, [person]],
     ] as const)
-      await sql`insert into audit_subject_access (seq, pseudonym) values (${seq}, ${p})`.execute(db);
+      await db
+        .insertInto('audit_disclosures')
+        .values({ seq: seq!, pseudonyms: [...pseudonyms] })
+        .execute();
     disclosed = [a!, c!];
   });
   afterAll(() => t.close());

@@ -1,12 +1,13 @@
-// pnpm bench:lists [--cases 1000000] [--rate 200] [--duration 20] [--keep]
+// pnpm bench:lists [--cases 1000000] [--rate 200] [--duration 20] [--keep] [--lists-only]
 // A convention whose published run holds a million cases (inserted set-based, households of several
 // cases as a run writes them; the matcher does not run), the plans of typical list pages, then the API
 // as a separate process: list pages one at a time (the latency floor), the filtered, paginated list
 // driven by autocannon at a fixed rate (p50/p99, throughput), the CSV export of every case (time,
 // rows, peak RSS of the API), and the list again while an export runs. --keep leaves the database for
-// the next run, which reuses it (its audit record, append-only, keeps growing).
+// the next run, which reuses it (its audit record, append-only, keeps growing); --lists-only skips the
+// exports.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { type CasePageQuery, listCasePage } from '@nonrecours/core/cases/cases.repository.ts';
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '200' },
     duration: { type: 'string', default: '20' },
     keep: { type: 'boolean', default: false },
+    'lists-only': { type: 'boolean', default: false },
   },
 });
 const caseCount = Number(values.cases);
@@ -32,6 +34,31 @@ const dbName = 'nonrecours_bench_lists';
 const dbUrl = new URL(server);
 dbUrl.pathname = `/${dbName}`;
 const seconds = (ms: number) => +(ms / 1000).toFixed(2);
+/**
+ * CPU time (user and system, ms) of the processes whose command name is given, or of one pid, with
+ * that of their children that exited (PostgreSQL's postmaster reaps its backends and workers).
+ */
+function cpuMs(match: { name: string } | { pid: number }): number {
+  const pids =
+    'pid' in match
+      ? [String(match.pid)]
+      : readdirSync('/proc').filter(
+          (d) => /^\d+$/.test(d) && readProc(`/proc/${d}/comm`).trim() === match.name,
+        );
+  let ticks = 0;
+  for (const pid of pids) {
+    const fields = readProc(`/proc/${pid}/stat`).split(') ')[1]?.split(' ') ?? [];
+    ticks += [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i] ?? 0), 0);
+  }
+  return ticks * 10;
+}
+function readProc(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return ''; // the process has gone
+  }
+}
 const peakRssMb = (pid: number) =>
   Math.round(Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)?.[1] ?? 0) / 1024);
 
@@ -306,6 +333,7 @@ try {
       sort: 'amount' as const,
     },
     'small commune': { filter: { commune: communes.at(-1) }, sort: 'amount' as const },
+    'commune, by date': { filter: { commune: communes[40] }, sort: 'date' as const },
     'status=refused and benefit=aspa': {
       filter: { status: 'refused' as const, benefit: 'aspa' },
       sort: 'amount' as const,
@@ -424,7 +452,22 @@ try {
   });
 
   console.error(`list: ${values.rate} requests/s for ${values.duration} s over ${targets.length} pages…`);
-  const listed = summary(await load());
+  // Where the CPU goes per request served: the API, PostgreSQL (its backends live for the whole load,
+  // on a pool), and this process, which runs autocannon.
+  const cpuBefore = {
+    api: cpuMs({ pid: api.child.pid! }),
+    postgres: cpuMs({ name: 'postgres' }),
+    load: process.cpuUsage(),
+  };
+  const loaded = await load();
+  const perRequest = (ms: number) => +(ms / loaded.requests.total).toFixed(2);
+  const loadCpu = process.cpuUsage(cpuBefore.load);
+  const cpuPerRequest = {
+    api: perRequest(cpuMs({ pid: api.child.pid! }) - cpuBefore.api),
+    postgres: perRequest(cpuMs({ name: 'postgres' }) - cpuBefore.postgres),
+    autocannon: perRequest((loadCpu.user + loadCpu.system) / 1000),
+  };
+  const listed = summary(loaded);
   const rssAfterLists = peakRssMb(api.child.pid!);
 
   const exportAll = async () => {
@@ -445,12 +488,20 @@ try {
       megabytes: Math.round(bytes / 2 ** 20),
     };
   };
-  console.error('export of every case…');
-  const exported = await exportAll();
-  const rssAfterExport = peakRssMb(api.child.pid!);
-
-  console.error('list again, while an export runs…');
-  const [duringExport, concurrentExport] = await Promise.all([load(), exportAll()]);
+  const exports = async () => {
+    console.error('export of every case…');
+    const exported = await exportAll();
+    const rssAfterExport = peakRssMb(api!.child.pid!);
+    console.error('list again, while an export runs…');
+    const [duringExport, concurrentExport] = await Promise.all([load(), exportAll()]);
+    return {
+      export: {
+        ...exported,
+        api_peak_rss_mb: { at_start: rssAtStart, after_lists: rssAfterLists, after_export: rssAfterExport },
+      },
+      list_during_export: { ...summary(duringExport), export_s: concurrentExport.seconds },
+    };
+  };
 
   console.log(
     JSON.stringify(
@@ -465,12 +516,9 @@ try {
           duration_s: Number(values.duration),
           pages: targets.length,
           ...listed,
+          cpu_ms_per_request: cpuPerRequest,
         },
-        export: {
-          ...exported,
-          api_peak_rss_mb: { at_start: rssAtStart, after_lists: rssAfterLists, after_export: rssAfterExport },
-        },
-        list_during_export: { ...summary(duringExport), export_s: concurrentExport.seconds },
+        ...(values['lists-only'] ? {} : await exports()),
       },
       null,
       2,

@@ -95,7 +95,7 @@ export interface CaseItem {
 /** The pseudonyms an audit event recorded as disclosed. */
 export async function disclosed(p: PublishedTerritory, seq: number): Promise<string[]> {
   const { rows } = await sql<{ pseudonym: string }>`
-    select pseudonym from audit_subject_access where seq = ${seq} order by pseudonym`.execute(
+    select unnest(pseudonyms) as pseudonym from audit_disclosures where seq = ${seq} order by pseudonym`.execute(
     p.t.database.db,
   );
   return rows.map((r) => r.pseudonym);

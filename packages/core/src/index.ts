@@ -24,7 +24,6 @@ export {
   verifyAuditChain,
 } from './audit/audit.repository.ts';
 export { type AuditActor, cliActor } from './audit/audit-actor.ts';
-export { recordAccess } from './audit/audit-writer.ts';
 export { type CheckpointOutcome, createAuditCheckpoint } from './audit/audit-checkpoint.service.ts';
 export {
   CHECKPOINT_TYP,
@@ -45,6 +44,7 @@ export {
   verifyAuditCheckpoints,
   verifyAuditTrail,
 } from './audit/audit-verification.ts';
+export { recordAccess } from './audit/audit-writer.ts';
 export { audited } from './audit/audited.ts';
 export type { Principal } from './auth/principal.ts';
 export {

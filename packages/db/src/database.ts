@@ -5,13 +5,36 @@ import type { Database } from './schema.ts';
 
 const { types } = pg;
 
+const TEXT_ARRAY = 1009;
+const UUID_ARRAY = 2951;
+
 // int8 counts and sequence numbers fit in a double here; numeric amounts are read as numbers and
 // dates stay 'YYYY-MM-DD' strings (the default would shift them through the local time zone).
 function getTypeParser(oid: number, format?: 'text' | 'binary') {
   if (oid === types.builtins.INT8) return (v: string) => Number(v);
   if (oid === types.builtins.NUMERIC) return (v: string) => Number(v);
   if (oid === types.builtins.DATE) return (v: string) => v;
-  return types.getTypeParser(oid, format);
+  const parser = types.getTypeParser(oid, format);
+  if (format !== 'binary' && (oid === TEXT_ARRAY || oid === UUID_ARRAY))
+    return splitPlainArray(parser as (v: string) => unknown);
+  return parser;
+}
+
+/**
+ * A one-dimensional array none of whose elements is quoted (pseudonyms, ids, codes) is split at its
+ * commas: a list page holds hundreds of them, and the general parser reads them a character at a
+ * time. PostgreSQL quotes every element that holds a comma, a brace, a quote, a backslash or a space,
+ * or is empty or the word NULL, so anything else goes to the general parser.
+ */
+export function splitPlainArray(general: (v: string) => unknown) {
+  return (v: string): unknown => {
+    if (v === '{}') return [];
+    if (v[0] !== '{' || /["\\{]/.test(v.slice(1))) return general(v);
+    return v
+      .slice(1, -1)
+      .split(',')
+      .map((e) => (e === 'NULL' ? null : e));
+  };
 }
 
 export type Db = Kysely<Database>;

@@ -225,11 +225,15 @@ export type ExtractError = Selectable<ExtractErrorsTable>;
 export type Run = Selectable<RunsTable>;
 export type Case = Selectable<CasesTable>;
 
-/** The pseudonyms each audited request disclosed (GDPR art. 15), written with its audit event. */
-export interface AuditSubjectAccessTable {
+/**
+ * The pseudonyms each audited request disclosed (GDPR art. 15), written with its audit event: one row
+ * per event, or per part of a large export's.
+ */
+export interface AuditDisclosuresTable {
   seq: number;
-  pseudonym: string;
+  part: Generated<number>;
+  pseudonyms: string[];
 }
 export interface Database {
-  audit_subject_access: AuditSubjectAccessTable;
+  audit_disclosures: AuditDisclosuresTable;
 }

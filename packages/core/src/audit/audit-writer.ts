@@ -3,11 +3,20 @@
 // append to its commit, so one transaction per request would queue every request there, each holding
 // a pooled connection. Instead, the events that arrive while a transaction is writing wait, holding
 // no connection, and the next transaction appends them all: one lock, one chain head read, one insert.
+// The disclosures land in the pending list of their GIN index; every so many events the writer has
+// it merged in the background, so that no request pays for the merge and lookups read a short list.
 import type { AuditEvent, Db } from '@nonrecours/db';
-import { type AuditEntry, appendAuditEvents, insertSubjectAccess } from './audit.repository.ts';
+import {
+  type AuditEntry,
+  appendAuditEvents,
+  insertDisclosures,
+  mergePendingDisclosures,
+} from './audit.repository.ts';
 
 /** The events one transaction appends at most: bounds its statements and the time it holds the lock. */
 const MAX_GROUP = 200;
+/** The events written between two merges of the pending disclosures: a few megabytes of entries. */
+const MERGE_EVERY = 1000;
 
 interface Pending {
   entry: AuditEntry;
@@ -19,6 +28,8 @@ interface Pending {
 interface Queue {
   pending: Pending[];
   writing: boolean;
+  sinceMerge: number;
+  merging: boolean;
 }
 
 const queues = new WeakMap<Db, Queue>();
@@ -28,16 +39,20 @@ const queues = new WeakMap<Db, Queue>();
  * resolves once both are committed. Changes record their event in their own transaction instead
  * (`audited`), so that the event commits or rolls back with them.
  */
-export function recordAccess(db: Db, entry: AuditEntry, disclosed: Iterable<string> = []): Promise<AuditEvent> {
+export function recordAccess(
+  db: Db,
+  entry: AuditEntry,
+  disclosed: Iterable<string> = [],
+): Promise<AuditEvent> {
   if (db.isTransaction) throw new Error('an access is recorded in a transaction of its own');
   let queue = queues.get(db);
   if (!queue) {
-    queue = { pending: [], writing: false };
+    queue = { pending: [], writing: false, sinceMerge: 0, merging: false };
     queues.set(db, queue);
   }
   const pending = queue.pending;
   const event = new Promise<AuditEvent>((resolve, reject) =>
-    pending.push({ entry, disclosed: [...new Set(disclosed)], resolve, reject }),
+    pending.push({ entry, disclosed: [...disclosed], resolve, reject }),
   );
   if (!queue.writing) void drain(db, queue);
   return event;
@@ -50,10 +65,13 @@ async function drain(db: Db, queue: Queue): Promise<void> {
       const group = queue.pending.splice(0, MAX_GROUP);
       try {
         settle(group, await write(db, group));
+        queue.sinceMerge += group.length;
+        if (queue.sinceMerge >= MERGE_EVERY && !queue.merging) merge(db, queue);
       } catch (error) {
         if (group.length === 1) group[0]!.reject(error);
         // One event the database refuses must not fail the others: each goes again on its own.
-        else for (const one of group) await write(db, [one]).then((events) => settle([one], events), one.reject);
+        else
+          for (const one of group) await write(db, [one]).then((events) => settle([one], events), one.reject);
       }
     }
   } finally {
@@ -67,14 +85,26 @@ function write(db: Db, group: Pending[]): Promise<AuditEvent[]> {
       trx,
       group.map((p) => p.entry),
     );
-    await insertSubjectAccess(
+    await insertDisclosures(
       trx,
-      group.flatMap((p, i) => p.disclosed.map((pseudonym) => ({ seq: events[i]!.seq, pseudonym }))),
+      group.map((p, i) => ({ seq: events[i]!.seq, pseudonyms: p.disclosed })),
     );
     return events;
   });
 }
 
+function merge(db: Db, queue: Queue) {
+  queue.sinceMerge = 0;
+  queue.merging = true;
+  mergePendingDisclosures(db)
+    // A merge that fails is tried again after the next events; past its limit (the migration's
+    // gin_pending_list_limit), the pending list is merged by the insert that overflows it anyway.
+    .catch(() => undefined)
+    .finally(() => {
+      queue.merging = false;
+    });
+}
+
 function settle(group: Pending[], events: AuditEvent[]) {
-  group.forEach((p, i) => p.resolve(events[i]!));
+  for (const [i, p] of group.entries()) p.resolve(events[i]!);
 }

@@ -73,31 +73,33 @@ export async function appendAuditEvents(db: Db, entries: readonly AuditEntry[]):
   });
   await db
     .insertInto('audit_events')
-    .values(rows.map((row) => ({ ...row, details: row.details === null ? null : JSON.stringify(row.details) })))
+    .values(
+      rows.map((row) => ({ ...row, details: row.details === null ? null : JSON.stringify(row.details) })),
+    )
     .execute();
   return rows;
 }
 
-/** Records that audit events disclosed these pseudonyms (one row per event and distinct pseudonym). */
-export async function insertSubjectAccess(
+/** Records the pseudonyms each event disclosed (distinct), sorted as the index holds them. */
+export async function insertDisclosures(
   db: Db,
-  disclosed: readonly { seq: number; pseudonym: string }[],
+  disclosures: readonly { seq: number; pseudonyms: readonly string[] }[],
 ): Promise<void> {
-  if (disclosed.length === 0) return;
-  // In pseudonym order, as the index holds them.
-  const rows = [...disclosed].sort((a, b) => (a.pseudonym < b.pseudonym ? -1 : a.pseudonym > b.pseudonym ? 1 : 0));
-  await sql`
-    insert into audit_subject_access (seq, pseudonym)
-    select * from unnest(${rows.map((r) => r.seq)}::bigint[], ${rows.map((r) => r.pseudonym)}::text[])`.execute(db);
+  const rows = disclosures
+    .filter((d) => d.pseudonyms.length > 0)
+    .map((d) => ({ seq: d.seq, pseudonyms: [...new Set(d.pseudonyms)].sort(byCodeUnit) }));
+  if (rows.length > 0) await db.insertInto('audit_disclosures').values(rows).execute();
 }
 
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
- * The pseudonyms each audited request returned (migration 2026-11-27T1100, filled by the cases
- * routes): what answers "who saw what about this person" (GDPR art. 15).
+ * Merges the pending entries of the disclosures' GIN index into its tree, in bulk and in key order
+ * (what vacuum does; migration 2026-11-27T1300). Inserts go on meanwhile.
  */
-type SubjectAccessTables = {
-  audit_subject_access: { seq: number; pseudonym: string };
-};
+export async function mergePendingDisclosures(db: Db): Promise<void> {
+  await sql`select gin_clean_pending_list('audit_disclosures_pseudonyms'::regclass)`.execute(db);
+}
 
 export interface AuditFilter {
   conventionIds?: string[] | undefined;
@@ -112,8 +114,7 @@ export interface AuditFilter {
 }
 
 function selectFiltered(db: Db, filter: AuditFilter) {
-  const withSubjects = db.withTables<SubjectAccessTables>();
-  let q = withSubjects.selectFrom('audit_events').selectAll();
+  let q = db.selectFrom('audit_events').selectAll();
   if (filter.conventionIds) {
     const ids = filter.conventionIds;
     q = ids.length ? q.where('convention_id', 'in', ids) : q.where(sql<boolean>`false`);
@@ -128,7 +129,10 @@ function selectFiltered(db: Db, filter: AuditFilter) {
     q = q.where(
       'seq',
       'in',
-      withSubjects.selectFrom('audit_subject_access').select('seq').where('pseudonym', '=', filter.pseudonym),
+      db
+        .selectFrom('audit_disclosures')
+        .select('seq')
+        .where('pseudonyms', '@>', sql<string[]>`array[${filter.pseudonym}]::text[]`),
     );
   return q;
 }

@@ -1,5 +1,5 @@
 // The SQL of the case lists, the follow-up and the export. A list page is a keyset scan of one of the
-// case indexes (migration 2026-11-27T1100), which hold every filtered column: the scan tests the
+// case indexes (migrations 2026-11-27T1100 and T1310), which hold every filtered column: the scan tests the
 // filters on the index entries and reads only the page's rows from the table.
 import type { Case, Db, Run } from '@nonrecours/db';
 import { type RawBuilder, sql } from 'kysely';
@@ -76,12 +76,13 @@ const asLiteral: Embed = (value) => sql.lit(value);
 const sortKeys = {
   amount: {
     key: sql`coalesce(estimated_amount, -1)`,
-    text: sql<string>`coalesce(estimated_amount, -1)::text`,
+    text: (position: RawBuilder<unknown>) => sql<string>`${position}::text`,
     cast: sql.raw('numeric'),
   },
   date: {
     key: sql`created_at`,
-    text: sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    text: (position: RawBuilder<unknown>) =>
+      sql<string>`to_char(${position} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     cast: sql.raw('timestamptz'),
   },
 } as const;
@@ -135,19 +136,19 @@ export async function listCasePage(db: Db, q: CasePageQuery): Promise<CasePage> 
   // One equality, answered by the index that leads with its column, bounds the scan with the amount
   // range; the other conditions are tested on the index entries. The first of commune, a follow-up
   // outcome (but `to_contact`, most cases), benefit: the likeliest to keep fewest cases. A benefit
-  // matters most: C2S cases, which have no amount, all come last in amount order.
+  // matters most: C2S cases, which have no amount, all come last in amount order. In date order, only
+  // a commune has an index of its own.
   const benefit =
     q.filter.benefit ?? (q.filter.rule === undefined ? undefined : benefitOfRule.get(q.filter.rule));
-  const leading =
-    q.sort !== 'amount'
+  const leading = filters.commune
+    ? 'commune'
+    : q.sort !== 'amount'
       ? undefined
-      : filters.commune
-        ? 'commune'
-        : filters.status && q.filter.status !== 'to_contact'
-          ? 'status'
-          : benefit !== undefined
-            ? 'benefit'
-            : undefined;
+      : filters.status && q.filter.status !== 'to_contact'
+        ? 'status'
+        : benefit !== undefined
+          ? 'benefit'
+          : undefined;
   const bounds: Condition[] = [sql`run_id = ${q.runId}`];
   if (leading === 'benefit') bounds.push(sql`benefit = ${benefit}`);
   else if (leading) bounds.push(filters[leading]!);
@@ -162,8 +163,8 @@ export async function listCasePage(db: Db, q: CasePageQuery): Promise<CasePage> 
     CaseSummaryRow & { position_id: string; position_key: string; hit: boolean; n: number }
   >`
     with page as (
-      select id, position_key, hit, n from (
-        select id, ${text} as position_key, ${allOf(tested)} as hit,
+      select id, position, hit, n from (
+        select id, ${key} as position, ${allOf(tested)} as hit,
           row_number() over (order by ${key} desc, id desc) as n
         from cases
         where ${allOf(bounds)}
@@ -173,7 +174,8 @@ export async function listCasePage(db: Db, q: CasePageQuery): Promise<CasePage> 
       where hit or n = ${budget}
       limit ${sql.lit(q.limit + 1)}
     )
-    select page.id as position_id, page.position_key, page.hit, page.n, ${summaryColumns}
+    select page.id as position_id, ${text(sql.ref('page.position'))} as position_key, page.hit, page.n,
+      ${summaryColumns}
     from page left join cases c on page.hit and c.id = page.id
     order by page.n`.execute(db);
   const hits = rows.filter((r) => r.hit);
@@ -245,19 +247,27 @@ export async function countCases(db: Db, q: CaseSetQuery): Promise<number> {
   return rows[0]!.n;
 }
 
+/** The pseudonyms of a disclosure row at most: an export's go in parts of this size. */
+const DISCLOSURE_PART = 10_000;
+
 /**
- * Records, set-based, every pseudonym of every case of an export; returns how many rows it wrote.
- * Inserted in pseudonym order, they walk the pseudonym index once instead of at random.
+ * Records, set-based, every pseudonym of every case of an export, distinct and sorted, in parts;
+ * returns how many pseudonyms it recorded.
  */
-export async function insertExportSubjectAccess(db: Db, seq: number, q: CaseSetQuery): Promise<number> {
-  const result = await sql`
-    insert into audit_subject_access (seq, pseudonym)
-    select ${seq}::bigint, p from (
-      select distinct p collate "C" as p from cases, unnest(pseudonyms) p
-      where ${caseSetConditions(q, asParameter)}
-    ) disclosed
-    order by p`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
+export async function insertExportDisclosures(db: Db, seq: number, q: CaseSetQuery): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    with disclosed as (
+      select p, (row_number() over (order by p) - 1) / ${DISCLOSURE_PART} as part from (
+        select distinct p collate "C" as p from cases, unnest(pseudonyms) p
+        where ${caseSetConditions(q, asParameter)}
+      ) distinct_pseudonyms
+    ), parts as (
+      insert into audit_disclosures (seq, part, pseudonyms)
+      select ${seq}::bigint, part, array_agg(p order by p) from disclosed group by part
+      returning cardinality(pseudonyms) as n
+    )
+    select coalesce(sum(n), 0)::int as n from parts`.execute(db);
+  return rows[0]!.n;
 }
 
 /**

@@ -1,5 +1,5 @@
 // Reading the presumed cases, recording their follow-up, exporting them. Every read records which
-// pseudonyms it disclosed (audit_subject_access) in the transaction of its audit event, so that a DPO
+// pseudonyms it disclosed (audit_disclosures) in the transaction of its audit event, so that a DPO
 // can answer a data subject's "who saw what about me" (GDPR art. 15). A case discloses every
 // pseudonym it is about (`cases.pseudonyms`: the household and its members, a tenancy's tenants).
 import { Readable } from 'node:stream';
@@ -7,7 +7,7 @@ import type { Db, Run } from '@nonrecours/db';
 import { sql } from 'kysely';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { appendAuditEvent, insertSubjectAccess } from '../audit/audit.repository.ts';
+import { appendAuditEvent, insertDisclosures } from '../audit/audit.repository.ts';
 import type { AuditActor } from '../audit/audit-actor.ts';
 import { recordAccess } from '../audit/audit-writer.ts';
 import type { ConventionAccess } from '../conventions/convention-access.ts';
@@ -21,7 +21,7 @@ import {
   countCases,
   exportSelectSql,
   findVisibleCase,
-  insertExportSubjectAccess,
+  insertExportDisclosures,
   latestPublishedRun,
   listCasePage,
   lockCase,
@@ -179,10 +179,7 @@ export function changeCaseStatus(
       recordCount: 1,
       details: { run: row.run_id, from, to: status },
     });
-    await insertSubjectAccess(
-      trx,
-      [...new Set(row.pseudonyms)].map((pseudonym) => ({ seq: event.seq, pseudonym })),
-    );
+    await insertDisclosures(trx, [{ seq: event.seq, pseudonyms: row.pseudonyms }]);
     return caseDetail(row, { role: 'territory' });
   });
 }
@@ -247,7 +244,7 @@ export async function openCaseExport(
         await reader.query(`set transaction snapshot '${snapshot}'`);
         // A large export de-duplicates and sorts its pseudonyms in memory rather than on disk.
         await sql`set local work_mem = '256MB'`.execute(trx);
-        await insertExportSubjectAccess(trx, event.seq, set);
+        await insertExportDisclosures(trx, event.seq, set);
       });
   } catch (error) {
     reader.release(error instanceof Error ? error : new Error(String(error)));
