@@ -234,6 +234,13 @@ export interface AuditDisclosuresTable {
   part: Generated<number>;
   pseudonyms: string[];
 }
+/** The head of the audit chain: one row, locked by each append (migration 2026-11-27T1320). */
+export interface AuditChainHeadTable {
+  one: Generated<boolean>;
+  seq: number;
+  hash: string;
+}
 export interface Database {
   audit_disclosures: AuditDisclosuresTable;
+  audit_chain_head: AuditChainHeadTable;
 }

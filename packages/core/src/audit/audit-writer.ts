@@ -6,12 +6,7 @@
 // The disclosures land in the pending list of their GIN index; every so many events the writer has
 // it merged in the background, so that no request pays for the merge and lookups read a short list.
 import type { AuditEvent, Db } from '@nonrecours/db';
-import {
-  type AuditEntry,
-  appendAuditEvents,
-  insertDisclosures,
-  mergePendingDisclosures,
-} from './audit.repository.ts';
+import { type AuditEntry, appendAuditEvents, mergePendingDisclosures } from './audit.repository.ts';
 
 /** The events one transaction appends at most: bounds its statements and the time it holds the lock. */
 const MAX_GROUP = 200;
@@ -20,7 +15,6 @@ const MERGE_EVERY = 1000;
 
 interface Pending {
   entry: AuditEntry;
-  disclosed: string[];
   resolve: (event: AuditEvent) => void;
   reject: (error: unknown) => void;
 }
@@ -35,15 +29,11 @@ interface Queue {
 const queues = new WeakMap<Db, Queue>();
 
 /**
- * Records an access and the pseudonyms it disclosed (GDPR art. 15: who saw what about this person);
- * resolves once both are committed. Changes record their event in their own transaction instead
- * (`audited`), so that the event commits or rolls back with them.
+ * Records an access and the pseudonyms it disclosed (`entry.disclosed`); resolves once both are
+ * committed. Changes record their event in their own transaction instead (`audited`), so that the
+ * event commits or rolls back with them.
  */
-export function recordAccess(
-  db: Db,
-  entry: AuditEntry,
-  disclosed: Iterable<string> = [],
-): Promise<AuditEvent> {
+export function recordAccess(db: Db, entry: AuditEntry): Promise<AuditEvent> {
   if (db.isTransaction) throw new Error('an access is recorded in a transaction of its own');
   let queue = queues.get(db);
   if (!queue) {
@@ -51,9 +41,7 @@ export function recordAccess(
     queues.set(db, queue);
   }
   const pending = queue.pending;
-  const event = new Promise<AuditEvent>((resolve, reject) =>
-    pending.push({ entry, disclosed: [...disclosed], resolve, reject }),
-  );
+  const event = new Promise<AuditEvent>((resolve, reject) => pending.push({ entry, resolve, reject }));
   if (!queue.writing) void drain(db, queue);
   return event;
 }
@@ -80,17 +68,10 @@ async function drain(db: Db, queue: Queue): Promise<void> {
 }
 
 function write(db: Db, group: Pending[]): Promise<AuditEvent[]> {
-  return db.transaction().execute(async (trx) => {
-    const events = await appendAuditEvents(
-      trx,
-      group.map((p) => p.entry),
-    );
-    await insertDisclosures(
-      trx,
-      group.map((p, i) => ({ seq: events[i]!.seq, pseudonyms: p.disclosed })),
-    );
-    return events;
-  });
+  return appendAuditEvents(
+    db,
+    group.map((p) => p.entry),
+  );
 }
 
 function merge(db: Db, queue: Queue) {

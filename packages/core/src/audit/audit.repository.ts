@@ -1,11 +1,8 @@
-// The audit trail: append under a transaction-scoped lock so the chain stays linear whatever the
+// The audit trail: append under the lock of the chain's head so the chain stays linear whatever the
 // number of writers, query with keyset pagination, and verify by recomputing every hash.
 import type { AuditEvent, Db } from '@nonrecours/db';
 import { sql } from 'kysely';
 import { type ChainedContent, chainHash, GENESIS_HASH } from './audit-hash.ts';
-
-// An arbitrary constant naming the audit chain's advisory lock.
-const AUDIT_CHAIN_LOCK = 7_264_511_001;
 
 export type AuditOutcome = 'success' | 'denied' | 'failed';
 
@@ -23,31 +20,36 @@ export interface AuditEntry {
   statusCode?: number | null;
   recordCount?: number | null;
   details?: Record<string, unknown> | null;
+  /**
+   * The pseudonyms the request disclosed (GDPR art. 15: who saw what about this person), recorded
+   * beside the event in audit_disclosures, outside the hashed content.
+   */
+  disclosed?: Iterable<string>;
 }
 
 /**
  * Appends one event. Called with a transaction, the event commits or rolls back with the change it
- * records; called with the pool, it runs in a transaction of its own. The lock is held until commit,
- * so write the event last in a long transaction.
+ * records; called with the pool, it runs in a transaction of its own. The chain's head stays locked
+ * until commit, so write the event last in a long transaction.
  */
 export async function appendAuditEvent(db: Db, entry: AuditEntry): Promise<AuditEvent> {
   const [event] = await appendAuditEvents(db, [entry]);
   return event!;
 }
 
-/** Appends events in the order given, chained one to the next, in one statement. */
+/**
+ * Appends events in the order given, chained one to the next: the head is locked and read in one
+ * statement, the events, their disclosures and the new head written in another.
+ */
 export async function appendAuditEvents(db: Db, entries: readonly AuditEntry[]): Promise<AuditEvent[]> {
   if (!db.isTransaction) return db.transaction().execute((trx) => appendAuditEvents(trx, entries));
   if (entries.length === 0) return [];
-  await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(db);
-  const last = await db
-    .selectFrom('audit_events')
+  const head = await db
+    .selectFrom('audit_chain_head')
     .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  let seq = last?.seq ?? 0;
-  let prevHash = last?.hash ?? GENESIS_HASH;
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  let { seq, hash: prevHash } = head;
   const at = new Date();
   const rows = entries.map((entry) => {
     const content: ChainedContent = {
@@ -71,27 +73,21 @@ export async function appendAuditEvents(db: Db, entries: readonly AuditEntry[]):
     prevHash = row.hash;
     return row;
   });
-  await db
-    .insertInto('audit_events')
-    .values(
-      rows.map((row) => ({ ...row, details: row.details === null ? null : JSON.stringify(row.details) })),
-    )
-    .execute();
+  const disclosures = entries.flatMap((entry, i) => {
+    const pseudonyms = entry.disclosed ? [...new Set(entry.disclosed)] : [];
+    return pseudonyms.length ? [{ seq: rows[i]!.seq, pseudonyms }] : [];
+  });
+  const events = rows.map((row) => ({
+    ...row,
+    details: row.details === null ? null : JSON.stringify(row.details),
+  }));
+  const appended = db.with('appended', (w) => w.insertInto('audit_events').values(events));
+  const written = disclosures.length
+    ? appended.with('disclosed', (w) => w.insertInto('audit_disclosures').values(disclosures))
+    : appended;
+  await written.updateTable('audit_chain_head').set({ seq, hash: prevHash }).execute();
   return rows;
 }
-
-/** Records the pseudonyms each event disclosed (distinct), sorted as the index holds them. */
-export async function insertDisclosures(
-  db: Db,
-  disclosures: readonly { seq: number; pseudonyms: readonly string[] }[],
-): Promise<void> {
-  const rows = disclosures
-    .filter((d) => d.pseudonyms.length > 0)
-    .map((d) => ({ seq: d.seq, pseudonyms: [...new Set(d.pseudonyms)].sort(byCodeUnit) }));
-  if (rows.length > 0) await db.insertInto('audit_disclosures').values(rows).execute();
-}
-
-const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Merges the pending entries of the disclosures' GIN index into its tree, in bulk and in key order

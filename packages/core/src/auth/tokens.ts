@@ -47,6 +47,11 @@ const claimsSchema = z.object({ sub: z.string().min(1), org: z.uuid(), role: z.e
 
 export type TokenVerifier = (token: string) => Promise<Principal>;
 
+/** Verified tokens kept at most: a bound on memory whatever the number of callers. */
+const VERIFIED_KEPT = 10_000;
+/** How long a verified token is trusted without checking its signature again, at most. */
+const VERIFIED_FOR_MS = 60_000;
+
 export function createTokenVerifier(options: {
   key: SigningKey;
   settings: TokenSettings;
@@ -85,7 +90,22 @@ export function createTokenVerifier(options: {
     } satisfies Principal;
   };
 
-  return async (token) => {
+  // A client sends the same token with every request until it expires: its signature is checked once
+  // a minute (an issuer's key withdrawn from its JWKS stops it within that time), not every time.
+  // Revocation does not depend on this: the access plugin looks the client up on every request.
+  const verified = new Map<string, { principal: Principal; until: number }>();
+  const verify = async (token: string) => {
+    const now = Date.now();
+    const known = verified.get(token);
+    if (known && known.until > now) return known.principal;
+    verified.delete(token);
+    const { principal, expiresAt } = await verifySignature(token);
+    if (verified.size >= VERIFIED_KEPT) verified.delete(verified.keys().next().value!);
+    verified.set(token, { principal, until: Math.min(expiresAt, now + VERIFIED_FOR_MS) });
+    return principal;
+  };
+
+  const verifySignature = async (token: string): Promise<{ principal: Principal; expiresAt: number }> => {
     let issuer: string | undefined;
     try {
       issuer = decodeJwt(token).iss;
@@ -100,7 +120,7 @@ export function createTokenVerifier(options: {
           algorithms: [SIGNING_ALG],
           requiredClaims: ['sub', 'exp'],
         });
-        return principalFrom(payload, issuer, true);
+        return { principal: principalFrom(payload, issuer, true), expiresAt: payload.exp! * 1000 };
       }
       const known = issuer ? external.get(issuer) : undefined;
       if (!known) throw unauthorized('the token comes from an unknown issuer');
@@ -110,7 +130,16 @@ export function createTokenVerifier(options: {
         algorithms: known.cfg.algorithms,
         requiredClaims: ['sub', 'exp'],
       });
-      return principalFrom(payload, known.cfg.issuer, false, known.cfg.partnerClaim, known.cfg.roleClaim);
+      return {
+        principal: principalFrom(
+          payload,
+          known.cfg.issuer,
+          false,
+          known.cfg.partnerClaim,
+          known.cfg.roleClaim,
+        ),
+        expiresAt: payload.exp! * 1000,
+      };
     } catch (error) {
       if (error instanceof AppError) throw error;
       if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) {
@@ -120,4 +149,5 @@ export function createTokenVerifier(options: {
       throw unauthorized('the token is not valid');
     }
   };
+  return verify;
 }

@@ -7,7 +7,7 @@ import type { Db, Run } from '@nonrecours/db';
 import { sql } from 'kysely';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { appendAuditEvent, insertDisclosures } from '../audit/audit.repository.ts';
+import { appendAuditEvent } from '../audit/audit.repository.ts';
 import type { AuditActor } from '../audit/audit-actor.ts';
 import { recordAccess } from '../audit/audit-writer.ts';
 import type { ConventionAccess } from '../conventions/convention-access.ts';
@@ -81,26 +81,23 @@ export async function listCases(
         limit: request.limit,
       })
     : { rows: [], next: null };
-  await recordAccess(
-    db,
-    {
-      ...actor,
-      conventionId,
-      action: 'case.list',
-      target: run ? `run/${run.id}` : null,
-      purpose,
-      outcome: 'success',
-      statusCode: 200,
-      recordCount: page.rows.length,
-      details: {
-        run: run?.id ?? null,
-        sort: request.sort,
-        filter: { ...request.filter },
-        cases: page.rows.map((c) => c.id),
-      },
+  await recordAccess(db, {
+    ...actor,
+    conventionId,
+    action: 'case.list',
+    target: run ? `run/${run.id}` : null,
+    purpose,
+    outcome: 'success',
+    statusCode: 200,
+    recordCount: page.rows.length,
+    details: {
+      run: run?.id ?? null,
+      sort: request.sort,
+      filter: { ...request.filter },
+      cases: page.rows.map((c) => c.id),
     },
-    page.rows.flatMap((c) => c.pseudonyms),
-  );
+    disclosed: page.rows.flatMap((c) => c.pseudonyms),
+  });
   return {
     runId: run?.id ?? null,
     items: page.rows.map((row) => caseSummary(row, viewer)),
@@ -118,21 +115,18 @@ export async function readCase(
   const viewer = await caseViewerOf(db, access);
   const row = await findVisibleCase(db, conventionId, id, viewer);
   if (!row) throw notFound('case');
-  await recordAccess(
-    db,
-    {
-      ...actor,
-      conventionId,
-      action: 'case.read',
-      target: `case/${id}`,
-      purpose,
-      outcome: 'success',
-      statusCode: 200,
-      recordCount: 1,
-      details: { run: row.run_id },
-    },
-    row.pseudonyms,
-  );
+  await recordAccess(db, {
+    ...actor,
+    conventionId,
+    action: 'case.read',
+    target: `case/${id}`,
+    purpose,
+    outcome: 'success',
+    statusCode: 200,
+    recordCount: 1,
+    details: { run: row.run_id },
+    disclosed: row.pseudonyms,
+  });
   return caseDetail(row, viewer);
 }
 
@@ -168,7 +162,7 @@ export function changeCaseStatus(
       actor: actor.actor,
       organisation: actor.org,
     });
-    const event = await appendAuditEvent(trx, {
+    await appendAuditEvent(trx, {
       ...actor,
       conventionId,
       action: 'case.update',
@@ -178,8 +172,8 @@ export function changeCaseStatus(
       statusCode: 200,
       recordCount: 1,
       details: { run: row.run_id, from, to: status },
+      disclosed: row.pseudonyms,
     });
-    await insertDisclosures(trx, [{ seq: event.seq, pseudonyms: row.pseudonyms }]);
     return caseDetail(row, { role: 'territory' });
   });
 }
