@@ -77,7 +77,9 @@ type Autocannon = (options: {
   overallRate: number;
   ignoreCoordinatedOmission: boolean;
   requests: { setupRequest: (request: Record<string, unknown>) => Record<string, unknown> }[];
-}) => Promise<LoadResult>;
+}) => Promise<LoadResult> & {
+  on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
+};
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 async function admin(text: string) {
@@ -423,27 +425,57 @@ try {
   const percentile = (q: number) =>
     +alone[Math.min(alone.length - 1, Math.floor(q * alone.length))]!.toFixed(1);
 
-  const load = () => {
-    let next = 0;
-    return autocannon({
+  const rate = Number(values.rate);
+  const duration = Number(values.duration);
+  let next = 0;
+  const request = {
+    setupRequest: (request: Record<string, unknown>) => {
+      const target = targets[next++ % targets.length]!;
+      return { ...request, method: 'GET', path: target.path, headers: { authorization: target.auth } };
+    },
+  };
+  // autocannon releases each connection's share of the rate at the start of every second, so the
+  // load comes as a burst of `rate` requests from 20 connections at once, then a pause. Its
+  // correction for coordinated omission assumes a request expected every millisecond and fills the
+  // histogram with values that were never measured: the latencies recorded are the raw ones.
+  const load = () =>
+    autocannon({
       url: apiUrl,
       connections: 20,
-      duration: Number(values.duration),
-      // autocannon releases each connection's share of the rate at the start of every second, so the
-      // load comes as a burst of `rate` requests from 20 connections at once, then a pause. Its
-      // correction for coordinated omission assumes a request expected every millisecond and fills
-      // the histogram with values that were never measured: the latencies recorded are the raw ones.
-      overallRate: Number(values.rate),
+      duration,
+      overallRate: rate,
       ignoreCoordinatedOmission: true,
-      requests: [
-        {
-          setupRequest: (request) => {
-            const target = targets[next++ % targets.length]!;
-            return { ...request, method: 'GET', path: target.path, headers: { authorization: target.auth } };
-          },
-        },
-      ],
+      requests: [request],
     });
+  // The same rate as a steady stream: ten instances of two connections each, started a tenth of a
+  // second apart, so that 20 requests leave every 100 ms. Latencies are gathered from every response.
+  const pacedLoad = async () => {
+    const latencies: number[] = [];
+    const runs = await Promise.all(
+      Array.from({ length: 10 }, async (_, i) => {
+        await new Promise((resolve) => setTimeout(resolve, i * 100));
+        const instance = autocannon({
+          url: apiUrl,
+          connections: 2,
+          duration,
+          overallRate: rate / 10,
+          ignoreCoordinatedOmission: true,
+          requests: [request],
+        });
+        instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+        return instance;
+      }),
+    );
+    latencies.sort((a, b) => a - b);
+    const at = (q: number) =>
+      latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+    return {
+      latency: { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: latencies.at(-1) ?? 0, average: 0 },
+      requests: { average: Math.round(latencies.length / duration), total: latencies.length },
+      non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+      errors: runs.reduce((n, r) => n + r.errors, 0),
+      timeouts: runs.reduce((n, r) => n + r.timeouts, 0),
+    } satisfies LoadResult;
   };
   const summary = (r: LoadResult) => ({
     p50_ms: r.latency.p50,
@@ -474,6 +506,8 @@ try {
     autocannon: perRequest((loadCpu.user + loadCpu.system) / 1000),
   };
   const listed = summary(loaded);
+  console.error('list: the same rate, paced…');
+  const paced = summary(await pacedLoad());
   const rssAfterLists = peakRssMb(api.child.pid!);
 
   const exportAll = async () => {
@@ -518,12 +552,13 @@ try {
         plans: explained,
         list_one_at_a_time: { p50_ms: percentile(0.5), p99_ms: percentile(0.99) },
         list: {
-          rate: Number(values.rate),
-          duration_s: Number(values.duration),
+          rate,
+          duration_s: duration,
           pages: targets.length,
           ...listed,
           cpu_ms_per_request: cpuPerRequest,
         },
+        list_paced: paced,
         ...(values['lists-only'] ? {} : await exports()),
       },
       null,

@@ -20,6 +20,7 @@ import { healthRoutes } from './health/health.routes.ts';
 import { oppositionsRoutes } from './oppositions/oppositions.routes.ts';
 import { accessPlugin } from './plugins/access.plugin.ts';
 import { errorsPlugin } from './plugins/errors.plugin.ts';
+import { inFlightRequests } from './plugins/in-flight.ts';
 import { openapiPlugin } from './plugins/openapi.plugin.ts';
 import { runsRoutes } from './runs/runs.routes.ts';
 import { statsRoutes } from './stats/stats.routes.ts';
@@ -43,6 +44,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  const inFlight = inFlightRequests();
+  app.addHook('onRequest', inFlight.started);
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     return payload;
@@ -66,6 +69,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db,
     verifyToken: createTokenVerifier({ key: deps.signingKey, settings, oidcIssuers: config.OIDC_ISSUERS }),
   });
+  app.addHook('onSend', inFlight.replied);
+  app.addHook('onResponse', inFlight.responded);
+  app.addHook('onClose', inFlight.settled);
 
   await app.register(healthRoutes, { db, pingQueue: () => deps.queue.ping() });
   await app.register(tokenRoutes, {

@@ -216,6 +216,11 @@ export function lockCase(db: Db, conventionId: string, id: string) {
     .executeTakeFirst();
 }
 
+/** Holds the run while a follow-up of one of its cases commits (see run-finalise.stage.ts). */
+export async function shareLockRun(db: Db, runId: string): Promise<void> {
+  await db.selectFrom('runs').select('id').where('id', '=', runId).forShare().execute();
+}
+
 export async function recordStatus(db: Db, id: string, change: StatusChange): Promise<CaseRow> {
   const { rows } = await sql<CaseRow>`
     update cases c set status = ${change.status},

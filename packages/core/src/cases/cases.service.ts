@@ -26,6 +26,7 @@ import {
   listCasePage,
   lockCase,
   recordStatus,
+  shareLockRun,
 } from './cases.repository.ts';
 
 const purpose = 'follow_up';
@@ -146,6 +147,10 @@ export function changeCaseStatus(
   return db.transaction().execute(async (trx) => {
     const current = await lockCase(trx, conventionId, id);
     if (!current) throw notFound('case');
+    // The share lock on the case's run waits for a run that is carrying this run's follow-up over
+    // (it locks the run for update) and holds the next one off until this change commits; the latest
+    // published run is read after it, so a change that waited finds its case superseded.
+    await shareLockRun(trx, current.run_id);
     if (current.run_id !== (await latestPublishedRun(trx, conventionId))?.id)
       throw conflict('case_not_current', 'the case belongs to an older run: follow up the latest run’s case');
     const from = current.status as CaseStatus;

@@ -58,16 +58,27 @@ export async function finaliseRun(
     );
 
     // The field work of the previous published run goes on: same subject and benefit, same follow-up.
-    const carried = await sql`
-      update cases c set status = p.status, status_history = p.status_history
-      from cases p
-      where c.run_id = ${run.id}
-        and p.run_id = (
-          select id from runs where convention_id = ${run.conventionId} and status = 'succeeded' and id <> ${run.id}
-          order by finished_at desc limit 1)
-        and p.subject_kind = c.subject_kind and p.subject_pseudo = c.subject_pseudo and p.benefit = c.benefit`.execute(
-      trx,
-    );
+    // Locking that run waits for the follow-up changes in flight (each holds a share lock on it) and
+    // holds off the next ones until this run is published, when they find their case superseded.
+    const previous = await trx
+      .selectFrom('runs')
+      .select('id')
+      .where('convention_id', '=', run.conventionId)
+      .where('status', '=', 'succeeded')
+      .where('id', '<>', run.id)
+      .orderBy('finished_at', 'desc')
+      .limit(1)
+      .forUpdate()
+      .executeTakeFirst();
+    const carried = previous
+      ? await sql`
+          update cases c set status = p.status, status_history = p.status_history
+          from cases p
+          where c.run_id = ${run.id} and p.run_id = ${previous.id}
+            and p.subject_kind = c.subject_kind and p.subject_pseudo = c.subject_pseudo and p.benefit = c.benefit`.execute(
+          trx,
+        )
+      : { numAffectedRows: 0n };
 
     const grouped = await sql<{ rule: string; benefit: string; confidence: string; n: number }>`
       select rule, benefit, confidence, count(*)::int as n from cases where run_id = ${run.id} group by 1, 2, 3`.execute(

@@ -1,0 +1,33 @@
+// The requests still being handled. app.close() resolves once the sockets are closed, but a handler
+// whose client went away goes on (and its access is still audited): closing waits for every reply
+// to be sent, so that none finds the database closed under it. The shutdown deadline bounds the wait.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+export function inFlightRequests() {
+  const running = new Set<FastifyRequest>();
+  let drained: (() => void) | undefined;
+  const done = (request: FastifyRequest) => {
+    running.delete(request);
+    if (running.size === 0) drained?.();
+  };
+  return {
+    /** An onRequest hook, added before any other. */
+    started: async (request: FastifyRequest) => {
+      running.add(request);
+    },
+    /** An onSend hook, added after the others (the access audit's among them). */
+    replied: async (request: FastifyRequest, _reply: FastifyReply, payload: unknown) => {
+      done(request);
+      return payload;
+    },
+    /** An onResponse hook: a reply sent without its onSend hooks (a hijacked one). */
+    responded: async (request: FastifyRequest) => done(request),
+    /** Resolves once no request is being handled. */
+    settled: (): Promise<void> =>
+      running.size === 0
+        ? Promise.resolve()
+        : new Promise((resolve) => {
+            drained = resolve;
+          }),
+  };
+}
