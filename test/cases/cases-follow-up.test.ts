@@ -163,4 +163,45 @@ describe('a case and its follow-up', () => {
     }>();
     expect(more.items.map((c) => c.run_id)).toEqual(Array(5).fill(p.runId));
   });
+
+  it('carries over a follow-up that commits while the next run is being published', async () => {
+    const db = p.t.database.db;
+    const { run_id: current } = (await p.get('/cases?limit=1')).json<{ run_id: string }>();
+    const { rows } = await sql<{ id: string; subject_kind: string; subject_pseudo: string; benefit: string }>`
+      select id, subject_kind, subject_pseudo, benefit from cases
+      where run_id = ${current} and status = 'to_contact' order by id limit 1`.execute(db);
+    const c = rows[0]!;
+    // A follow-up in flight, as the service makes it: it holds its run, changes the case, and commits
+    // only once the next run's finaliser is waiting for it.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const followUp = db.transaction().execute(async (trx) => {
+      await sql`select id from runs where id = ${current} for share`.execute(trx);
+      await sql`update cases set status = 'contacted' where id = ${c.id}`.execute(trx);
+      await released;
+    });
+    const next = p.publishRun();
+    for (let waited = 0; ; waited += 50) {
+      const { rows } = await sql<{ n: number }>`
+        select count(*)::int as n from pg_stat_activity
+        where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
+      if (rows[0]!.n > 0) break;
+      if (waited > 30_000) throw new Error('the finaliser never waited for the follow-up');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    release();
+    await followUp;
+    const second = await next;
+    const successor = await db
+      .selectFrom('cases')
+      .select('status')
+      .where('run_id', '=', second)
+      .where('subject_kind', '=', c.subject_kind as 'person')
+      .where('subject_pseudo', '=', c.subject_pseudo)
+      .where('benefit', '=', c.benefit)
+      .executeTakeFirstOrThrow();
+    expect(successor.status).toBe('contacted');
+  });
 });
