@@ -155,4 +155,18 @@ describe('audit events by pseudonym, recorded by the cases routes', () => {
       [await seqOf(list.headers['x-request-id']), 'case.list'],
     ]);
   });
+
+  it('finds the page of a run’s cases that showed a person', async () => {
+    const page = await p.get(`/runs/${p.runId}/cases?limit=3`);
+    expect(page.statusCode).toBe(200);
+    const [first] = page.json<{ items: { subject_pseudo: string }[] }>().items;
+    const res = await p.t.app.inject({
+      url: `/v1/audit?pseudonym=${first!.subject_pseudo}`,
+      headers: { authorization: `Bearer ${dpoToken}` },
+    });
+    const items = res.json<{ items: { seq: number; action: string }[] }>().items;
+    expect(items[0]).toEqual(
+      expect.objectContaining({ seq: await seqOf(page.headers['x-request-id']), action: 'run.cases' }),
+    );
+  });
 });

@@ -470,7 +470,7 @@ try {
     const at = (q: number) =>
       latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
     return {
-      latency: { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: latencies.at(-1) ?? 0, average: 0 },
+      latency: { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: at(1), average: 0 },
       requests: { average: Math.round(latencies.length / duration), total: latencies.length },
       non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
       errors: runs.reduce((n, r) => n + r.errors, 0),

@@ -37,6 +37,8 @@ export interface AuditNote {
   target?: string;
   recordCount?: number;
   details?: Record<string, unknown>;
+  /** The pseudonyms the response discloses (GDPR art. 15), recorded with the event. */
+  disclosed?: string[];
 }
 
 export interface DeclaredRoute {
@@ -175,6 +177,7 @@ export const accessPlugin = fp(
         statusCode: reply.statusCode,
         recordCount: request.audit.recordCount ?? null,
         details: request.audit.details ?? null,
+        disclosed: request.audit.disclosed,
       });
       request.audit.written = true;
       return payload;

@@ -286,6 +286,7 @@ export async function runsRoutes(app: FastifyInstance, options: { db: Db; queue:
           'evidence',
           'created_at',
           'expires_at',
+          'pseudonyms',
         ])
         .where('run_id', '=', run.id)
         .where('convention_id', '=', convention.id);
@@ -297,8 +298,9 @@ export async function runsRoutes(app: FastifyInstance, options: { db: Db; queue:
       const items = rows.slice(0, request.query.limit);
       request.audit.recordCount = items.length;
       request.audit.details = { run: run.id, cases: items.map((c) => c.id) };
+      request.audit.disclosed = items.flatMap((c) => c.pseudonyms);
       return {
-        items: items.map((c) => ({ ...c, evidence: presentedEvidence(c.evidence) })),
+        items: items.map(({ pseudonyms: _, ...c }) => ({ ...c, evidence: presentedEvidence(c.evidence) })),
         next_cursor: rows.length > request.query.limit ? (items.at(-1)?.id ?? null) : null,
       };
     },
