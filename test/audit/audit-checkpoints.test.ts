@@ -1,13 +1,18 @@
 // Signed checkpoints of the audit chain: a database administrator who rewrites the chain with every
 // hash recomputed, cuts its tail, or slips in a checkpoint of their own is caught by verify, which
 // names the first checkpoint that no longer holds. The checkpoint job signs through the worker.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import {
   chainHash,
   createAuditCheckpoint,
   createCheckpointVerifier,
   generateSigningJwk,
   importSigningJwk,
+  loadCheckpointKeys,
   signCheckpoint,
+  verifyAuditTrail,
 } from '@nonrecours/core';
 import type { Db } from '@nonrecours/db';
 import { sql } from 'kysely';
@@ -127,11 +132,11 @@ describe('audit checkpoints: signing', () => {
     const row = await sql<{ jws: string; kid: string }>`select jws, kid from audit_checkpoints where id = 1`
       .execute(db)
       .then((r) => r.rows[0]!);
-    expect(row.kid).toBe(t.signingKey.kid);
-    const signed = await createCheckpointVerifier([t.signingKey.publicJwk])(row.jws);
+    expect(row.kid).toBe(t.checkpointKey.kid);
+    const signed = await createCheckpointVerifier([t.checkpointKey.publicJwk])(row.jws);
     expect(signed).toEqual({
       payload: expect.objectContaining({ id: 1, seq: head.seq, hash: head.hash }),
-      kid: t.signingKey.kid,
+      kid: t.checkpointKey.kid,
     });
 
     const report = await trail.verify();
@@ -159,7 +164,7 @@ describe('audit checkpoints: signing', () => {
       .select(['seq', 'hash'])
       .orderBy('seq', 'desc')
       .executeTakeFirstOrThrow();
-    const forger = await importSigningJwk({ ...(await generateSigningJwk()), kid: t.signingKey.kid });
+    const forger = await importSigningJwk({ ...(await generateSigningJwk()), kid: t.checkpointKey.kid });
     const at = new Date();
     const payload = { id: 2, seq: head.seq, hash: head.hash, at: at.toISOString() };
     const jws = await signCheckpoint(forger, payload);
@@ -178,10 +183,10 @@ describe('audit checkpoints: signing', () => {
 
     // Another kid altogether is a key the service does not know.
     const stranger = await importSigningJwk(await generateSigningJwk());
-    const verify = createCheckpointVerifier([t.signingKey.publicJwk]);
+    const verify = createCheckpointVerifier([t.checkpointKey.publicJwk]);
     expect(await verify(await signCheckpoint(stranger, payload))).toEqual({ problem: 'unknown_key' });
     // And the job will not sign over a checkpoint that does not hold.
-    expect(await createAuditCheckpoint(db, t.signingKey)).toMatchObject({
+    expect(await createAuditCheckpoint(db, t.checkpointKey)).toMatchObject({
       created: false,
       reason: 'checkpoint_mismatch',
       mismatch: { id: 2, reason: 'bad_signature' },
@@ -208,10 +213,10 @@ describe('audit checkpoints: a chain rewritten with every hash recomputed', () =
   it('verifies as a chain, but not against the checkpoint that signed its old head', async () => {
     const { t, db } = trail;
     await trail.touch(3);
-    const first = await createAuditCheckpoint(db, t.signingKey);
+    const first = await createAuditCheckpoint(db, t.checkpointKey);
     expect(first).toMatchObject({ created: true, id: 1 });
     await trail.touch(3);
-    const second = await createAuditCheckpoint(db, t.signingKey);
+    const second = await createAuditCheckpoint(db, t.checkpointKey);
     expect(second).toMatchObject({ created: true, id: 2 });
     if (!first.created || !second.created) throw new Error('checkpoints expected');
     await trail.touch(2);
@@ -267,7 +272,7 @@ describe('audit checkpoints: a cut tail', () => {
   it('is detected, though the shortened chain verifies', async () => {
     const { t, db } = trail;
     await trail.touch(5);
-    const checkpoint = await createAuditCheckpoint(db, t.signingKey);
+    const checkpoint = await createAuditCheckpoint(db, t.checkpointKey);
     if (!checkpoint.created) throw new Error('a checkpoint expected');
     await asDatabaseAdmin(db, 'audit_events', async (trx) => {
       await sql`delete from audit_events where seq > ${checkpoint.seq - 3}`.execute(trx);
@@ -299,7 +304,7 @@ describe('audit checkpoints: a deleted checkpoint', () => {
     const { t, db } = trail;
     for (let i = 0; i < 3; i++) {
       await trail.touch(1);
-      expect(await createAuditCheckpoint(db, t.signingKey)).toMatchObject({ created: true, id: i + 1 });
+      expect(await createAuditCheckpoint(db, t.checkpointKey)).toMatchObject({ created: true, id: i + 1 });
     }
     await asDatabaseAdmin(db, 'audit_checkpoints', async (trx) => {
       await sql`delete from audit_checkpoints where id = 2`.execute(trx);
@@ -310,5 +315,57 @@ describe('audit checkpoints: a deleted checkpoint', () => {
       latest_verified: { id: 1 },
       first_mismatch: { id: 2, seq: null, reason: 'missing_checkpoint' },
     });
+  });
+});
+
+describe('audit checkpoints: a rotated key', () => {
+  let trail: Trail;
+  let dir: string;
+  beforeAll(async () => {
+    trail = await makeTrail();
+    dir = mkdtempSync(path.join(tmpdir(), 'nonrecours-checkpoint-keys-'));
+  });
+  afterAll(() => trail.t.close());
+
+  const keysOf = (trusted?: string) =>
+    loadCheckpointKeys({
+      NODE_ENV: 'production',
+      AUDIT_CHECKPOINT_KEY_FILE: path.join(dir, 'checkpoint-key.jwk'),
+      AUDIT_CHECKPOINT_TRUSTED_KEYS_FILE: trusted,
+    });
+
+  it('leaves the earlier checkpoints verifiable once the old public key is trusted', async () => {
+    const { t, db } = trail;
+    await trail.touch(2);
+    expect(await createAuditCheckpoint(db, t.checkpointKey)).toMatchObject({ created: true, id: 1 });
+
+    // The rotation: a new key signs, the old one's public part goes into the trusted set.
+    writeFileSync(path.join(dir, 'checkpoint-key.jwk'), JSON.stringify(await generateSigningJwk()));
+    const trustedFile = path.join(dir, 'trusted.json');
+    writeFileSync(trustedFile, JSON.stringify({ keys: [t.checkpointKey.publicJwk] }));
+    const rotated = await keysOf(trustedFile);
+    expect(rotated.trusted.map((k) => k.kid)).toEqual([rotated.signing.kid, t.checkpointKey.kid]);
+
+    await trail.touch(1);
+    const verify = createCheckpointVerifier(rotated.trusted);
+    expect(await createAuditCheckpoint(db, rotated.signing, verify)).toMatchObject({ created: true, id: 2 });
+    const report = await verifyAuditTrail(db, verify);
+    expect(report.ok).toBe(true);
+    expect(report.checkpoints.checked).toBe(2);
+
+    // Without the old key, its checkpoint can no longer be vouched for.
+    const forgetful = await verifyAuditTrail(db, createCheckpointVerifier((await keysOf()).trusted));
+    expect(forgetful.checkpoints.firstMismatch).toMatchObject({ id: 1, reason: 'unknown_key' });
+  });
+
+  it('refuses a trusted set holding a private key, or that is not a set of ES256 keys', async () => {
+    const file = path.join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ keys: [await generateSigningJwk()] }));
+    await expect(keysOf(file)).rejects.toThrow(
+      /AUDIT_CHECKPOINT_TRUSTED_KEYS_FILE: .* private key has no place/,
+    );
+    writeFileSync(file, JSON.stringify([trail.t.checkpointKey.publicJwk]));
+    await expect(keysOf(file)).rejects.toThrow(/AUDIT_CHECKPOINT_TRUSTED_KEYS_FILE: .* not a set of ES256/);
+    await expect(keysOf(path.join(dir, 'missing.json'))).rejects.toThrow(/cannot be read \(ENOENT\)/);
   });
 });

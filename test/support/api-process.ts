@@ -28,7 +28,7 @@ export interface ApiProcess {
 /** Starts the API and resolves once /health/ready answers. */
 export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
   const port = await freePort();
-  const keyDir = env.TOKEN_SIGNING_KEY_FILE ? undefined : mkdtempSync(path.join(tmpdir(), 'nonrecours-key-'));
+  const keyDir = mkdtempSync(path.join(tmpdir(), 'nonrecours-key-'));
   const child = spawn(process.execPath, [mainFile], {
     env: {
       ...process.env,
@@ -36,7 +36,8 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
       PORT: String(port),
-      ...(keyDir ? { TOKEN_SIGNING_KEY_FILE: path.join(keyDir, 'key.jwk') } : {}),
+      TOKEN_SIGNING_KEY_FILE: path.join(keyDir, 'key.jwk'),
+      AUDIT_CHECKPOINT_KEY_FILE: path.join(keyDir, 'checkpoint-key.jwk'),
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],

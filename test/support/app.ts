@@ -23,6 +23,8 @@ export interface TestApp {
   database: TestDatabase;
   queue: AppQueue;
   signingKey: SigningKey;
+  /** Signs the audit checkpoints: a key of its own, as in production. */
+  checkpointKey: SigningKey;
   startWorkers(): Promise<void>;
   close(): Promise<void>;
 }
@@ -30,6 +32,8 @@ export interface TestApp {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const signingKey = await importSigningJwk(await generateSigningJwk());
+  const checkpointKey = await importSigningJwk(await generateSigningJwk());
+  const checkpointKeys = { signing: checkpointKey, trusted: [checkpointKey.publicJwk] };
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
@@ -47,17 +51,24 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     concurrency: 2,
     retry: { attempts: 3, backoffMs: 50 },
   });
-  const app = await buildApp({ config, db: database.db, pool: database.pool, log, signingKey, queue });
+  const app = await buildApp({
+    config,
+    db: database.db,
+    pool: database.pool,
+    log,
+    signingKey,
+    checkpointKeys: checkpointKeys.trusted,
+    queue,
+  });
   return {
     app,
     config,
     database,
     queue,
     signingKey,
+    checkpointKey,
     startWorkers: () =>
-      queue.startWorkers(
-        createJobHandlers({ db: database.db, pool: database.pool, queue, checkpointKey: signingKey }),
-      ),
+      queue.startWorkers(createJobHandlers({ db: database.db, pool: database.pool, queue, checkpointKeys })),
     close: async () => {
       await app.close();
       await queue.close(2000);

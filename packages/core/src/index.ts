@@ -32,6 +32,11 @@ export {
   createCheckpointVerifier,
   signCheckpoint,
 } from './audit/audit-checkpoint.ts';
+export {
+  type CheckpointKeys,
+  loadCheckpointKeys,
+  loadTrustedCheckpointKeys,
+} from './audit/audit-checkpoint-keys.ts';
 export { type AuditCheckpoint, lastCheckpoint } from './audit/audit-checkpoints.repository.ts';
 export { AUDIT_CSV_COLUMNS, auditCsvHeader, auditCsvLine } from './audit/audit-csv.ts';
 export { canonicalJson, chainHash, GENESIS_HASH } from './audit/audit-hash.ts';

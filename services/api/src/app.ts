@@ -7,6 +7,7 @@ import { type AppQueue, createTokenVerifier, type SigningKey } from '@nonrecours
 import type { Db } from '@nonrecours/db';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { JWK } from 'jose';
 import type pg from 'pg';
 import { adminRoutes } from './admin/admin.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
@@ -31,6 +32,8 @@ export interface AppDeps {
   pool: pg.Pool;
   log: FastifyBaseLogger;
   signingKey: SigningKey;
+  /** The public keys the verification of audit checkpoints trusts. */
+  checkpointKeys: JWK[];
   queue: Pick<AppQueue, 'add' | 'ping'>;
 }
 
@@ -82,7 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(adminRoutes, { db });
   await app.register(conventionsRoutes, { db });
-  await app.register(auditRoutes, { db, checkpointKeys: [deps.signingKey.publicJwk] });
+  await app.register(auditRoutes, { db, checkpointKeys: deps.checkpointKeys });
   await app.register(dpoRoutes, { db, tokenTtlSeconds: config.TOKEN_TTL_SECONDS });
   await app.register(runsRoutes, { db, queue: deps.queue });
   await app.register(casesRoutes, { db, pool: deps.pool });

@@ -1,7 +1,13 @@
 // The API process: configuration, database (embedded when DATABASE_URL is unset), migrations,
 // queue (in-process when REDIS_URL is unset), HTTP, and a graceful shutdown under one deadline.
 import { loadConfigOrExit } from '@nonrecours/config';
-import { createAppQueue, createJobHandlers, failInterruptedUploads, loadSigningKey } from '@nonrecours/core';
+import {
+  createAppQueue,
+  createJobHandlers,
+  failInterruptedUploads,
+  loadCheckpointKeys,
+  loadSigningKey,
+} from '@nonrecours/core';
 import { connectDatabase, migrateToLatest } from '@nonrecours/db';
 import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
@@ -21,14 +27,23 @@ if (config.MIGRATE_ON_START) {
 const signingKey = await loadSigningKey(config.TOKEN_SIGNING_KEY_FILE, {
   create: config.NODE_ENV !== 'production',
 });
+const checkpointKeys = await loadCheckpointKeys(config);
 const queue = await createAppQueue(config, log);
 // Without Redis there is no separate worker: this process handles the jobs itself.
 if (queue.kind === 'inline')
   await queue.startWorkers(
-    createJobHandlers({ db: database.db, pool: database.pool, queue, checkpointKey: signingKey }),
+    createJobHandlers({ db: database.db, pool: database.pool, queue, checkpointKeys }),
   );
 
-const app = await buildApp({ config, db: database.db, pool: database.pool, log, signingKey, queue });
+const app = await buildApp({
+  config,
+  db: database.db,
+  pool: database.pool,
+  log,
+  signingKey,
+  checkpointKeys: checkpointKeys.trusted,
+  queue,
+});
 const interrupted = await failInterruptedUploads(database.db);
 if (interrupted) log.warn({ interrupted }, 'uploads interrupted by a previous stop were marked failed');
 

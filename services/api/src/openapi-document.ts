@@ -17,6 +17,7 @@ export async function openapiDocument(): Promise<unknown> {
     pool: database.pool,
     log: pino({ level: 'silent' }),
     signingKey: await importSigningJwk(await generateSigningJwk()),
+    checkpointKeys: [],
     queue: { add: unavailable, ping: unavailable },
   });
   try {

@@ -1,7 +1,7 @@
 // The worker process: handles the queued jobs on Redis and owns the cron schedules (upserted here
 // only, so several API instances never double them). Shutdown waits for active jobs until the deadline.
 import { loadConfigOrExit } from '@nonrecours/config';
-import { createAppQueue, createJobHandlers, loadSigningKey } from '@nonrecours/core';
+import { createAppQueue, createJobHandlers, loadCheckpointKeys } from '@nonrecours/core';
 import { connectDatabase } from '@nonrecours/db';
 import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
@@ -15,11 +15,9 @@ if (!config.REDIS_URL) {
 
 const database = await connectDatabase(config, log);
 const queue = await createAppQueue(config, log);
-// The audit checkpoints are signed with the API's token signing key (its file, never the database).
-const checkpointKey = await loadSigningKey(config.TOKEN_SIGNING_KEY_FILE, {
-  create: config.NODE_ENV !== 'production',
-});
-await queue.startWorkers(createJobHandlers({ db: database.db, pool: database.pool, queue, checkpointKey }));
+// The audit checkpoints are signed with a key of their own, from its file (never the database).
+const checkpointKeys = await loadCheckpointKeys(config);
+await queue.startWorkers(createJobHandlers({ db: database.db, pool: database.pool, queue, checkpointKeys }));
 await queue.schedule('audit-verify-nightly', '0 3 * * *', 'audit.verify', {});
 await queue.schedule('retention-purge-nightly', '15 3 * * *', 'retention.purge', {});
 await queue.schedule('audit-checkpoint-hourly', '0 * * * *', 'audit.checkpoint', {});

@@ -2,7 +2,7 @@
 // token signing key, partners, conventions, members and API clients. Every change is audited as
 // made by the command line.
 
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import {
   AppError,
@@ -15,6 +15,7 @@ import {
   disableConsoleAccount,
   generatePassword,
   generateSigningJwk,
+  importSigningJwk,
   listAccounts,
   listClients,
   listConventions,
@@ -37,7 +38,9 @@ import { UsageError } from '../cli-error.ts';
 const help = `usage: nonrecours admin <task> [options]
 
   bootstrap [--name NAME]                 create the operator and its first admin client (prints the secret once)
-  signing-key --out FILE                  write a new token signing key (ES256 JWK, mode 0600)
+  signing-key --out FILE                  write a new signing key, for tokens or audit checkpoints
+                                          (ES256 private JWK, mode 0600)
+  public-key --in FILE                    print the public part of a signing key (a JWK, one line)
   partners create --name N --kind K [--siret S]     kinds: ${partnerKinds.join(', ')}
   partners list
   conventions create --reference R --title T --territory 35238,35047 --legal-basis L --purpose P
@@ -89,6 +92,7 @@ export async function run(argv: string[]): Promise<number> {
       kind: { type: 'string' },
       siret: { type: 'string' },
       out: { type: 'string' },
+      in: { type: 'string' },
       reference: { type: 'string' },
       title: { type: 'string' },
       territory: { type: 'string' },
@@ -122,6 +126,19 @@ export async function run(argv: string[]): Promise<number> {
       );
     });
     console.error(`signing key written to ${out}`);
+    return 0;
+  }
+  if (area === 'public-key') {
+    const { in: file } = need(values, 'in');
+    const text = await readFile(file!, 'utf8').catch((e: NodeJS.ErrnoException) => {
+      throw new UsageError(`${file} cannot be read (${e.code})`);
+    });
+    const key = await Promise.resolve()
+      .then(() => importSigningJwk(JSON.parse(text)))
+      .catch(() => {
+        throw new UsageError(`${file} is not an ES256 private key (JWK)`);
+      });
+    console.log(JSON.stringify(key.publicJwk));
     return 0;
   }
   const actor = cliActor();

@@ -6,8 +6,9 @@ import { z } from 'zod';
 import { SIGNING_ALG, type SigningKey } from '../auth/signing-key.ts';
 
 /**
- * The JWS `typ`: the key also signs access tokens, so each kind names itself — a checkpoint is
- * never taken for a token (it has no issuer or audience either), nor a token for a checkpoint.
+ * The JWS `typ`: each kind of signed object names itself, so that a checkpoint is never taken for
+ * a token (it has no issuer or audience either), nor a token for a checkpoint, even where an
+ * operator gave both the same key.
  */
 export const CHECKPOINT_TYP = 'nonrecours-audit-checkpoint+jws';
 

@@ -5,8 +5,8 @@ import type pg from 'pg';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import { createAuditCheckpoint } from '../audit/audit-checkpoint.service.ts';
 import { createCheckpointVerifier } from '../audit/audit-checkpoint.ts';
+import type { CheckpointKeys } from '../audit/audit-checkpoint-keys.ts';
 import { verifyAuditTrail } from '../audit/audit-verification.ts';
-import type { SigningKey } from '../auth/signing-key.ts';
 import { purgeRetention } from '../retention/retention.service.ts';
 import { abandonRun, prepareRun, publishRun, runPartition } from '../runs/runs.service.ts';
 import type { AppJobHandlers, AppQueue } from './jobs.ts';
@@ -30,11 +30,11 @@ export function createJobHandlers(deps: {
   db: Db;
   pool: pg.Pool;
   queue: Pick<AppQueue, 'addFlow'>;
-  /** Signs the audit checkpoints: the service's token signing key, loaded from its file. */
-  checkpointKey: SigningKey;
+  /** Signs the audit checkpoints, and verifies the earlier ones. */
+  checkpointKeys: CheckpointKeys;
 }): AppJobHandlers {
   const { db } = deps;
-  const verifyCheckpoint = createCheckpointVerifier([deps.checkpointKey.publicJwk]);
+  const verifyCheckpoint = createCheckpointVerifier(deps.checkpointKeys.trusted);
   return {
     'run.prepare': ({ runId }, ctx) => runStep(db, runId, ctx, () => prepareRun(deps, runId)),
     'run.partition': ({ runId, part }, ctx) => runStep(db, runId, ctx, () => runPartition(deps, runId, part)),
@@ -60,7 +60,7 @@ export function createJobHandlers(deps: {
       return { ok, checked: chain.checked, checkpoints: checkpoints.checked };
     },
     'audit.checkpoint': async (_payload, ctx) => {
-      const outcome = await createAuditCheckpoint(db, deps.checkpointKey, verifyCheckpoint);
+      const outcome = await createAuditCheckpoint(db, deps.checkpointKeys.signing, verifyCheckpoint);
       // The log line is a copy of each checkpoint outside the database, where its rewriter cannot reach.
       if (outcome.created) ctx.log.info({ checkpoint: outcome }, 'audit checkpoint signed');
       else if (outcome.reason === 'chain_broken' || outcome.reason === 'checkpoint_mismatch') {
