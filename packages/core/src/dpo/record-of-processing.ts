@@ -170,7 +170,7 @@ export async function buildRecordOfProcessing(
       'Minimisation: only the columns of the extract contract are accepted; any other column refuses the file.',
       "Convention-scoped access: every route that touches personal data names the convention; the caller's organisation must be a member in the route's role, and the convention active and within its dates. A partner only receives the cases of its own population.",
       `Authentication: client secrets stored as scrypt hashes; short-lived access tokens signed with ES256 (${service.tokenTtlSeconds} s), or tokens of configured OpenID Connect issuers with pinned algorithms.`,
-      'Audit: every access and change is recorded in an append-only, hash-chained trail (the database refuses updates and deletes), with checkpoints signed by the service key so that a rewrite or truncation is detected; verified nightly.',
+      'Audit: every access and change is recorded in an append-only, hash-chained trail (the database refuses updates and deletes), with checkpoints signed by a key of the service kept outside the database, so that a rewrite or truncation is detected; verified nightly. Each read of cases records the pseudonyms it disclosed, so that a person can be told who saw what about them (art. 15).',
       'Logs carry no token, secret or pseudonym.',
       'Transport: TLS is expected at the edge (reverse proxy) in front of the service.',
     ],
