@@ -3,9 +3,9 @@
 // cases as a run writes them; the matcher does not run), the plans of typical list pages, then the API
 // as a separate process: list pages one at a time (the latency floor), the filtered, paginated list
 // driven by autocannon at a fixed rate (p50/p99, throughput), the CSV export of every case (time,
-// rows, peak RSS of the API), and the list again while an export runs. --keep leaves the database for
-// the next run, which reuses it (its audit record, append-only, keeps growing); --lists-only skips the
-// exports.
+// rows, peak RSS of the API), the list again while an export runs, and a DPO's lookups of the
+// persons those requests disclosed. --keep leaves the database for the next run, which reuses it (its
+// audit record, append-only, keeps growing); --lists-only skips the exports.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -545,6 +545,33 @@ try {
     };
   };
 
+  const exportFigures = values['lists-only'] ? {} : await exports();
+
+  // "Who saw what about this person" (GDPR art. 15): a DPO's lookup of persons whose cases the lists
+  // and exports above disclosed, through the disclosures' GIN index.
+  const dpo = await makePartner(db, 'territory');
+  await addMember(db, conventionId, dpo.id, ['dpo']);
+  const dpoAuth = `Bearer ${await clientToken(apiUrl, await makeClient(db, dpo.id, 'dpo'))}`;
+  const people = await sql<{ p: string }>`
+    select pseudonyms[1] as p from cases where run_id = ${runId} order by hashint4(abs(hashtext(id::text))) limit 50`.execute(
+    db,
+  );
+  const lookups: number[] = [];
+  let disclosures = 0;
+  for (const { p } of people.rows) {
+    const t0 = performance.now();
+    const res = await fetch(`${apiUrl}/v1/audit?pseudonym=${p}&limit=100`, {
+      headers: { authorization: dpoAuth },
+    });
+    if (!res.ok) throw new Error(`audit lookup: ${res.status} ${await res.text()}`);
+    disclosures += ((await res.json()) as { items: unknown[] }).items.length;
+    lookups.push(performance.now() - t0);
+  }
+  lookups.sort((a, b) => a - b);
+  const disclosureRows = await sql<{ events: number; pseudonyms: number }>`
+    select count(distinct seq)::int as events, coalesce(sum(cardinality(pseudonyms)), 0)::int as pseudonyms
+    from audit_disclosures`.execute(db);
+
   console.log(
     JSON.stringify(
       {
@@ -561,7 +588,14 @@ try {
           cpu_ms_per_request: cpuPerRequest,
         },
         list_paced: paced,
-        ...(values['lists-only'] ? {} : await exports()),
+        ...exportFigures,
+        dpo_lookup_by_pseudonym: {
+          lookups: lookups.length,
+          events_found: disclosures,
+          disclosures_recorded: disclosureRows.rows[0],
+          p50_ms: +lookups[Math.floor(lookups.length / 2)]!.toFixed(1),
+          max_ms: +lookups.at(-1)!.toFixed(1),
+        },
       },
       null,
       2,
