@@ -135,7 +135,7 @@ describe('a case and its follow-up', () => {
     const successor = async (c: { subject_kind: string; subject_pseudo: string; benefit: string }) =>
       p.t.database.db
         .selectFrom('cases')
-        .select(['id', 'status', 'status_history'])
+        .select(['id', 'status', 'status_history', 'created_at'])
         .where('run_id', '=', second)
         .where('subject_kind', '=', c.subject_kind as 'person')
         .where('subject_pseudo', '=', c.subject_pseudo)
@@ -148,6 +148,19 @@ describe('a case and its follow-up', () => {
       'rights_opened',
     ]);
     expect((await successor(other)).status).toBe('unreachable');
+    // The presumption keeps the date it was first made: the date order shows what is new.
+    const first = await p.t.database.db
+      .selectFrom('cases')
+      .select('created_at')
+      .where('id', '=', opened.id)
+      .executeTakeFirstOrThrow();
+    const secondRun = await p.t.database.db
+      .selectFrom('runs')
+      .select('finished_at')
+      .where('id', '=', second)
+      .executeTakeFirstOrThrow();
+    expect(next.created_at).toEqual(first.created_at);
+    expect(secondRun.finished_at!.getTime()).toBeGreaterThan(first.created_at.getTime());
 
     const latest = (await p.get('/cases?limit=1')).json<{ run_id: string }>();
     expect(latest.run_id).toBe(second);

@@ -57,7 +57,8 @@ export async function finaliseRun(
       trx,
     );
 
-    // The field work of the previous published run goes on: same subject and benefit, same follow-up.
+    // The field work of the previous published run goes on: same subject and benefit, same follow-up,
+    // and the date the presumption was first made (what the lists' date order shows).
     // Locking that run waits for the follow-up changes in flight (each holds a share lock on it) and
     // holds off the next ones until this run is published, when they find their case superseded.
     const previous = await trx
@@ -72,7 +73,7 @@ export async function finaliseRun(
       .executeTakeFirst();
     const carried = previous
       ? await sql`
-          update cases c set status = p.status, status_history = p.status_history
+          update cases c set status = p.status, status_history = p.status_history, created_at = p.created_at
           from cases p
           where c.run_id = ${run.id} and p.run_id = ${previous.id}
             and p.subject_kind = c.subject_kind and p.subject_pseudo = c.subject_pseudo and p.benefit = c.benefit`.execute(

@@ -42,7 +42,9 @@ const caseSummarySchema = z
     commune: z.string(),
     status: z.enum(caseStatuses),
     source_partners: z.array(z.uuid()).describe('for a partner, only itself'),
-    created_at: timestamp,
+    created_at: timestamp.describe(
+      'when the presumption was first made: the case carries it over from run to run with its follow-up',
+    ),
     expires_at: timestamp,
   })
   .meta({ id: 'CaseSummary' });
@@ -123,7 +125,9 @@ const filterQuery = {
   sort: z
     .enum(caseSorts)
     .default('amount')
-    .describe('amount: largest estimated amount first, cases without one last; date: newest first'),
+    .describe(
+      'amount: largest estimated amount first, cases without one last; date: the most recently found first',
+    ),
 };
 
 const filterOf = (q: {
