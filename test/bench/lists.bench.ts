@@ -222,6 +222,8 @@ async function prepare(db: ReturnType<typeof createDatabase>['db']) {
       .innerJoin('partners as p', 'p.id', 'm.partner_id')
       .select(['p.id', 'p.kind'])
       .where('m.convention_id', '=', existing.convention_id)
+      // The DPOs of earlier runs are territory organisations too: only the team lists cases.
+      .where(sql<boolean>`m.roles && array['partner', 'territory']`)
       .execute();
     const partner = Object.fromEntries(members.map((m) => [m.kind, m.id]));
     return { conventionId: existing.convention_id, runId: existing.id, partner, seededS: null };
