@@ -98,19 +98,19 @@ describe('record of processing', () => {
     ]);
     expect(record.transfers.outside_eu).toBe(false);
     expect(record.retention.retention_days).toBe(180);
-    expect(record.retention.extracts).toContain('180 days');
+    expect(record.retention.extracts).toContain('180 jours');
     const measures = record.security_measures.join('\n');
     for (const measure of [
-      /never holds/,
-      /Key check value registered/,
+      /ne détient jamais/,
+      /Valeur de contrôle de la clé enregistrée/,
       /scrypt/,
       /ES256 \(900 s\)/,
-      /signed/,
+      /signés/,
       /TLS/,
     ])
       expect(measures).toMatch(measure);
     expect(record.dpia.required).toBe(true);
-    expect(record.to_complete.join('\n')).toMatch(/art\. 9\(2\) ground/);
+    expect(record.to_complete.join('\n')).toMatch(/exception de l’art\. 9\(2\)/);
   });
 
   it('renders the same record as Markdown, with database text escaped', async () => {
@@ -119,24 +119,26 @@ describe('record of processing', () => {
     expect(res.headers['content-type']).toBe('text/markdown; charset=utf-8');
     expect(res.headers['content-disposition']).toContain(`record-of-processing-${reference}.md`);
     const md = res.body;
-    expect(md).toMatch(/^# Record of processing — Convention de test\n/);
+    expect(md).toMatch(/^# Registre des activités de traitement — Convention de test\n/);
     for (const heading of [
-      'Controllers and parties',
-      'Purposes',
-      'Legal basis',
-      'Categories of data subjects',
-      'Categories of personal data',
-      'Recipients',
-      'Transfers outside the EU',
-      'Retention',
-      'Security measures (art. 32)',
-      'Data protection impact assessment (art. 35)',
-      'To complete',
+      'Responsables du traitement et parties',
+      'Finalités',
+      'Base légale',
+      'Catégories de personnes concernées',
+      'Catégories de données à caractère personnel',
+      'Destinataires',
+      'Transferts hors de l’Union européenne',
+      'Durées de conservation',
+      'Mesures de sécurité (art. 32)',
+      'Analyse d’impact relative à la protection des données (AIPD, art. 35)',
+      'À compléter',
     ])
       expect(md).toContain(`\n## ${heading}\n`);
-    expect(md).toContain('### caf (caf.v1)');
-    expect(md).toContain('### cpam (cpam.v1)');
-    expect(md).toMatch(/\| `aah` \| yes \| social benefits \| .* \| AAH is granted for a disability/);
+    expect(md).toContain('### Extraction caf (caf.v1)');
+    expect(md).toContain('### Extraction cpam (cpam.v1)');
+    expect(md).toMatch(
+      /\| `aah` \| oui \| prestations sociales \| .* \| L’AAH est attribuée en raison d’un handicap/,
+    );
     expect(md).toContain('CPAM \\| 35');
     expect(md).toContain('TZNR \\<Rennes\\>');
     expect(md).not.toContain('<Rennes>');

@@ -5,14 +5,14 @@
 import type { ExtractKind } from '@nonrecours/pseudo';
 
 export const dataCategories = [
-  'pseudonymised identifier',
+  'identifiant pseudonymisé',
   'identification',
-  'location',
-  'family situation',
-  'economic and financial situation',
-  'housing',
-  'social benefits',
-  'health cover',
+  'localisation',
+  'situation familiale',
+  'situation économique et financière',
+  'logement',
+  'prestations sociales',
+  'couverture santé',
 ] as const;
 export type DataCategory = (typeof dataCategories)[number];
 
@@ -23,78 +23,100 @@ export interface ColumnMeaning {
   article9?: string;
 }
 
-const AAH_NOTE = 'AAH is granted for a disability: receiving it reveals health data (art. 9(1)).';
+const AAH_NOTE =
+  'L’AAH est attribuée en raison d’un handicap : la percevoir révèle une donnée de santé (art. 9(1)).';
 const C2S_NOTE =
-  'C2S is health cover granted on low resources: its status may reveal health or poverty; handled as art. 9 data.';
+  'La C2S est une couverture santé accordée sous condition de ressources : son statut peut révéler l’état de santé ou la pauvreté ; elle est traitée comme une donnée relevant de l’art. 9.';
 
 export const columnMeanings: Record<string, ColumnMeaning> = {
   person_pseudo: {
-    category: 'pseudonymised identifier',
-    description: 'keyed hash (HMAC-SHA-256) of the NIR under the convention key',
+    category: 'identifiant pseudonymisé',
+    description: 'empreinte à clé (HMAC-SHA-256) du NIR, calculée avec la clé de la convention',
   },
   identity_pseudo: {
-    category: 'pseudonymised identifier',
-    description: 'keyed hash of the birth family name, first given name and birth date',
+    category: 'identifiant pseudonymisé',
+    description: 'empreinte à clé du nom de naissance, du premier prénom et de la date de naissance',
   },
   identity_clk: {
-    category: 'pseudonymised identifier',
-    description: 'keyed Bloom filter of the names and birth date, for approximate linkage',
+    category: 'identifiant pseudonymisé',
+    description: 'filtre de Bloom à clé des noms et de la date de naissance, pour le rapprochement approché',
   },
   household_pseudo: {
-    category: 'pseudonymised identifier',
-    description: "keyed hash of the partner's household or tenancy number",
+    category: 'identifiant pseudonymisé',
+    description: 'empreinte à clé du numéro de foyer ou de bail attribué par le partenaire',
   },
-  birth_ym: { category: 'identification', description: 'month of birth' },
-  commune: { category: 'location', description: 'commune of residence (INSEE code)' },
+  birth_ym: { category: 'identification', description: 'mois et année de naissance' },
+  commune: { category: 'localisation', description: 'commune de résidence (code INSEE)' },
   role: {
-    category: 'family situation',
-    description: 'role in the household (beneficiary, spouse, child, other)',
+    category: 'situation familiale',
+    description: 'rôle dans le foyer (allocataire, conjoint, enfant, autre)',
   },
-  household_adults: { category: 'family situation', description: 'number of adults in the household' },
-  household_children: { category: 'family situation', description: 'number of children in the household' },
-  single_parent: { category: 'family situation', description: 'single parent' },
+  household_adults: { category: 'situation familiale', description: 'nombre d’adultes du foyer' },
+  household_children: { category: 'situation familiale', description: 'nombre d’enfants du foyer' },
+  single_parent: { category: 'situation familiale', description: 'parent isolé' },
   single_parent_increase: {
-    category: 'family situation',
-    description: 'qualifies for the isolated-parent increase of RSA and PPA',
-    article9: 'One of its grounds is a pregnancy: it may reveal health data.',
+    category: 'situation familiale',
+    description: 'remplit les conditions de la majoration pour parent isolé du RSA et de la prime d’activité',
+    article9:
+      'Elle peut être ouverte au titre d’une grossesse : la colonne peut donc révéler une donnée de santé.',
   },
-  couple: { category: 'family situation', description: 'lives as a couple' },
+  couple: { category: 'situation familiale', description: 'vit en couple' },
   household_resources: {
-    category: 'economic and financial situation',
-    description: 'monthly resources of the household',
+    category: 'situation économique et financière',
+    description: 'ressources mensuelles du foyer',
   },
   activity_income: {
-    category: 'economic and financial situation',
-    description: 'monthly earnings of the person',
+    category: 'situation économique et financière',
+    description: 'revenus d’activité mensuels de la personne',
   },
-  pension: { category: 'economic and financial situation', description: 'monthly pensions of the person' },
-  housing: { category: 'housing', description: 'housing situation (tenant, owner, housed free, homeless…)' },
-  rent: { category: 'housing', description: 'monthly rent' },
-  arrears_months: { category: 'economic and financial situation', description: 'months of rent arrears' },
-  rsa: { category: 'social benefits', description: 'receives RSA' },
-  ppa: { category: 'social benefits', description: "receives the prime d'activité" },
-  housing_aid: { category: 'social benefits', description: 'receives a housing aid' },
-  housing_aid_amount: { category: 'social benefits', description: 'monthly housing aid paid' },
-  apl: { category: 'social benefits', description: 'APL paid to the landlord for the tenancy' },
-  aspa: { category: 'social benefits', description: 'receives the ASPA (minimum old-age pension)' },
+  pension: {
+    category: 'situation économique et financière',
+    description: 'pensions mensuelles de la personne',
+  },
+  housing: {
+    category: 'logement',
+    description: 'situation de logement (locataire, propriétaire, hébergé à titre gratuit, sans domicile…)',
+  },
+  rent: { category: 'logement', description: 'loyer mensuel' },
+  arrears_months: {
+    category: 'situation économique et financière',
+    description: 'nombre de mois d’impayés de loyer',
+  },
+  rsa: { category: 'prestations sociales', description: 'perçoit le RSA' },
+  ppa: { category: 'prestations sociales', description: 'perçoit la prime d’activité' },
+  housing_aid: { category: 'prestations sociales', description: 'perçoit une aide au logement' },
+  housing_aid_amount: {
+    category: 'prestations sociales',
+    description: 'montant mensuel de l’aide au logement versée',
+  },
+  apl: { category: 'prestations sociales', description: 'APL versée au bailleur au titre du bail' },
+  aspa: {
+    category: 'prestations sociales',
+    description: 'perçoit l’ASPA (allocation de solidarité aux personnes âgées, ou minimum vieillesse)',
+  },
   aah: {
-    category: 'social benefits',
-    description: 'receives the AAH (disabled adult allowance)',
+    category: 'prestations sociales',
+    description: 'perçoit l’AAH (allocation aux adultes handicapés)',
     article9: AAH_NOTE,
   },
   c2s: {
-    category: 'health cover',
-    description: 'complémentaire santé solidaire status (none, free, with participation)',
+    category: 'couverture santé',
+    description:
+      'situation au regard de la complémentaire santé solidaire (aucune, sans participation, avec participation)',
     article9: C2S_NOTE,
   },
-  c2s_until: { category: 'health cover', description: 'month the C2S cover ends', article9: C2S_NOTE },
+  c2s_until: {
+    category: 'couverture santé',
+    description: 'mois de fin de la couverture C2S',
+    article9: C2S_NOTE,
+  },
 };
 
 /** The persons an extract of each kind is about (art. 30(1)(c), categories of data subjects). */
 export const dataSubjects: Record<ExtractKind, string> = {
-  caf: 'households receiving CAF benefits: the beneficiary (allocataire), spouse or partner, children (minors) and other dependants',
-  cpam: 'persons insured with the CPAM (general health insurance scheme)',
-  msa: 'members of the agricultural scheme (MSA) and their households, children (minors) included',
-  carsat: 'retirees of the general pension scheme (CARSAT)',
-  landlord: 'adult tenants of social housing (their households by composition only)',
+  caf: 'foyers allocataires de la CAF : l’allocataire, son conjoint, concubin ou partenaire de PACS, les enfants (mineurs) et les autres personnes à charge',
+  cpam: 'assurés de la CPAM (régime général de l’assurance maladie)',
+  msa: 'assurés du régime agricole (MSA) et leurs foyers, enfants (mineurs) compris',
+  carsat: 'retraités du régime général (CARSAT)',
+  landlord: 'locataires majeurs du parc social (leur foyer n’étant décrit que par sa composition)',
 };

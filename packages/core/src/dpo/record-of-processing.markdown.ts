@@ -1,12 +1,15 @@
-// The record of processing as a Markdown document, for a DPO's register or a DPIA annex. Text that
-// comes from the database (titles, partner names) is escaped: it is written by operators, not by us.
+// The record of processing as a Markdown document, in French, for a DPO's register or a DPIA annex.
+// Text that comes from the database (titles, partner names) is escaped: it is written by operators,
+// not by us. Codes (status, roles, kinds, columns) are left as the API gives them.
 import type { RecordOfProcessing } from './record-of-processing.ts';
 
 /** Markdown and HTML punctuation made literal; line breaks flattened so a table row stays one line. */
 const esc = (text: string) => text.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`).replace(/\s*[\r\n]+\s*/g, ' ');
 
-const list = (items: string[]) => (items.length ? items.map((i) => `- ${i}`).join('\n') : '- none');
-const names = (items: string[]) => (items.length ? items.map(esc).join(', ') : 'none');
+const list = (items: string[]) => (items.length ? items.map((i) => `- ${i}`).join('\n') : '- aucun');
+const names = (items: string[]) => (items.length ? items.map(esc).join(', ') : 'aucun');
+/** A count in French style (thousands separated by a narrow no-break space). */
+const count = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
 
 function table(header: string[], rows: string[][]): string {
   return [
@@ -19,19 +22,19 @@ function table(header: string[], rows: string[][]): string {
 export function recordOfProcessingMarkdown(record: RecordOfProcessing): string {
   const c = record.convention;
   const sections = [
-    `# Record of processing — ${esc(c.title)}`,
-    `Convention ${esc(c.reference)} · generated ${record.generated_at.toISOString()} from the convention's data (GDPR art. 30). ` +
-      'Items the service cannot know are listed under "To complete".',
+    `# Registre des activités de traitement — ${esc(c.title)}`,
+    `Convention ${esc(c.reference)} · établi le ${record.generated_at.toISOString()} à partir des données de la convention (RGPD art. 30). ` +
+      'Les éléments que le service ne peut pas connaître sont listés sous « À compléter ».',
     '## Convention',
     list([
-      `Status: ${c.status}, valid from ${c.valid_from} to ${c.valid_until}`,
-      `Territory (INSEE codes): ${c.territory.map(esc).join(', ')}`,
-      `Rule pack: ${esc(c.rule_pack)}`,
+      `Statut : ${c.status}, valide du ${c.valid_from} au ${c.valid_until}`,
+      `Territoire (codes INSEE) : ${c.territory.map(esc).join(', ')}`,
+      `Jeu de règles : ${esc(c.rule_pack)}`,
     ]),
-    '## Controllers and parties',
+    '## Responsables du traitement et parties',
     record.parties.length
       ? table(
-          ['partner', 'kind', 'SIRET', 'roles', 'extracts provided'],
+          ['organisme', 'nature', 'SIRET', 'rôles', 'extractions fournies'],
           record.parties.map((p) => [
             esc(p.name),
             p.kind,
@@ -40,52 +43,56 @@ export function recordOfProcessingMarkdown(record: RecordOfProcessing): string {
             p.provides.join(', ') || '—',
           ]),
         )
-      : 'No member yet.',
-    '## Purposes',
-    `Stated in the convention: ${esc(record.purposes.stated)}`,
+      : 'Aucun membre pour l’instant.',
+    '## Finalités',
+    `Finalité inscrite dans la convention : ${esc(record.purposes.stated)}`,
     list(record.purposes.statements),
-    '## Legal basis',
-    `Stated in the convention: ${esc(record.legal_basis.stated)}`,
+    '## Base légale',
+    `Base légale inscrite dans la convention : ${esc(record.legal_basis.stated)}`,
     list(record.legal_basis.gdpr),
-    '## Categories of data subjects',
-    list(record.data_subjects.map((s) => `${s.description} (${s.kind}, from ${names(s.provided_by)})`)),
-    '## Categories of personal data',
-    'No clear identifier reaches the service: identities are keyed pseudonyms.',
-    ...(record.personal_data.length ? [] : ['No member provides an extract yet.']),
+    '## Catégories de personnes concernées',
+    list(
+      record.data_subjects.map(
+        (s) => `${s.description} (${s.kind}, extraction fournie par ${names(s.provided_by)})`,
+      ),
+    ),
+    '## Catégories de données à caractère personnel',
+    'Aucun identifiant en clair ne parvient au service : les identités sont des pseudonymes à clé.',
+    ...(record.personal_data.length ? [] : ['Aucun membre ne fournit encore d’extraction.']),
     ...record.personal_data.flatMap((d) => [
-      `### ${d.kind} (${d.schema}), from ${names(d.provided_by)}`,
+      `### Extraction ${d.kind} (${d.schema}), fournie par ${names(d.provided_by)}`,
       table(
-        ['column', 'required', 'category', 'description', 'art. 9'],
+        ['colonne', 'obligatoire', 'catégorie', 'description', 'art. 9'],
         d.columns.map((col) => [
           `\`${col.name}\``,
-          col.required ? 'yes' : 'no',
+          col.required ? 'oui' : 'non',
           col.category,
           col.description,
           col.note ?? '',
         ]),
       ),
     ]),
-    '### Special categories (art. 9)',
-    `${record.special_categories.note}${record.special_categories.columns.length ? ` Columns: ${record.special_categories.columns.map((n) => `\`${n}\``).join(', ')}.` : ''}`,
-    '## Recipients',
+    '### Catégories particulières de données (art. 9)',
+    `${record.special_categories.note}${record.special_categories.columns.length ? ` Colonnes : ${record.special_categories.columns.map((n) => `\`${n}\``).join(', ')}.` : ''}`,
+    '## Destinataires',
     table(
-      ['role', 'members', 'access'],
+      ['rôle', 'organismes', 'accès'],
       record.recipients.map((r) => [r.role, names(r.members), r.access]),
     ),
-    '## Transfers outside the EU',
+    '## Transferts hors de l’Union européenne',
     record.transfers.note,
-    '## Retention',
+    '## Durées de conservation',
     list([
-      `Convention retention period: ${record.retention.retention_days} days`,
+      `Durée de conservation fixée par la convention : ${count(record.retention.retention_days)} jours`,
       record.retention.extracts,
       record.retention.cases,
       record.retention.audit_trail,
     ]),
-    '## Security measures (art. 32)',
+    '## Mesures de sécurité (art. 32)',
     list(record.security_measures),
-    '## Data protection impact assessment (art. 35)',
+    '## Analyse d’impact relative à la protection des données (AIPD, art. 35)',
     record.dpia.note,
-    '## To complete',
+    '## À compléter',
     list(record.to_complete),
   ];
   return `${sections.join('\n\n')}\n`;

@@ -1,8 +1,8 @@
 // The record of processing activities (GDPR art. 30) of one convention, drawn from its data: the
 // parties and their roles, the extract kinds they provide and so the persons and data concerned,
 // the retention it sets, and the measures the service applies. What the service cannot know (contact
-// details, the parties' legal qualification, the DPIA reference…) is listed as "to complete" rather
-// than guessed.
+// details, the parties' legal qualification, the DPIA reference…) is listed as "à compléter" rather
+// than guessed. The text is in French, for the DPOs who keep the register.
 import { type Convention, type Db, type MemberRole, memberRoles, type PartnerKind } from '@nonrecours/db';
 import { type ExtractKind, extractColumns, extractKinds, schemaOfKind } from '@nonrecours/pseudo';
 import { columnMeanings, type DataCategory, dataSubjects } from './personal-data.ts';
@@ -45,14 +45,17 @@ export interface RecordOfProcessing {
   to_complete: string[];
 }
 
+/** A count in French style (thousands separated by a narrow no-break space). */
+const count = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
+
 const roleAccess: Record<MemberRole, string> = {
   partner:
-    'uploads its pseudonymised extracts; receives back only the presumed cases of the persons its own ' +
-    'extracts contain, and re-identifies them on its own premises with the convention key',
+    'dépose ses extractions pseudonymisées ; ne reçoit en retour que les cas présumés des personnes ' +
+    'figurant dans ses propres extractions, et les réidentifie sur ses propres systèmes avec la clé de la convention',
   territory:
-    'starts matching runs; receives the lists of presumed cases with their evidence, records the ' +
-    'follow-up and reads statistics',
-  dpo: 'reads this record and the audit trail of the convention; verifies and exports the trail',
+    'lance les rapprochements ; reçoit les listes de cas présumés avec les éléments qui les fondent, ' +
+    'enregistre les suites données et consulte les statistiques',
+  dpo: 'consulte le présent registre et le journal d’audit de la convention ; vérifie et exporte le journal',
 };
 
 function partiesOf(db: Db, conventionId: string): Promise<RecordParty[]> {
@@ -115,19 +118,19 @@ export async function buildRecordOfProcessing(
     purposes: {
       stated: convention.purpose,
       statements: [
-        'Find persons presumably entitled to a benefit they do not receive, to inform them and offer to open their rights (CRPA L114-8 II).',
-        'No reuse for fraud detection or control (purpose limitation; CNIL délibération 2022-101).',
-        'No decision based solely on automated processing (art. 22): each case is a presumption that a person reviews before any contact.',
-        'Persons who object (art. 21) are excluded from every later run.',
+        'Repérer les personnes présumées éligibles à une prestation qu’elles ne perçoivent pas, afin de les en informer et de leur proposer l’ouverture de leurs droits (CRPA L114-8 II).',
+        'Aucune réutilisation à des fins de détection de la fraude ou de contrôle (limitation des finalités ; CNIL délibération 2022-101).',
+        'Aucune décision fondée exclusivement sur un traitement automatisé (art. 22) : chaque cas est une présomption qu’un agent examine avant toute prise de contact.',
+        'Les personnes qui s’y opposent (art. 21) sont exclues de tous les rapprochements ultérieurs.',
       ],
     },
     legal_basis: {
       stated: convention.legal_basis,
       gdpr: [
-        'Art. 6(1)(e) and 6(3): a task carried out in the public interest, laid down by law.',
+        'Art. 6(1)(e) et 6(3) : exécution d’une mission d’intérêt public prévue par la loi.',
         ...(special.length
           ? [
-              'Art. 9(2): the data marked art. 9 need a ground under (b), (g) or (h), stated in the convention.',
+              'Art. 9(2) : les données signalées comme relevant de l’art. 9 requièrent l’une des exceptions prévues aux points (b), (g) ou (h), indiquée dans la convention.',
             ]
           : []),
       ],
@@ -142,8 +145,8 @@ export async function buildRecordOfProcessing(
       present: special.length > 0,
       columns: special,
       note: special.length
-        ? 'These columns reveal, or may reveal, health (disability, pregnancy) or poverty: art. 9 applies. Keep them only where a rule of the pack needs them.'
-        : 'No column of the extracts provided falls under art. 9.',
+        ? 'Ces colonnes révèlent, ou peuvent révéler, l’état de santé (handicap, grossesse) ou la pauvreté : l’art. 9 s’applique. Ne les conserver que si une règle du jeu de règles en a besoin.'
+        : 'Aucune colonne des extractions fournies ne relève de l’art. 9.',
     },
     recipients: memberRoles.map((role) => ({
       role,
@@ -152,44 +155,46 @@ export async function buildRecordOfProcessing(
     })),
     transfers: {
       outside_eu: false,
-      note: 'None: the service sends no personal data outside the European Union, and partners re-identify their cases on their own premises.',
+      note: 'Aucun : le service ne transmet aucune donnée à caractère personnel hors de l’Union européenne, et les partenaires réidentifient leurs cas sur leurs propres systèmes.',
     },
     retention: {
       retention_days: days,
-      extracts: `Extract rows expire ${days} days after their upload and are then purged; a newer extract of the same kind from the same partner replaces the older one in later runs.`,
-      cases: `Presumed cases expire ${days} days after the run that found them is published.`,
+      extracts: `Les lignes des extractions expirent ${count(days)} jours après leur dépôt, puis sont purgées ; une extraction plus récente du même type, déposée par le même partenaire, remplace l’ancienne dans les rapprochements ultérieurs.`,
+      cases: `Les cas présumés expirent ${count(days)} jours après la publication du rapprochement qui les a identifiés.`,
       audit_trail:
-        'The audit trail (who accessed what, when, for which purpose) is the accountability record (art. 5(2)): ' +
-        'append-only, it is kept beyond the data and not purged with it, together with its index of the pseudonyms each request returned (art. 15).',
+        'Le journal d’audit (qui a accédé à quoi, quand et pour quelle finalité) documente le respect du principe de responsabilité (art. 5(2)) : ' +
+        'alimenté en ajout seul, il est conservé au-delà des données et n’est pas purgé avec elles, de même que son index des pseudonymes renvoyés par chaque requête (art. 15).',
     },
     security_measures: [
-      'Pseudonymisation before transfer: partners replace the NIR, names and birth dates with keyed hashes (HMAC-SHA-256) under a convention key that the service never holds; an upload that looks like it carries a clear identifier is refused and discarded.',
+      'Pseudonymisation avant transmission : les partenaires remplacent le NIR, les noms et les dates de naissance par des empreintes à clé (HMAC-SHA-256), calculées avec une clé de convention que le service ne détient jamais ; un dépôt qui semble contenir un identifiant en clair est refusé et supprimé.',
       convention.key_check_value
-        ? `Key check value registered (key version ${convention.key_version}): an upload made with another key is refused before it is stored.`
-        : 'No key check value registered yet: every upload is refused until one is.',
-      'Minimisation: only the columns of the extract contract are accepted; any other column refuses the file.',
-      "Convention-scoped access: every route that touches personal data names the convention; the caller's organisation must be a member in the route's role, and the convention active and within its dates. A partner only receives the cases of its own population.",
-      `Authentication: client secrets stored as scrypt hashes; short-lived access tokens signed with ES256 (${service.tokenTtlSeconds} s), or tokens of configured OpenID Connect issuers with pinned algorithms.`,
-      'Audit: every access and change is recorded in an append-only, hash-chained trail (the database refuses updates and deletes), with checkpoints signed by a key of the service kept outside the database, so that a rewrite or truncation is detected; verified nightly. Each read of cases records the pseudonyms it disclosed, so that a person can be told who saw what about them (art. 15).',
-      'Logs carry no token, secret or pseudonym.',
-      'Transport: TLS is expected at the edge (reverse proxy) in front of the service.',
+        ? `Valeur de contrôle de la clé enregistrée (version de clé ${convention.key_version}) : un dépôt fait avec une autre clé est refusé avant d’être stocké.`
+        : 'Aucune valeur de contrôle de la clé n’est encore enregistrée : tout dépôt est refusé tant qu’elle ne l’est pas.',
+      'Minimisation : seules les colonnes du contrat d’extraction sont acceptées ; toute autre colonne entraîne le refus du fichier.',
+      'Accès limité à la convention : toute route de l’API portant sur des données à caractère personnel désigne la convention ; l’organisme appelant doit en être membre avec le rôle requis par la route, et la convention doit être active et en cours de validité. Un partenaire ne reçoit que les cas de sa propre population.',
+      `Authentification : secrets des clients conservés sous forme d’empreintes scrypt ; jetons d’accès de courte durée signés en ES256 (${count(service.tokenTtlSeconds)} s), ou jetons d’émetteurs OpenID Connect configurés, aux algorithmes imposés.`,
+      'Audit : chaque accès et chaque modification sont enregistrés dans un journal en ajout seul, chaîné par empreintes (la base de données refuse les modifications et les suppressions), avec des points de contrôle signés par une clé du service conservée hors de la base de données, afin qu’une réécriture ou une troncature soit détectée ; vérification chaque nuit. Chaque consultation de cas enregistre les pseudonymes qu’elle a communiqués, afin de pouvoir indiquer à une personne qui a vu quoi la concernant (art. 15).',
+      'Les journaux applicatifs ne contiennent ni jeton, ni secret, ni pseudonyme.',
+      'Transport : le chiffrement TLS est attendu en frontal (proxy inverse) devant le service.',
     ],
     dpia: {
       required: true,
       note:
-        'Required before the processing starts (art. 35): large-scale matching of datasets from several bodies, about vulnerable persons (low incomes, disability, minors)' +
-        `${special.length ? ', with data that may reveal health' : ''}. Consult the CNIL beforehand (art. 36) if a high residual risk remains; review the DPIA when the parties, data or purposes change.`,
+        'Requise avant la mise en œuvre du traitement (art. 35) : rapprochement à grande échelle de jeux de données de plusieurs organismes, concernant des personnes vulnérables (faibles revenus, handicap, mineurs)' +
+        `${special.length ? ', avec des données susceptibles de révéler l’état de santé' : ''}. Consulter la CNIL au préalable (art. 36) si un risque résiduel élevé subsiste ; réviser l’AIPD lorsque les parties, les données ou les finalités changent.`,
     },
     to_complete: [
-      'Name and contact details of each controller, of its representative and of its DPO (art. 30(1)(a)).',
-      'The role of each party: controller, joint controllers and their arrangement (art. 26), processor and its contract (art. 28).',
+      'Nom et coordonnées de chaque responsable du traitement, de son représentant et de son délégué à la protection des données (art. 30(1)(a)).',
+      'Le rôle de chaque partie : responsable du traitement, responsables conjoints du traitement et leur accord (art. 26), sous-traitant et son contrat (art. 28).',
       ...(special.length
-        ? ['The art. 9(2) ground for the data marked art. 9, or leave those columns out.']
+        ? [
+            'L’exception de l’art. 9(2) retenue pour les données signalées comme relevant de l’art. 9 ; à défaut, retirer ces colonnes.',
+          ]
         : []),
-      'The retention period of the audit trail.',
-      'How the persons concerned are informed (art. 13/14) and can object (art. 21).',
-      'The reference and date of the DPIA.',
-      'Hosting: location of the servers and encryption at rest.',
+      'La durée de conservation du journal d’audit.',
+      'Les modalités d’information des personnes concernées (art. 13 et 14) et d’exercice de leur droit d’opposition (art. 21).',
+      'La référence et la date de l’AIPD.',
+      'Hébergement : localisation des serveurs et chiffrement des données au repos.',
     ],
   };
 }
