@@ -19,7 +19,7 @@ export interface RecordParty {
 export interface RecordColumn {
   name: string;
   required: boolean;
-  category: DataCategory | 'other';
+  category: DataCategory | 'autre';
   description: string;
   special_category: boolean;
   note: string | null;
@@ -74,7 +74,7 @@ function columnsOf(kind: ExtractKind): RecordColumn[] {
     return {
       name: c.name,
       required: c.required,
-      category: meaning?.category ?? 'other',
+      category: meaning?.category ?? 'autre',
       description: meaning?.description ?? c.name,
       special_category: meaning?.article9 !== undefined,
       note: meaning?.article9 ?? null,

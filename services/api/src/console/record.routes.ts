@@ -1,6 +1,5 @@
 // The DPO's page of a convention: its record of processing (GDPR art. 30) as the API draws it from the
 // convention's data, the Markdown download for the DPO's register, and a link to its audit events.
-// The sentences the service generates are in English and marked so (lang="en") for screen readers.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiClient } from './api-client.ts';
 import type { ConventionView, RecordView } from './api-views.ts';
@@ -9,7 +8,6 @@ import { type Html, html } from './html.ts';
 import { sendDownload, sendPage } from './render.ts';
 import {
   conventionStatusLabels,
-  dataCategoryLabels,
   formatCount,
   formatDate,
   formatDateTime,
@@ -20,8 +18,7 @@ import {
   yesNo,
 } from './wording.ts';
 
-const english = (items: readonly string[]) =>
-  html`<ul lang="en">${items.map((i) => html`<li>${i}</li>`)}</ul>`;
+const bullets = (items: readonly string[]) => html`<ul>${items.map((i) => html`<li>${i}</li>`)}</ul>`;
 
 function recordSections(record: RecordView): Html {
   return html`
@@ -43,10 +40,10 @@ function recordSections(record: RecordView): Html {
     )}
     <h2>Finalités</h2>
     <p>Finalité inscrite dans la convention : ${record.purposes.stated}</p>
-    ${english(record.purposes.statements)}
+    ${bullets(record.purposes.statements)}
     <h2>Base légale</h2>
     <p>Base inscrite dans la convention : ${record.legal_basis.stated}</p>
-    ${english(record.legal_basis.gdpr)}
+    ${bullets(record.legal_basis.gdpr)}
     <h2>Données à caractère personnel</h2>
     <p>Aucun identifiant en clair ne parvient au service : les identités sont des pseudonymes à clé.</p>
     ${record.personal_data.map((d) =>
@@ -58,12 +55,12 @@ function recordSections(record: RecordView): Html {
             cell: (c: RecordView['personal_data'][number]['columns'][number]) => html`<code>${c.name}</code>`,
           },
           { label: 'Obligatoire', cell: (c) => yesNo(c.required) },
-          { label: 'Catégorie', cell: (c) => label(dataCategoryLabels, c.category) },
+          { label: 'Catégorie', cell: (c) => c.category },
           {
             label: 'Donnée sensible (art. 9)',
             cell: (c) => (c.special_category ? badge('oui', 'warning') : 'non'),
           },
-          { label: 'Description', cell: (c) => html`<span lang="en">${c.description}</span>` },
+          { label: 'Description', cell: (c) => c.description },
         ],
         d.columns,
       ),
@@ -74,21 +71,21 @@ function recordSections(record: RecordView): Html {
       [
         { label: 'Rôle', cell: (r: RecordView['recipients'][number]) => label(roleLabels, r.role) },
         { label: 'Organismes', cell: (r) => r.members.join(', ') || '—' },
-        { label: 'Accès', cell: (r) => html`<span lang="en">${r.access}</span>` },
+        { label: 'Accès', cell: (r) => r.access },
       ],
       record.recipients,
     )}
     <h2>Durées de conservation</h2>
     <p>Durée de conservation de la convention : ${formatCount(record.retention.retention_days)} jours.</p>
-    ${english([record.retention.extracts, record.retention.cases, record.retention.audit_trail])}
+    ${bullets([record.retention.extracts, record.retention.cases, record.retention.audit_trail])}
     <h2>Transferts hors de l’Union européenne</h2>
-    <p>${record.transfers.outside_eu ? 'Oui' : 'Aucun'}. <span lang="en">${record.transfers.note}</span></p>
+    <p>${record.transfers.note}</p>
     <h2>Mesures de sécurité</h2>
-    ${english(record.security_measures)}
+    ${bullets(record.security_measures)}
     <h2>Analyse d’impact (AIPD)</h2>
-    <p>Requise : ${yesNo(record.dpia.required)}. <span lang="en">${record.dpia.note}</span></p>
+    <p>${record.dpia.note}</p>
     <h2>À compléter par le délégué</h2>
-    ${english(record.to_complete)}`;
+    ${bullets(record.to_complete)}`;
 }
 
 export async function dpoConventionPage(
@@ -117,7 +114,7 @@ export async function dpoConventionPage(
         <li><a class="fr-btn fr-btn--secondary fr-icon-download-line" href="${base}/registre.md" download>Télécharger le registre (Markdown)</a></li>
       </ul>
       <h2 class="fr-mt-4w">Registre des activités de traitement (RGPD art. 30)</h2>
-      <p class="fr-text--sm">Établi le ${formatDateTime(record.generated_at)} à partir des données de la convention. Les phrases produites par le service sont en anglais.</p>
+      <p class="fr-text--sm">Établi le ${formatDateTime(record.generated_at)} à partir des données de la convention.</p>
       ${recordSections(record)}`,
   });
 }

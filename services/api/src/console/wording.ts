@@ -209,18 +209,6 @@ export const partnerKindLabels: Record<string, string> = {
   other: 'Autre',
 };
 
-export const dataCategoryLabels: Record<string, string> = {
-  'pseudonymised identifier': 'identifiant pseudonymisé',
-  identification: 'identification',
-  location: 'localisation',
-  'family situation': 'situation familiale',
-  'economic and financial situation': 'situation économique et financière',
-  housing: 'logement',
-  'social benefits': 'prestations sociales',
-  'health cover': 'couverture santé',
-  other: 'autre',
-};
-
 export const yesNo = (v: boolean) => (v ? 'oui' : 'non');
 
 export const subjectKindLabels: Record<string, string> = {

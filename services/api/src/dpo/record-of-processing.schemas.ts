@@ -46,7 +46,7 @@ export const recordOfProcessingSchema = z
             z.object({
               name: z.string(),
               required: z.boolean(),
-              category: z.enum([...dataCategories, 'other']),
+              category: z.enum([...dataCategories, 'autre']),
               description: z.string(),
               special_category: z.boolean().describe('falls, or may fall, under GDPR art. 9'),
               note: z.string().nullable(),
