@@ -1,8 +1,8 @@
 // Group commit of the events that record accesses (reads, refusals): each is durable before its
-// response leaves, with the pseudonyms it disclosed. The chain holds one database-wide lock from an
-// append to its commit, so one transaction per request would queue every request there, each holding
-// a pooled connection. Instead, the events that arrive while a transaction is writing wait, holding
-// no connection, and the next transaction appends them all: one lock, one chain head read, one insert.
+// response leaves, with the pseudonyms it disclosed. An append holds the chain's head row locked until
+// its commit, so one transaction per request would queue every request there, each holding a pooled
+// connection. Instead, the events that arrive while a transaction is writing wait, holding no
+// connection, and the next transaction appends them all: one locked read of the head, one insert.
 // The disclosures land in the pending list of their GIN index; every so many events the writer has
 // it merged in the background, so that no request pays for the merge and lookups read a short list.
 import type { AuditEvent, Db } from '@nonrecours/db';
