@@ -74,6 +74,7 @@ export {
 } from './cases/case-query.ts';
 export { type CaseStatus, caseStatuses, caseTransitions, type StatusChange } from './cases/case-status.ts';
 export type { CaseDetail, CaseSummary } from './cases/case-view.ts';
+export { listRunCases } from './cases/cases.repository.ts';
 export {
   type CaseExport,
   type CaseList,
@@ -132,6 +133,7 @@ export {
   purgeConvention,
   purgeRetention,
 } from './retention/retention.service.ts';
+export { requirePublishedRun } from './runs/published-run.ts';
 export type { CaseCounts } from './runs/run-finalise.stage.ts';
 export { LINK_WORK_MEM } from './runs/run-link.stage.ts';
 export { currentExtracts } from './runs/run-select.stage.ts';

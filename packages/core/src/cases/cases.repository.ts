@@ -1,7 +1,7 @@
 // The SQL of the case lists, the follow-up and the export. A list page is a keyset scan of one of the
 // case indexes (migrations 2026-11-27T1100 and T1310), which hold every filtered column: the scan tests the
 // filters on the index entries and reads only the page's rows from the table.
-import type { Case, Db, Run } from '@nonrecours/db';
+import type { Case, Db } from '@nonrecours/db';
 import { type RawBuilder, sql } from 'kysely';
 import { rulePacks } from '../runs/run-evaluate.stage.ts';
 import type { CaseFilter, CasePosition, CaseSort } from './case-query.ts';
@@ -43,17 +43,6 @@ const summaryColumns = sql.raw(
     .map((c) => `c.${c}`)
     .join(', '),
 );
-
-export function latestPublishedRun(db: Db, conventionId: string): Promise<Run | undefined> {
-  return db
-    .selectFrom('runs')
-    .selectAll()
-    .where('convention_id', '=', conventionId)
-    .where('status', '=', 'succeeded')
-    .orderBy('finished_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
 
 /** The partner's extracts that the service still holds: see case-viewer.ts. */
 export async function heldExtractIds(db: Db, conventionId: string, partnerId: string): Promise<string[]> {
@@ -185,6 +174,41 @@ export async function listCasePage(db: Db, q: CasePageQuery): Promise<CasePage> 
   }
   const end = rows.find((r) => r.n === scanBudget);
   return { rows: hits, next: end ? { key: end.position_key, id: end.position_id } : null };
+}
+
+/** A run's cases in id order, after `after`: the territory team's page of a run's cases. */
+export function listRunCases(
+  db: Db,
+  conventionId: string,
+  runId: string,
+  page: { after: string | undefined; limit: number },
+) {
+  let q = db
+    .selectFrom('cases')
+    .select([
+      'id',
+      'run_id',
+      'subject_kind',
+      'subject_pseudo',
+      'household_pseudo',
+      'benefit',
+      'variant',
+      'rule',
+      'rule_version',
+      'confidence',
+      'estimated_amount',
+      'commune',
+      'source_partners',
+      'status',
+      'evidence',
+      'created_at',
+      'expires_at',
+      'pseudonyms',
+    ])
+    .where('run_id', '=', runId)
+    .where('convention_id', '=', conventionId);
+  if (page.after) q = q.where('id', '>', page.after);
+  return q.orderBy('id').limit(page.limit).execute();
 }
 
 /** A case of one of the convention's published runs, if the viewer may see it. */

@@ -3,7 +3,7 @@
 // can answer a data subject's "who saw what about me" (GDPR art. 15). A case discloses every
 // pseudonym it is about (`cases.pseudonyms`: the household and its members, a tenancy's tenants).
 import { Readable } from 'node:stream';
-import type { Db, Run } from '@nonrecours/db';
+import type { Db } from '@nonrecours/db';
 import { sql } from 'kysely';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
@@ -12,7 +12,7 @@ import type { AuditActor } from '../audit/audit-actor.ts';
 import { recordAccess } from '../audit/audit-writer.ts';
 import type { ConventionAccess } from '../conventions/convention-access.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
-import { findRun } from '../runs/runs.repository.ts';
+import { latestPublishedRun, publishedRun } from '../runs/published-run.ts';
 import { type CaseFilter, type CaseSort, decodeCursor, encodeCursor } from './case-query.ts';
 import { type CaseStatus, caseTransitions } from './case-status.ts';
 import { type CaseDetail, type CaseSummary, caseDetail, caseSummary } from './case-view.ts';
@@ -22,7 +22,6 @@ import {
   exportSelectSql,
   findVisibleCase,
   insertExportDisclosures,
-  latestPublishedRun,
   listCasePage,
   lockCase,
   recordStatus,
@@ -30,20 +29,6 @@ import {
 } from './cases.repository.ts';
 
 const purpose = 'follow_up';
-
-/** The run asked for, which must be published, or else the latest published run (if any). */
-async function publishedRun(
-  db: Db,
-  conventionId: string,
-  runId: string | undefined,
-): Promise<Run | undefined> {
-  if (runId === undefined) return latestPublishedRun(db, conventionId);
-  const run = await findRun(db, conventionId, runId);
-  if (!run) throw notFound('run');
-  if (run.status !== 'succeeded')
-    throw conflict('run_not_published', `the run is ${run.status}: its cases are not published`);
-  return run;
-}
 
 export interface CaseListRequest {
   run?: string | undefined;

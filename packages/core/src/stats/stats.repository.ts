@@ -1,19 +1,7 @@
-// The figures of a run's statistics, and which run they describe.
-import type { Db, Run } from '@nonrecours/db';
+// The figures of a run's statistics.
+import type { Db } from '@nonrecours/db';
 import { sql } from 'kysely';
 import type { CommuneGroup, FollowUpGroup } from './follow-up-stats.ts';
-
-/** The run whose cases are current: the last one published, as the follow-up carry-over reads it. */
-export function latestPublishedRun(db: Db, conventionId: string): Promise<Run | undefined> {
-  return db
-    .selectFrom('runs')
-    .selectAll()
-    .where('convention_id', '=', conventionId)
-    .where('status', '=', 'succeeded')
-    .orderBy('finished_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
 
 /**
  * A run's cases counted by benefit, rule and follow-up status, and by commune. One statement, so the

@@ -4,12 +4,13 @@
 import {
   type AppQueue,
   cancelRun,
-  conflict,
   findRun,
+  listRunCases,
   listRuns,
   notFound,
   partitionProgress,
   presentedEvidence,
+  requirePublishedRun,
   startRun,
 } from '@nonrecours/core';
 import type { Db, Run } from '@nonrecours/db';
@@ -262,39 +263,11 @@ export async function runsRoutes(app: FastifyInstance, options: { db: Db; queue:
     },
     handler: async (request) => {
       const { convention } = requireConventionAccess(request);
-      const run = await findRun(db, convention.id, request.params.id);
-      if (!run) throw notFound('run');
-      if (run.status !== 'succeeded')
-        throw conflict('run_not_published', `the run is ${run.status}: its cases are not published`);
-      let q = db
-        .selectFrom('cases')
-        .select([
-          'id',
-          'run_id',
-          'subject_kind',
-          'subject_pseudo',
-          'household_pseudo',
-          'benefit',
-          'variant',
-          'rule',
-          'rule_version',
-          'confidence',
-          'estimated_amount',
-          'commune',
-          'source_partners',
-          'status',
-          'evidence',
-          'created_at',
-          'expires_at',
-          'pseudonyms',
-        ])
-        .where('run_id', '=', run.id)
-        .where('convention_id', '=', convention.id);
-      if (request.query.cursor) q = q.where('id', '>', request.query.cursor);
-      const rows = await q
-        .orderBy('id')
-        .limit(request.query.limit + 1)
-        .execute();
+      const run = await requirePublishedRun(db, convention.id, request.params.id);
+      const rows = await listRunCases(db, convention.id, run.id, {
+        after: request.query.cursor,
+        limit: request.query.limit + 1,
+      });
       const items = rows.slice(0, request.query.limit);
       request.audit.recordCount = items.length;
       request.audit.details = { run: run.id, cases: items.map((c) => c.id) };
