@@ -3,7 +3,7 @@
 // and reports rows/s, the API's peak RSS and the latency of a health probe during the upload; then,
 // on the same machine and file, the rows/s of a plain `psql \copy` into an equivalent table.
 import { execFileSync } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -16,6 +16,7 @@ import { startApiProcess } from '../support/api-process.ts';
 import { extractStream } from '../support/extract-files.ts';
 import { addMember, makeClient, makeConvention, makePartner } from '../support/factories.ts';
 import { clientToken, uploadExtract } from '../support/http-client.ts';
+import { peakRss } from '../support/proc-stats.ts';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', multiple: true, default: ['1000000'] } } });
 const server = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
@@ -32,11 +33,6 @@ async function admin(sqlText: string) {
     await client.end();
   }
 }
-
-const peakRss = (pid: number) => {
-  const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/);
-  return m ? Number(m[1]) / 1024 : Number.NaN;
-};
 
 async function probeLatency(url: string, stop: () => boolean): Promise<number[]> {
   const times: number[] = [];

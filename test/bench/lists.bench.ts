@@ -7,7 +7,6 @@
 // persons those requests disclosed. --keep leaves the database for the next run, which reuses it (its
 // audit record, append-only, keeps growing); --lists-only skips the exports.
 
-import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { type CasePageQuery, listCasePage } from '@nonrecours/core/cases/cases.repository.ts';
@@ -17,6 +16,7 @@ import pg from 'pg';
 import { startApiProcess } from '../support/api-process.ts';
 import { addMember, makeClient, makeConvention, makePartner } from '../support/factories.ts';
 import { clientToken } from '../support/http-client.ts';
+import { cpuMs, peakRss } from '../support/proc-stats.ts';
 
 const { values } = parseArgs({
   options: {
@@ -34,33 +34,7 @@ const dbName = 'nonrecours_bench_lists';
 const dbUrl = new URL(server);
 dbUrl.pathname = `/${dbName}`;
 const seconds = (ms: number) => +(ms / 1000).toFixed(2);
-/**
- * CPU time (user and system, ms) of the processes whose command name is given, or of one pid, with
- * that of their children that exited (PostgreSQL's postmaster reaps its backends and workers).
- */
-function cpuMs(match: { name: string } | { pid: number }): number {
-  const pids =
-    'pid' in match
-      ? [String(match.pid)]
-      : readdirSync('/proc').filter(
-          (d) => /^\d+$/.test(d) && readProc(`/proc/${d}/comm`).trim() === match.name,
-        );
-  let ticks = 0;
-  for (const pid of pids) {
-    const fields = readProc(`/proc/${pid}/stat`).split(') ')[1]?.split(' ') ?? [];
-    ticks += [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i] ?? 0), 0);
-  }
-  return ticks * 10;
-}
-function readProc(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return ''; // the process has gone
-  }
-}
-const peakRssMb = (pid: number) =>
-  Math.round(Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)?.[1] ?? 0) / 1024);
+const peakRssMb = (pid: number) => Math.round(peakRss(pid));
 
 /** The part of autocannon's interface used here (the package ships no types). */
 interface LoadResult {

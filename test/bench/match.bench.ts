@@ -16,6 +16,7 @@ import pg from 'pg';
 import { startApiProcess } from '../support/api-process.ts';
 import { addMember, makeClient, makeConvention, makePartner } from '../support/factories.ts';
 import { clientToken, uploadExtract } from '../support/http-client.ts';
+import { peakRss } from '../support/proc-stats.ts';
 
 const { values } = parseArgs({
   options: { persons: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '7' } },
@@ -32,9 +33,6 @@ async function admin(text: string) {
   await client.connect();
   await client.query(text).finally(() => client.end());
 }
-
-const peakRss = (pid: number) =>
-  Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)?.[1] ?? 0) / 1024;
 
 console.error(`synthesising ${values.persons} persons…`);
 let t0 = performance.now();
