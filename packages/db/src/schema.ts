@@ -188,6 +188,23 @@ export interface CasesTable {
   status_history: ColumnType<unknown, string | undefined, string>;
   created_at: CreatedAt;
   expires_at: ColumnType<Date, Date | string, Date | string>;
+  /** A case kept open, unchanged, while its subject is absent from the run's extracts. */
+  subject_absent: ColumnType<boolean, boolean | undefined, boolean>;
+  status_changed_at: Date | null;
+}
+
+export const observedOutcomes = ['taken_up', 'no_longer_presumed'] as const;
+export type ObservedOutcome = (typeof observedOutcomes)[number];
+
+/** What the next run's extracts showed of a case it did not presume again (migration 2026-12-02T0900). */
+export interface CaseObservationsTable {
+  case_id: string;
+  /** The run whose extracts showed it. */
+  run_id: string;
+  convention_id: string;
+  outcome: ObservedOutcome;
+  /** The observing run's as_of, the first month it was seen. */
+  month: string;
 }
 
 export interface OppositionsTable {
@@ -208,6 +225,7 @@ export interface Database {
   runs: RunsTable;
   run_partitions: RunPartitionsTable;
   cases: CasesTable;
+  case_observations: CaseObservationsTable;
   oppositions: OppositionsTable;
 }
 

@@ -229,15 +229,46 @@ export async function findVisibleCase(
   return rows[0];
 }
 
-/** Locks the case for its follow-up change. */
+/**
+ * Locks the case for its follow-up change. Not for update: a publication's observations reference
+ * the case (a key share lock) and must not hold a follow-up off.
+ */
 export function lockCase(db: Db, conventionId: string, id: string) {
   return db
     .selectFrom('cases')
-    .select(['id', 'run_id', 'status'])
+    .select(['id', 'run_id', 'status', 'subject_kind', 'subject_pseudo', 'benefit'])
     .where('id', '=', id)
     .where('convention_id', '=', conventionId)
-    .forUpdate()
+    .forNoKeyUpdate()
     .executeTakeFirst();
+}
+
+/** The case of a run about the same subject and benefit, locked for its follow-up change. */
+export function lockSuccessorCase(
+  db: Db,
+  runId: string,
+  of: { subject_kind: 'person' | 'household' | 'tenancy'; subject_pseudo: string; benefit: string },
+) {
+  return db
+    .selectFrom('cases')
+    .select(['id', 'run_id', 'status', 'subject_kind', 'subject_pseudo', 'benefit'])
+    .where('run_id', '=', runId)
+    .where('subject_kind', '=', of.subject_kind)
+    .where('subject_pseudo', '=', of.subject_pseudo)
+    .where('benefit', '=', of.benefit)
+    .forNoKeyUpdate()
+    .executeTakeFirst();
+}
+
+/** Whether the run closed the case by what its extracts showed (case_observations). */
+export async function closedByRun(db: Db, caseId: string, runId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('case_observations')
+    .select('case_id')
+    .where('case_id', '=', caseId)
+    .where('run_id', '=', runId)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Holds the run while a follow-up of one of its cases commits (see run-finalise.stage.ts). */
@@ -247,7 +278,7 @@ export async function shareLockRun(db: Db, runId: string): Promise<void> {
 
 export async function recordStatus(db: Db, id: string, change: StatusChange): Promise<CaseRow> {
   const { rows } = await sql<CaseRow>`
-    update cases c set status = ${change.status},
+    update cases c set status = ${change.status}, status_changed_at = now(),
       status_history = c.status_history || ${JSON.stringify([change])}::jsonb
     where c.id = ${id}
     returning ${summaryColumns}, c.evidence, c.status_history`.execute(db);

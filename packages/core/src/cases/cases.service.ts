@@ -18,12 +18,14 @@ import { type CaseStatus, caseTransitions } from './case-status.ts';
 import { type CaseDetail, type CaseSummary, caseDetail, caseSummary } from './case-view.ts';
 import { caseViewerOf } from './case-viewer.ts';
 import {
+  closedByRun,
   countCases,
   exportSelectSql,
   findVisibleCase,
   insertExportDisclosures,
   listCasePage,
   lockCase,
+  lockSuccessorCase,
   recordStatus,
   shareLockRun,
 } from './cases.repository.ts';
@@ -117,9 +119,10 @@ export async function readCase(
 }
 
 /**
- * Records a follow-up outcome on a case of the latest published run (the next run carries it over;
- * an older run's case is history). The change, its audit event and the disclosure of the returned
- * case commit together.
+ * Records a follow-up outcome on the current case of a subject and benefit: the case of the latest
+ * published run, or the case that run closed by what its extracts showed. A change sent for an older
+ * run's case (a page opened before the publication) lands on its successor. The change, its audit
+ * event and the disclosure of the returned case commit together.
  */
 export function changeCaseStatus(
   db: Db,
@@ -130,14 +133,9 @@ export function changeCaseStatus(
 ): Promise<CaseDetail> {
   const conventionId = access.convention.id;
   return db.transaction().execute(async (trx) => {
-    const current = await lockCase(trx, conventionId, id);
-    if (!current) throw notFound('case');
-    // The share lock on the case's run waits for a run that is carrying this run's follow-up over
-    // (it locks the run for update) and holds the next one off until this change commits; the latest
-    // published run is read after it, so a change that waited finds its case superseded.
-    await shareLockRun(trx, current.run_id);
-    if (current.run_id !== (await latestPublishedRun(trx, conventionId))?.id)
-      throw conflict('case_not_current', 'the case belongs to an older run: follow up the latest run’s case');
+    const asked = await lockCase(trx, conventionId, id);
+    if (!asked) throw notFound('case');
+    const current = await currentCaseOf(trx, conventionId, asked);
     const from = current.status as CaseStatus;
     const allowed = caseTransitions[from];
     if (!allowed.includes(status))
@@ -146,7 +144,7 @@ export function changeCaseStatus(
         to: status,
         allowed,
       });
-    const row = await recordStatus(trx, id, {
+    const row = await recordStatus(trx, current.id, {
       status,
       at: new Date().toISOString(),
       actor: actor.actor,
@@ -156,16 +154,34 @@ export function changeCaseStatus(
       ...actor,
       conventionId,
       action: 'case.update',
-      target: `case/${id}`,
+      target: `case/${current.id}`,
       purpose,
       outcome: 'success',
       statusCode: 200,
       recordCount: 1,
-      details: { run: row.run_id, from, to: status },
+      details: { run: row.run_id, from, to: status, ...(current.id !== id ? { asked: id } : {}) },
       disclosed: row.pseudonyms,
     });
     return caseDetail(row, { role: 'territory' });
   });
+}
+
+type LockedCase = NonNullable<Awaited<ReturnType<typeof lockCase>>>;
+
+/**
+ * The share lock on the case's run waits for a publication that is carrying this run's follow-up
+ * over (its last transaction locks the run for update, for milliseconds) and holds the next one off
+ * until this change commits; the latest published run is read after it.
+ */
+async function currentCaseOf(trx: Db, conventionId: string, asked: LockedCase): Promise<LockedCase> {
+  await shareLockRun(trx, asked.run_id);
+  const latest = await latestPublishedRun(trx, conventionId);
+  if (!latest || asked.run_id === latest.id) return asked;
+  await shareLockRun(trx, latest.id);
+  const successor = await lockSuccessorCase(trx, latest.id, asked);
+  if (successor) return successor;
+  if (await closedByRun(trx, asked.id, latest.id)) return asked;
+  throw conflict('case_not_current', 'the case belongs to an older run and the latest run has none like it');
 }
 
 export interface CaseExportRequest {

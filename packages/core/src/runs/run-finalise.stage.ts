@@ -1,10 +1,15 @@
 // Stage 4, finalise: merges the partitions' results into one case per (subject, benefit) — the most
-// confident result, the others as supporting evidence — carries over the follow-up of the previous
-// run, and publishes the run, all in one transaction: a run's cases appear together or not at all.
+// confident result, the others as supporting evidence — carries the field work of the previous
+// published run over, observes what became of that run's cases the new extracts no longer presume,
+// and publishes. Two transactions: the first writes every case while the run is still unpublished
+// and holds no lock a follow-up waits on; the second, a few milliseconds long, waits for the
+// follow-ups in flight, carries over the ones made meanwhile, and publishes. A run's cases appear
+// together or not at all.
 import type { Db } from '@nonrecours/db';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import type { AuditActor } from '../audit/audit-actor.ts';
+import { subjectsSeenSql } from './run-observations.ts';
 import { dropRunTablesSql, runTables } from './run-tables.ts';
 
 export interface CaseCounts {
@@ -13,15 +18,73 @@ export interface CaseCounts {
   by_benefit: Record<string, number>;
   by_confidence: Record<string, number>;
   carried_over: number;
+  /** Cases of the previous run the new extracts closed, by outcome, and those kept open unseen. */
+  observed: { taken_up: number; no_longer_presumed: number; kept_open_absent: number };
 }
+
+export interface FinaliseRun {
+  id: string;
+  conventionId: string;
+  retentionDays: number;
+  /** YYYY-MM */
+  asOf: string;
+}
+
+/** A follow-up committed this long after the first transaction began is still carried over. */
+const FOLLOW_UP_MARGIN = sql.raw(`interval '10 minutes'`);
+
+const caseColumns =
+  sql.raw(`convention_id, part, subject_kind, subject_pseudo, household_pseudo, pseudonyms, benefit,
+  variant, rule, rule_version, confidence, estimated_amount, commune, source_partners, source_extracts, evidence,
+  status, status_history, created_at, expires_at, status_changed_at`);
 
 export async function finaliseRun(
   db: Db,
-  run: { id: string; conventionId: string; retentionDays: number },
+  run: FinaliseRun,
   actor: AuditActor,
   timings: { before: Record<string, number>; startedAt: number },
 ): Promise<CaseCounts | null> {
-  const results = sql.table(runTables(run.id).results);
+  const t = runTables(run.id);
+  const steps: Record<string, number> = {};
+  const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const result = await work();
+    steps[name] = Math.round(performance.now() - t0);
+    return result;
+  };
+  // The results were just written: without statistics the merge would be planned for an empty table.
+  await step('analyze', () => sql`analyze ${sql.table(t.results)}`.execute(db));
+  const previous = await db
+    .selectFrom('runs')
+    .select('id')
+    .where('convention_id', '=', run.conventionId)
+    .where('status', '=', 'succeeded')
+    .where('id', '<>', run.id)
+    .orderBy('finished_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+
+  const written = await db.transaction().execute(async (trx) => {
+    const locked = await trx
+      .selectFrom('runs')
+      .select(['status', sql<Date>`now()`.as('began')])
+      .where('id', '=', run.id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (locked?.status !== 'running') return null;
+    // Every join here is between two whole runs: hash joins, whatever the statistics say.
+    await sql`set local enable_nestloop = off`.execute(trx);
+    await sql`set local work_mem = '256MB'`.execute(trx);
+    await trx.deleteFrom('cases').where('run_id', '=', run.id).execute();
+    await step('merge', () => insertMergedCases(run, previous?.id ?? null).execute(trx));
+    if (previous) {
+      await step('observe', () => insertObservations(run, previous.id).execute(trx));
+      await step('keep_absent', () => insertCasesKeptOpen(run, previous.id).execute(trx));
+    }
+    return { began: locked.began };
+  });
+  if (!written) return null;
+
   const counts = await db.transaction().execute(async (trx) => {
     const locked = await trx
       .selectFrom('runs')
@@ -30,78 +93,27 @@ export async function finaliseRun(
       .forUpdate()
       .executeTakeFirst();
     if (locked?.status !== 'running') return null;
-    await trx.deleteFrom('cases').where('run_id', '=', run.id).execute();
-    await sql`
-      with ranked as (
-        select r.*, row_number() over w as n
-        from ${results} r
-        window w as (partition by subject_kind, subject_pseudo collate "C", benefit order by rank)
-      ),
-      supporting as (
-        select subject_kind, subject_pseudo, benefit, jsonb_agg(evidence - 'supporting' order by rank) as others
-        from ranked where n > 1 group by subject_kind, subject_pseudo, benefit
-      )
-      insert into cases (run_id, convention_id, part, subject_kind, subject_pseudo, household_pseudo, pseudonyms, benefit,
-        variant, rule, rule_version, confidence, estimated_amount, commune, source_partners, source_extracts, evidence, expires_at)
-      select ${run.id}::uuid, ${run.conventionId}::uuid, b.part, b.subject_kind, b.subject_pseudo, b.household_pseudo, b.pseudonyms,
-        b.benefit, b.variant, b.rule, b.rule_version, b.confidence, b.estimated_amount, b.commune, b.source_partners,
-        b.source_extracts,
-        case when s.others is null then b.evidence
-             else jsonb_set(b.evidence, '{supporting}', coalesce(b.evidence -> 'supporting', '[]'::jsonb) || s.others) end,
-        now() + make_interval(days => ${run.retentionDays})
-      from ranked b left join supporting s using (subject_kind, subject_pseudo, benefit)
-      where b.n = 1
-        -- An objection registered while the run was evaluating still holds.
-        and not exists (
-          select 1 from oppositions o where o.convention_id = ${run.conventionId}::uuid and o.pseudonym = any(b.pseudonyms))`.execute(
-      trx,
-    );
-
-    // The field work of the previous published run goes on: same subject and benefit, same follow-up,
-    // and the date the presumption was first made (what the lists' date order shows).
-    // Locking that run waits for the follow-up changes in flight (each holds a share lock on it) and
-    // holds off the next ones until this run is published, when they find their case superseded.
-    const previous = await trx
-      .selectFrom('runs')
-      .select('id')
-      .where('convention_id', '=', run.conventionId)
-      .where('status', '=', 'succeeded')
-      .where('id', '<>', run.id)
-      .orderBy('finished_at', 'desc')
-      .limit(1)
-      .forUpdate()
-      .executeTakeFirst();
-    const carried = previous
-      ? await sql`
-          update cases c set status = p.status, status_history = p.status_history, created_at = p.created_at
+    if (previous) {
+      // Waits for the follow-ups in flight on the previous run (each holds a share lock on it) and
+      // holds off the next ones until this run is published, when they land on its cases.
+      await trx.selectFrom('runs').select('id').where('id', '=', previous.id).forUpdate().execute();
+      await step('late_follow_up', () =>
+        sql`
+          update cases c set status = p.status, status_history = p.status_history, status_changed_at = p.status_changed_at
           from cases p
-          where c.run_id = ${run.id} and p.run_id = ${previous.id}
-            and p.subject_kind = c.subject_kind and p.subject_pseudo = c.subject_pseudo and p.benefit = c.benefit`.execute(
+          where p.run_id = ${previous.id} and p.status_changed_at >= ${written.began}::timestamptz - ${FOLLOW_UP_MARGIN}
+            and c.run_id = ${run.id} and c.subject_kind = p.subject_kind and c.subject_pseudo = p.subject_pseudo
+            and c.benefit = p.benefit and (c.status, c.status_history) is distinct from (p.status, p.status_history)`.execute(
           trx,
-        )
-      : { numAffectedRows: 0n };
-
-    const grouped = await sql<{ rule: string; benefit: string; confidence: string; n: number }>`
-      select rule, benefit, confidence, count(*)::int as n from cases where run_id = ${run.id} group by 1, 2, 3`.execute(
-      trx,
-    );
-    const tally = (key: 'rule' | 'benefit' | 'confidence') => {
-      const counts: Record<string, number> = {};
-      for (const r of grouped.rows) counts[r[key]] = (counts[r[key]] ?? 0) + r.n;
-      return counts;
-    };
-    const caseCounts: CaseCounts = {
-      total: grouped.rows.reduce((sum, r) => sum + r.n, 0),
-      by_rule: tally('rule'),
-      by_benefit: tally('benefit'),
-      by_confidence: tally('confidence'),
-      carried_over: Number(carried.numAffectedRows ?? 0),
-    };
+        ),
+      );
+    }
+    const caseCounts = await countCases(trx, run.id, written.began);
     await sql`
       update runs set status = 'succeeded', stage = 'finalise', finished_at = now(),
         report = report || ${JSON.stringify({
           cases: caseCounts,
-          timings: { ...timings.before, finalise_ms: Date.now() - timings.startedAt },
+          timings: { ...timings.before, finalise_ms: Date.now() - timings.startedAt, finalise_steps: steps },
         })}::jsonb
       where id = ${run.id}`.execute(trx);
     await appendAuditEvent(trx, {
@@ -112,10 +124,118 @@ export async function finaliseRun(
       purpose: 'matching',
       outcome: 'success',
       recordCount: caseCounts.total,
-      details: { by_rule: caseCounts.by_rule },
+      details: { by_rule: caseCounts.by_rule, observed: caseCounts.observed },
     });
     return caseCounts;
   });
   await sql.raw(dropRunTablesSql(run.id)).execute(db);
+  // The next run joins with this one's cases: its plans need their statistics.
+  if (counts) await sql`analyze cases`.execute(db);
   return counts;
+}
+
+const sameCase = (a: string, b: string) =>
+  sql.raw(
+    `${a}.subject_kind = ${b}.subject_kind and ${a}.subject_pseudo = ${b}.subject_pseudo and ${a}.benefit = ${b}.benefit`,
+  );
+
+const notOpposed = (conventionId: string, pseudonyms: RawBuilder<unknown>) => sql`not exists (
+  select 1 from oppositions o where o.convention_id = ${conventionId}::uuid and o.pseudonym = any(${pseudonyms}))`;
+
+/** One case per (subject, benefit), with the previous run's follow-up and first date where it had the case. */
+function insertMergedCases(run: FinaliseRun, previousId: string | null) {
+  const results = sql.table(runTables(run.id).results);
+  return sql`
+    with ranked as (
+      select r.*, row_number() over w as n
+      from ${results} r
+      window w as (partition by subject_kind, subject_pseudo collate "C", benefit order by rank)
+    ),
+    supporting as (
+      select subject_kind, subject_pseudo, benefit, jsonb_agg(evidence - 'supporting' order by rank) as others
+      from ranked where n > 1 group by subject_kind, subject_pseudo, benefit
+    )
+    insert into cases (run_id, convention_id, part, subject_kind, subject_pseudo, household_pseudo, pseudonyms, benefit,
+      variant, rule, rule_version, confidence, estimated_amount, commune, source_partners, source_extracts, evidence, expires_at,
+      status, status_history, created_at, status_changed_at)
+    select ${run.id}::uuid, ${run.conventionId}::uuid, b.part, b.subject_kind, b.subject_pseudo, b.household_pseudo, b.pseudonyms,
+      b.benefit, b.variant, b.rule, b.rule_version, b.confidence, b.estimated_amount, b.commune, b.source_partners,
+      b.source_extracts,
+      case when s.others is null then b.evidence
+           else jsonb_set(b.evidence, '{supporting}', coalesce(b.evidence -> 'supporting', '[]'::jsonb) || s.others) end,
+      now() + make_interval(days => ${run.retentionDays}),
+      coalesce(p.status, 'to_contact'), coalesce(p.status_history, '[]'::jsonb), coalesce(p.created_at, now()),
+      p.status_changed_at
+    from ranked b
+    left join supporting s using (subject_kind, subject_pseudo, benefit)
+    left join cases p on p.run_id = ${previousId}::uuid and ${sameCase('p', 'b')}
+    where b.n = 1
+      -- An objection registered while the run was evaluating still holds.
+      and ${notOpposed(run.conventionId, sql`b.pseudonyms`)}`;
+}
+
+/** The previous run's cases this run did not presume again, and about whose subject its extracts say something. */
+function insertObservations(run: FinaliseRun, previousId: string) {
+  return sql`
+    with gone as (
+      select p.id, p.subject_kind, p.subject_pseudo, p.benefit from cases p
+      where p.run_id = ${previousId}
+        and not exists (select 1 from cases c where c.run_id = ${run.id} and ${sameCase('c', 'p')})
+    ),
+    seen as (
+      select g.id, coalesce(bool_or(n.benefit = g.benefit), false) as received
+      from gone g join (${subjectsSeenSql(runTables(run.id))}) n on n.pseudo = g.subject_pseudo and n.kind = g.subject_kind
+      group by g.id
+    )
+    insert into case_observations (case_id, run_id, convention_id, outcome, month)
+    select id, ${run.id}::uuid, ${run.conventionId}::uuid,
+      case when received then 'taken_up' else 'no_longer_presumed' end, ${`${run.asOf}-01`}::date
+    from seen`;
+}
+
+/** The previous run's cases whose subject the extracts no longer hold: open still, unchanged. */
+function insertCasesKeptOpen(run: FinaliseRun, previousId: string) {
+  return sql`
+    insert into cases (run_id, ${caseColumns}, subject_absent)
+    select ${run.id}::uuid, ${caseColumns}, true from cases p
+    where p.run_id = ${previousId}
+      and not exists (select 1 from cases c where c.run_id = ${run.id} and ${sameCase('c', 'p')})
+      and not exists (select 1 from case_observations o where o.case_id = p.id)
+      and ${notOpposed(run.conventionId, sql`p.pseudonyms`)}`;
+}
+
+async function countCases(db: Db, runId: string, began: Date): Promise<CaseCounts> {
+  const grouped = await sql<{
+    rule: string;
+    benefit: string;
+    confidence: string;
+    n: number;
+    carried: number;
+    absent: number;
+  }>`
+    select rule, benefit, confidence, count(*)::int as n,
+      count(*) filter (where created_at < ${began}::timestamptz and not subject_absent)::int as carried,
+      count(*) filter (where subject_absent)::int as absent
+    from cases where run_id = ${runId} group by 1, 2, 3`.execute(db);
+  const observed = await sql<{ outcome: 'taken_up' | 'no_longer_presumed'; n: number }>`
+    select outcome, count(*)::int as n from case_observations where run_id = ${runId} group by 1`.execute(db);
+  const tally = (key: 'rule' | 'benefit' | 'confidence') => {
+    const counts: Record<string, number> = {};
+    for (const r of grouped.rows) counts[r[key]] = (counts[r[key]] ?? 0) + r.n;
+    return counts;
+  };
+  const sum = (key: 'n' | 'carried' | 'absent') => grouped.rows.reduce((total, r) => total + r[key], 0);
+  const outcome = (o: string) => observed.rows.find((r) => r.outcome === o)?.n ?? 0;
+  return {
+    total: sum('n'),
+    by_rule: tally('rule'),
+    by_benefit: tally('benefit'),
+    by_confidence: tally('confidence'),
+    carried_over: sum('carried'),
+    observed: {
+      taken_up: outcome('taken_up'),
+      no_longer_presumed: outcome('no_longer_presumed'),
+      kept_open_absent: sum('absent'),
+    },
+  };
 }

@@ -155,6 +155,8 @@ async function linkTables(
   ] as const) {
     await step(`index_${name}`, sql`create index on ${table} (part)`);
   }
+  // The partitions and the finaliser read these tables: their plans need statistics of them.
+  await step('analyze', sql`analyze ${health}, ${family}, ${retirees}, ${tenants}`);
 
   const counts = await sql<{
     family_rows: number;

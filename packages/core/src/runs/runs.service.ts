@@ -214,7 +214,7 @@ export async function runPartition(deps: { db: Db; pool: pg.Pool }, runId: strin
 export async function publishRun(deps: { db: Db }, runId: string) {
   const { db } = deps;
   const run = await findRunById(db, runId);
-  if (!run || !(await isActive(db, runId))) return { skipped: true };
+  if (!run || !(await isActive(db, runId)) || !run.as_of) return { skipped: true };
   const convention = await db
     .selectFrom('conventions')
     .select('retention_days')
@@ -225,17 +225,32 @@ export async function publishRun(deps: { db: Db }, runId: string) {
   await advanceRun(db, runId, { stage: 'finalise' });
   const counts = await finaliseRun(
     db,
-    { id: runId, conventionId: run.convention_id, retentionDays: convention.retention_days },
+    {
+      id: runId,
+      conventionId: run.convention_id,
+      retentionDays: convention.retention_days,
+      asOf: run.as_of.slice(0, 7),
+    },
     systemActor,
     {
       before: {
         ...report.timings,
-        evaluate_ms: finaliseStarted - (report.evaluate_started_at ?? finaliseStarted),
+        evaluate_ms: await evaluateMs(db, runId, report.evaluate_started_at ?? finaliseStarted),
       },
       startedAt: finaliseStarted,
     },
   );
   return { cases: counts?.total ?? 0 };
+}
+
+/** From the start of evaluation to its last partition's end (not to the finaliser's start, which may wait). */
+async function evaluateMs(db: Db, runId: string, startedAt: number): Promise<number> {
+  const { last } = await db
+    .selectFrom('run_partitions')
+    .select((eb) => eb.fn.max('finished_at').as('last'))
+    .where('run_id', '=', runId)
+    .executeTakeFirstOrThrow();
+  return last ? Math.max(0, new Date(last).getTime() - startedAt) : 0;
 }
 
 /** Called when a run's job has failed for the last time: the run is failed and its working tables go. */
