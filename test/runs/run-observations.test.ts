@@ -105,7 +105,13 @@ describe('observed outcomes in the next month’s extracts', () => {
 
   it('counts what it observed in the run report, and leaves every other case as the first run had it', async () => {
     const run = (await p.get(`/runs/${second}`)).json<{
-      report: { cases: { observed: Record<string, number>; carried_over: number; total: number } };
+      report: {
+        cases: {
+          observed: { taken_up: number; no_longer_presumed: number; kept_open_absent: number };
+          carried_over: number;
+          total: number;
+        };
+      };
     }>();
     const { rows } = await sql<{ n: number }>`
       select count(*)::int as n from cases where run_id = ${p.runId}`.execute(p.t.database.db);
@@ -120,6 +126,19 @@ describe('observed outcomes in the next month’s extracts', () => {
         observed.no_longer_presumed +
         observed.kept_open_absent,
     ).toBe(rows[0]!.n);
+  });
+
+  it('gives the months in the statistics, protecting the one taken-up case', async () => {
+    const stats = (await p.get('/stats')).json<{
+      series: { month: string; run_id: string; by_benefit: { benefit: string; taken_up: unknown }[] }[];
+    }>();
+    const first = p.territory.manifest.month;
+    expect(stats.series.map((m) => [m.month, m.run_id])).toEqual([
+      [first, p.runId],
+      [nextMonth(first), second],
+    ]);
+    const rsa = stats.series[1]!.by_benefit.find((b) => b.benefit === 'rsa');
+    expect(rsa?.taken_up).toEqual({ value: null, suppressed: true });
   });
 
   it('takes a follow-up sent for a case closed by the latest run onto that closed case', async () => {

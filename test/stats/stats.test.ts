@@ -137,13 +137,14 @@ describe('GET /v1/conventions/{cid}/stats', () => {
     const counts: number[] = [];
     const walk = (node: unknown, key: string) => {
       if (node && typeof node === 'object') {
-        if ('suppressed' in node && key !== 'rights_opened_amount') counts.push((node as Cell).value ?? -1);
+        const amount = ['rights_opened_amount', 'taken_up_amount', 'median_months_to_take_up'].includes(key);
+        if ('suppressed' in node && !amount) counts.push((node as Cell).value ?? -1);
         for (const [k, v] of Object.entries(node)) walk(v, k);
       }
     };
     walk((await get()).json(), '');
-    // 4 rows (overall and 3 benefits) × 9 figures, 4 rules, 4 communes.
-    expect(counts).toHaveLength(44);
+    // 4 rows (overall and 3 benefits) × 9 figures, 4 rules, 4 communes; one month × 4 rows × 6 counts.
+    expect(counts).toHaveLength(44 + 24);
     expect(counts.filter((n) => n >= 1 && n <= 4)).toEqual([]);
   });
 

@@ -191,6 +191,8 @@ export interface CasesTable {
   /** A case kept open, unchanged, while its subject is absent from the run's extracts. */
   subject_absent: ColumnType<boolean, boolean | undefined, boolean>;
   status_changed_at: Date | null;
+  /** The as_of month (first day) of the run that first presumed the case. */
+  first_month: string | null;
 }
 
 export const observedOutcomes = ['taken_up', 'no_longer_presumed'] as const;

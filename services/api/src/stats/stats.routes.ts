@@ -47,6 +47,36 @@ const rightsOpenedAmount = statCell.describe(
     'their count or when fewer than 5 cases contribute; null unsuppressed when no case carries an estimate (C2S)',
 );
 
+const seriesFigures = {
+  presumed: statCell.describe(
+    'cases presumed in that month’s run (not those kept open while their subject was absent)',
+  ),
+  contacted: statCell.describe('cases of that month’s list whose follow-up went past to_contact'),
+  declared_opened: statCell.describe('cases of that month’s list the team recorded as rights_opened'),
+  taken_up: statCell.describe(
+    'cases of the previous month that this month’s extracts show receiving the benefit',
+  ),
+  taken_up_contacted: statCell.describe('of those, the cases whose follow-up went past to_contact'),
+  taken_up_not_contacted: statCell.describe('of those, the cases never contacted'),
+  taken_up_amount: statCell.describe(
+    'sum of the estimated monthly amounts (euros) of the cases taken up; suppressed with their count or when ' +
+      'fewer than 5 cases contribute; null unsuppressed when none carries an estimate (C2S)',
+  ),
+  median_months_to_take_up: statCell.describe(
+    'median months from the month a case was first presumed to the month it was seen taken up; suppressed with ' +
+      `the count of cases taken up, or when it is under ${MIN_SHOWN_COUNT}`,
+  ),
+};
+
+const seriesMonth = z
+  .object({
+    month: z.string().describe('YYYY-MM: the as_of of the month’s run (the latest published of that month)'),
+    run_id: z.uuid(),
+    overall: z.object(seriesFigures),
+    by_benefit: z.array(z.object({ benefit: z.string(), ...seriesFigures })),
+  })
+  .meta({ id: 'StatsMonth' });
+
 export const runStatsSchema = z
   .object({
     run: z.object({
@@ -65,6 +95,9 @@ export const runStatsSchema = z
     ),
     by_rule: z.array(z.object({ benefit: z.string(), rule: z.string(), presumed: statCell })),
     by_commune: z.array(z.object({ commune: z.string().describe('INSEE code'), presumed: statCell })),
+    series: z
+      .array(seriesMonth)
+      .describe('the convention’s months, oldest first, whatever run the other figures are of'),
   })
   .meta({ id: 'RunStats' });
 
@@ -92,14 +125,16 @@ export async function statsRoutes(app: FastifyInstance, options: { db: Db }) {
         `count from 1 to ${MIN_SHOWN_COUNT - 1} is suppressed, totals included, and so are enough other cells ` +
         'that no suppressed one can be recomputed from the rows, columns, subtotals or totals of these tables, ' +
         `nor a group of suppressed cells of one line be shown to hold fewer than ${MIN_SHOWN_COUNT} cases. ` +
-        'Zeros are shown. The figures follow the follow-up as it is recorded.',
+        'Zeros are shown. The figures follow the follow-up as it is recorded. `series` gives, month by month, ' +
+        'the cases presumed, contacted and declared opened, and those the next extracts showed taken up ' +
+        '(with and without a contact), protected month by month in the same way.',
       params: z.object({ cid: z.uuid() }),
       querystring: z.object({ run: z.uuid().optional().describe('a published run; default: the latest') }),
       response: { 200: runStatsSchema, ...errorResponses },
     },
     handler: async (request) => {
       const { convention } = requireConventionAccess(request);
-      const { run, stats } = await readRunStats(db, convention.id, request.query.run);
+      const { run, stats, series } = await readRunStats(db, convention.id, request.query.run);
       request.audit.details = { run: run.id };
       return {
         run: {
@@ -110,6 +145,7 @@ export async function statsRoutes(app: FastifyInstance, options: { db: Db }) {
         },
         min_shown_count: MIN_SHOWN_COUNT,
         ...stats,
+        series,
       };
     },
   });
