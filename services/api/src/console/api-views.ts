@@ -83,6 +83,25 @@ export interface StatsView {
   overall: FollowUpRow;
   by_benefit: (FollowUpRow & { benefit: string })[];
   by_commune: { commune: string; presumed: StatCell }[];
+  series: StatsMonthView[];
+}
+
+export interface SeriesFiguresView {
+  presumed: StatCell;
+  contacted: StatCell;
+  declared_opened: StatCell;
+  taken_up: StatCell;
+  taken_up_contacted: StatCell;
+  taken_up_not_contacted: StatCell;
+  taken_up_amount: StatCell;
+  median_months_to_take_up: StatCell;
+}
+
+export interface StatsMonthView {
+  month: string;
+  run_id: string;
+  overall: SeriesFiguresView;
+  by_benefit: (SeriesFiguresView & { benefit: string })[];
 }
 
 export interface AuditEventView {

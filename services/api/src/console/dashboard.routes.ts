@@ -4,7 +4,14 @@
 // with their tables. Statistics come with the API's small-cell suppression.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type ApiClient, ApiError } from './api-client.ts';
-import type { ConventionView, ExtractView, RunView, StatCell, StatsView } from './api-views.ts';
+import type {
+  ConventionView,
+  ExtractView,
+  RunView,
+  StatCell,
+  StatsMonthView,
+  StatsView,
+} from './api-views.ts';
 import { barChart, stackedChart } from './charts.ts';
 import { type Alert, badge, csrfField, table } from './components.ts';
 import { extractBadge } from './extracts.routes.ts';
@@ -102,6 +109,57 @@ const followUpTable = (stats: StatsView) =>
     stats.by_benefit,
   );
 
+const oneDecimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+
+/** Month by month: what the lists held and what the next extracts showed taken up. */
+function monthlyChart(series: readonly StatsMonthView[]): Html {
+  if (series.length === 0) return html``;
+  const months = series.map((m) => ({ label: formatMonth(m.month), figures: m.overall }));
+  return html`<h2 class="fr-mt-6w">Mois par mois</h2>
+    <p class="fr-text--sm">Un cas est « pris en compte » quand les extractions du mois suivant montrent la prestation versée ; « après contact » quand son suivi avait dépassé « à contacter ».</p>
+    ${stackedChart({
+      title: 'Droits pris en compte, observés dans les extractions, par mois',
+      description: months
+        .map(
+          (m) =>
+            `${m.label} : ${cell(m.figures.taken_up_contacted)} après contact, ${cell(m.figures.taken_up_not_contacted)} sans contact`,
+        )
+        .join(' ; '),
+      series: [
+        { label: 'Après contact', colour: '#18753c' },
+        { label: 'Sans contact', colour: '#95e257' },
+      ],
+      stacks: months.map((m) => ({
+        label: m.label,
+        values: [m.figures.taken_up_contacted.value, m.figures.taken_up_not_contacted.value],
+      })),
+      stackLabel: 'Mois',
+      format: formatCount,
+      suppressedText: SUPPRESSED,
+    })}
+    ${table(
+      'Suivi mois par mois',
+      [
+        { label: 'Mois', cell: (m: (typeof months)[number]) => m.label },
+        { label: 'Cas présumés', cell: (m) => cell(m.figures.presumed), numeric: true },
+        { label: 'Contactés', cell: (m) => cell(m.figures.contacted), numeric: true },
+        { label: 'Droits ouverts déclarés', cell: (m) => cell(m.figures.declared_opened), numeric: true },
+        { label: 'Pris en compte observés', cell: (m) => cell(m.figures.taken_up), numeric: true },
+        {
+          label: 'Montants mensuels pris en compte',
+          cell: (m) => cell(m.figures.taken_up_amount, formatEuros),
+          numeric: true,
+        },
+        {
+          label: 'Délai médian (mois)',
+          cell: (m) => cell(m.figures.median_months_to_take_up, (v) => oneDecimal.format(v)),
+          numeric: true,
+        },
+      ],
+      months,
+    )}`;
+}
+
 function charts(stats: StatsView, history: readonly StatsView[]): Html {
   const byCommune = [...stats.by_commune].sort((a, b) => (b.presumed.value ?? 0) - (a.presumed.value ?? 0));
   return html`<h2 class="fr-mt-6w">Cas présumés du dernier traitement</h2>
@@ -154,7 +212,8 @@ function charts(stats: StatsView, history: readonly StatsView[]): Html {
             suppressedText: SUPPRESSED,
           })
         : ''
-    }`;
+    }
+    ${monthlyChart(stats.series ?? [])}`;
 }
 
 export async function territoryDashboard(
