@@ -8,15 +8,15 @@ import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { cliActor, LINK_WORK_MEM, registerConventionKey } from '@nonrecours/core';
+import { cliActor, registerConventionKey } from '@nonrecours/core';
 import { createDatabase, migrateToLatest } from '@nonrecours/db';
 import { extractKinds } from '@nonrecours/pseudo';
-import { sql } from 'kysely';
 import pg from 'pg';
 import { startApiProcess } from '../support/api-process.ts';
 import { addMember, makeClient, makeConvention, makePartner } from '../support/factories.ts';
 import { clientToken, uploadExtract } from '../support/http-client.ts';
 import { peakRss } from '../support/proc-stats.ts';
+import { handMatch } from './hand-match.ts';
 
 const { values } = parseArgs({
   options: { persons: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '7' } },
@@ -143,30 +143,8 @@ try {
   if (run.status !== 'succeeded') throw new Error(`the run ended ${run.status}`);
 
   // The same exact linkage and the C2S.RSA rule, written by hand.
-  // Run with the same working memory as the link stage, for a fair comparison.
-  const hand = await db.transaction().execute(async (trx) => {
-    await sql`select set_config('work_mem', ${LINK_WORK_MEM}, true)`.execute(trx);
-    t0 = performance.now();
-    return sql<{ n: number }>`
-    with ex as (select id, kind from extracts where convention_id = ${convention.id} and status = 'accepted'),
-    health as (
-      select distinct on (person_pseudo) person_pseudo, c2s from (
-        select person_pseudo, c2s, 0 as p from extract_rows_cpam where extract_id in (select id from ex where kind = 'cpam')
-        union all select person_pseudo, c2s, 1 from extract_rows_msa where extract_id in (select id from ex where kind = 'msa')) h
-      order by person_pseudo, p),
-    family as (
-      select person_pseudo, identity_pseudo, household_pseudo, rsa from extract_rows_caf where extract_id in (select id from ex where kind = 'caf')
-      union all select person_pseudo, identity_pseudo, household_pseudo, rsa from extract_rows_msa where extract_id in (select id from ex where kind = 'msa')),
-    linked as (select f.*, h.c2s from family f left join health h using (person_pseudo)),
-    tenants as (
-      select t.identity_pseudo, f.person_pseudo from extract_rows_landlord t
-      left join family f on f.identity_pseudo = t.identity_pseudo
-      where t.extract_id in (select id from ex where kind = 'landlord'))
-    select (select count(*)::int from linked where rsa and c2s = 'none') + 0 * (select count(*) from tenants) as n`.execute(
-      trx,
-    );
-  });
-  const handMs = performance.now() - t0;
+  const hand = await handMatch(db, convention.id);
+  const handMs = hand.ms;
 
   const timings = run.report.timings;
   const linkTimings = run.report.linkage.timings;
@@ -190,7 +168,7 @@ try {
     tenants_linked: run.report.linkage.tenants_linked,
     cases: run.report.cases.total,
     cases_by_rule: run.report.cases.by_rule,
-    hand_c2s_rsa_count: hand.rows[0]!.n,
+    hand_c2s_rsa_count: hand.c2sRsa,
   };
   console.log(JSON.stringify(result, null, 2));
 } finally {

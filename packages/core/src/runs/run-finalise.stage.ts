@@ -81,6 +81,9 @@ export async function finaliseRun(
       await step('observe', () => insertObservations(run, previous.id).execute(trx));
       await step('keep_absent', () => insertCasesKeptOpen(run, previous.id).execute(trx));
     }
+    // The publication's last statements, and the next run's, join with these cases: their plans need
+    // statistics that know them (ANALYZE counts this transaction's own rows).
+    await step('analyze_cases', () => sql`analyze cases`.execute(trx));
     return { began: locked.began };
   });
   if (!written) return null;
@@ -129,8 +132,6 @@ export async function finaliseRun(
     return caseCounts;
   });
   await sql.raw(dropRunTablesSql(run.id)).execute(db);
-  // The next run joins with this one's cases: its plans need their statistics.
-  if (counts) await sql`analyze cases`.execute(db);
   return counts;
 }
 

@@ -12,7 +12,21 @@ export function valueInForce(definition: ParameterDefinition, day: string): Date
   return definition.values.findLast((entry) => entry.from <= day);
 }
 
+// A run reads the same few parameters at the same few months for every profile: each is looked up
+// once per process. The registry never changes while it runs; callers never modify what they get.
+const inForce = new Map<string, ParameterUse>();
+
 export function parameterAt(name: ParameterName, month: string): ParameterUse {
+  const key = `${name}@${month}`;
+  let use = inForce.get(key);
+  if (use === undefined) {
+    use = lookUp(name, month);
+    inForce.set(key, use);
+  }
+  return use;
+}
+
+function lookUp(name: ParameterName, month: string): ParameterUse {
   const definition = parameterDefinition(name);
   const entry = valueInForce(definition, firstDayOf(month));
   if (entry === undefined) {
