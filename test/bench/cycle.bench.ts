@@ -1,4 +1,4 @@
-// pnpm bench:cycle [--persons 1000000] [--months 3] [--seed 7] [--dir DIR]
+// pnpm bench:cycle [--persons 1000000] [--months 3] [--seed 7] [--dir DIR]   (BENCH_EXPLAIN_MS: see below)
 // A territory's monthly cycle: `synth --months` writes consecutive months of one population; each
 // month, the partners upload their extracts through the API, the team's contacts of the month before
 // are recorded, and a run is started on a separate worker process (BullMQ on the real Redis) while
@@ -87,6 +87,12 @@ const monthManifest = (folder: string) =>
 
 await admin(`drop database if exists ${dbName} with (force)`);
 await admin(`create database ${dbName}`);
+// BENCH_EXPLAIN_MS=500: the plans of statements slower than that go to PostgreSQL's log.
+if (process.env.BENCH_EXPLAIN_MS) {
+  await admin(`alter database ${dbName} set session_preload_libraries = 'auto_explain'`);
+  await admin(`alter database ${dbName} set auto_explain.log_min_duration = ${Number(process.env.BENCH_EXPLAIN_MS)}`);
+  await admin(`alter database ${dbName} set auto_explain.log_analyze = on`);
+}
 const dbUrl = new URL(server);
 dbUrl.pathname = `/${dbName}`;
 const database = createDatabase({ connectionString: dbUrl.toString() });

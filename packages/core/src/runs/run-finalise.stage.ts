@@ -72,8 +72,10 @@ export async function finaliseRun(
       .forUpdate()
       .executeTakeFirst();
     if (locked?.status !== 'running') return null;
-    // Every join here is between two whole runs: hash joins, whatever the statistics say.
+    // Every join here is between two whole runs: hash joins, whatever the statistics say; and no JIT,
+    // which the cost of a disabled plan node would otherwise trigger (a second spent compiling).
     await sql`set local enable_nestloop = off`.execute(trx);
+    await sql`set local jit = off`.execute(trx);
     await sql`set local work_mem = '256MB'`.execute(trx);
     await trx.deleteFrom('cases').where('run_id', '=', run.id).execute();
     await step('merge', () => insertMergedCases(run, previous?.id ?? null).execute(trx));

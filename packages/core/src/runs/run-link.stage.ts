@@ -2,6 +2,7 @@
 // health extract says of each member, retirees (carsat, msa), tenants (landlord) — joined on
 // person_pseudo; tenants are linked to family rows on person_pseudo or identity_pseudo, and those still
 // unlinked on the similarity of their Bloom filters (compared in this process, blocked by birth month).
+// Each table is written in partition order, so that a partition reads its own pages only.
 import type { Db } from '@nonrecours/db';
 import { sql } from 'kysely';
 import { type DiceHistogram, decodeClk, emptyHistogram, linkByBloomFilter } from './link/index.ts';
@@ -91,7 +92,8 @@ async function linkTables(
       union all
       select ${familyColumns} from extract_rows_msa where extract_id = any(${ids(extracts, 'msa')})
     ) r
-    left join ${health} h on h.person_pseudo = r.person_pseudo`,
+    left join ${health} h on h.person_pseudo = r.person_pseudo
+    order by part`,
   );
 
   await step(
@@ -106,7 +108,8 @@ async function linkTables(
     select r.extract_id, r.person_pseudo, r.birth_ym, r.commune, r.pension, r.aspa, null, r.household_adults,
       r.household_resources, h.c2s, h.extract_id, abs(hashtext(r.person_pseudo)) % ${parts}
     from extract_rows_msa r left join ${health} h on h.person_pseudo = r.person_pseudo
-    where r.extract_id = any(${ids(extracts, 'msa')}) and (r.pension is not null or r.aspa is not null)`,
+    where r.extract_id = any(${ids(extracts, 'msa')}) and (r.pension is not null or r.aspa is not null)
+    order by part`,
   );
 
   await step(
@@ -116,7 +119,8 @@ async function linkTables(
     select row_number() over () as tid, r.extract_id, r.person_pseudo, r.identity_pseudo, r.identity_clk, r.birth_ym, r.commune,
       r.household_pseudo, r.household_adults, r.household_children, r.household_resources, r.apl,
       null::text as linked_person, null::text as link_method, abs(hashtext(r.household_pseudo)) % ${parts} as part
-    from extract_rows_landlord r where r.extract_id = any(${ids(extracts, 'landlord')})`,
+    from extract_rows_landlord r where r.extract_id = any(${ids(extracts, 'landlord')})
+    order by part`,
   );
   // Landlords rarely hold a NIR: the person_pseudo join runs only when some tenant carries one.
   const withNir = await sql<{

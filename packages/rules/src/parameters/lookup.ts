@@ -14,14 +14,18 @@ export function valueInForce(definition: ParameterDefinition, day: string): Date
 
 // A run reads the same few parameters at the same few months for every profile: each is looked up
 // once per process. The registry never changes while it runs; callers never modify what they get.
-const inForce = new Map<string, ParameterUse>();
+const inForce = new Map<ParameterName, Map<string, ParameterUse>>();
 
 export function parameterAt(name: ParameterName, month: string): ParameterUse {
-  const key = `${name}@${month}`;
-  let use = inForce.get(key);
+  let byMonth = inForce.get(name);
+  if (byMonth === undefined) {
+    byMonth = new Map();
+    inForce.set(name, byMonth);
+  }
+  let use = byMonth.get(month);
   if (use === undefined) {
     use = lookUp(name, month);
-    inForce.set(key, use);
+    byMonth.set(month, use);
   }
   return use;
 }
@@ -56,17 +60,15 @@ export interface ParamsAtDate {
 }
 
 export function paramsAtDate(asOf: string): ParamsAtDate {
-  const uses = new Map<string, ParameterUse>();
+  // A rule reads a handful of parameters: a list searched by identity beats a keyed map here.
+  const uses: ParameterUse[] = [];
   return {
     asOf,
     value(name, month = asOf) {
-      const key = `${name}@${month}`;
-      const known = uses.get(key);
-      if (known !== undefined) return known.value;
       const use = parameterAt(name, month);
-      uses.set(key, use);
+      if (!uses.includes(use)) uses.push(use);
       return use.value;
     },
-    used: () => [...uses.values()],
+    used: () => [...uses],
   };
 }
