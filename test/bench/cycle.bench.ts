@@ -90,7 +90,9 @@ await admin(`create database ${dbName}`);
 // BENCH_EXPLAIN_MS=500: the plans of statements slower than that go to PostgreSQL's log.
 if (process.env.BENCH_EXPLAIN_MS) {
   await admin(`alter database ${dbName} set session_preload_libraries = 'auto_explain'`);
-  await admin(`alter database ${dbName} set auto_explain.log_min_duration = ${Number(process.env.BENCH_EXPLAIN_MS)}`);
+  await admin(
+    `alter database ${dbName} set auto_explain.log_min_duration = ${Number(process.env.BENCH_EXPLAIN_MS)}`,
+  );
   await admin(`alter database ${dbName} set auto_explain.log_analyze = on`);
 }
 const dbUrl = new URL(server);

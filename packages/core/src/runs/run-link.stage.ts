@@ -2,12 +2,12 @@
 // health extract says of each member, retirees (carsat, msa), tenants (landlord) — joined on
 // person_pseudo; tenants are linked to family rows on person_pseudo or identity_pseudo, and those still
 // unlinked on the similarity of their Bloom filters (compared in this process, blocked by birth month).
-// Each table is written in partition order, so that a partition reads its own pages only.
+// Each table is written and indexed in the order its partitions read it (run-tables.ts).
 import type { Db } from '@nonrecours/db';
 import { sql } from 'kysely';
 import { type DiceHistogram, decodeClk, emptyHistogram, linkByBloomFilter } from './link/index.ts';
 import type { RunExtract } from './run-select.stage.ts';
-import { dropRunTablesSql, runTables } from './run-tables.ts';
+import { dropRunTablesSql, partitionOrder, runTables } from './run-tables.ts';
 
 export interface LinkReport {
   family_rows: number;
@@ -86,20 +86,23 @@ async function linkTables(
     'family',
     sql`
     create unlogged table ${family} as
-    select r.*, h.c2s as health_c2s, h.extract_id as health_extract, abs(hashtext(r.household_pseudo)) % ${parts} as part
-    from (
-      select ${familyColumns} from extract_rows_caf where extract_id = any(${ids(extracts, 'caf')})
-      union all
-      select ${familyColumns} from extract_rows_msa where extract_id = any(${ids(extracts, 'msa')})
-    ) r
-    left join ${health} h on h.person_pseudo = r.person_pseudo
-    order by part`,
+    select * from (
+      select r.*, h.c2s as health_c2s, h.extract_id as health_extract, abs(hashtext(r.household_pseudo)) % ${parts} as part
+      from (
+        select ${familyColumns} from extract_rows_caf where extract_id = any(${ids(extracts, 'caf')})
+        union all
+        select ${familyColumns} from extract_rows_msa where extract_id = any(${ids(extracts, 'msa')})
+      ) r
+      left join ${health} h on h.person_pseudo = r.person_pseudo
+    ) f
+    order by part, ${sql.raw(partitionOrder.family)}`,
   );
 
   await step(
     'retirees',
     sql`
     create unlogged table ${retirees} as
+    select * from (
     select r.extract_id, r.person_pseudo, r.birth_ym, r.commune, r.pension, r.aspa, r.couple, null::smallint as household_adults,
       r.household_resources, h.c2s as health_c2s, h.extract_id as health_extract, abs(hashtext(r.person_pseudo)) % ${parts} as part
     from extract_rows_carsat r left join ${health} h on h.person_pseudo = r.person_pseudo
@@ -109,18 +112,21 @@ async function linkTables(
       r.household_resources, h.c2s, h.extract_id, abs(hashtext(r.person_pseudo)) % ${parts}
     from extract_rows_msa r left join ${health} h on h.person_pseudo = r.person_pseudo
     where r.extract_id = any(${ids(extracts, 'msa')}) and (r.pension is not null or r.aspa is not null)
-    order by part`,
+    ) r
+    order by part, ${sql.raw(partitionOrder.retirees)}`,
   );
 
   await step(
     'tenants',
     sql`
     create unlogged table ${tenants} as
+    select * from (
     select row_number() over () as tid, r.extract_id, r.person_pseudo, r.identity_pseudo, r.identity_clk, r.birth_ym, r.commune,
       r.household_pseudo, r.household_adults, r.household_children, r.household_resources, r.apl,
       null::text as linked_person, null::text as link_method, abs(hashtext(r.household_pseudo)) % ${parts} as part
     from extract_rows_landlord r where r.extract_id = any(${ids(extracts, 'landlord')})
-    order by part`,
+    ) t
+    order by part, ${sql.raw(partitionOrder.tenants)}`,
   );
   // Landlords rarely hold a NIR: the person_pseudo join runs only when some tenant carries one.
   const withNir = await sql<{
@@ -157,7 +163,7 @@ async function linkTables(
     ['retirees', retirees],
     ['tenants', tenants],
   ] as const) {
-    await step(`index_${name}`, sql`create index on ${table} (part)`);
+    await step(`index_${name}`, sql`create index on ${table} (part, ${sql.raw(partitionOrder[name])})`);
   }
   // The partitions and the finaliser read these tables: their plans need statistics of them.
   await step('analyze', sql`analyze ${health}, ${family}, ${retirees}, ${tenants}`);

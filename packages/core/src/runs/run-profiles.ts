@@ -11,7 +11,7 @@ import type {
 } from '@nonrecours/rules';
 import { sql } from 'kysely';
 import type { RunExtract } from './run-select.stage.ts';
-import { runTables } from './run-tables.ts';
+import { partitionOrder, runTables } from './run-tables.ts';
 
 /** A profile with what the run needs to file its cases: the pseudonyms it concerns and the extracts it read. */
 export interface PartitionProfile {
@@ -88,9 +88,7 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
         single_parent_increase, household_resources::float8 as household_resources, activity_income::float8 as activity_income,
         housing, rsa, ppa, housing_aid, housing_aid_amount::float8 as housing_aid_amount, health_c2s, health_extract
       from ${sql.table(t.family)} where part = ${part}
-      order by extract_id, household_pseudo collate "C", role <> 'allocataire', person_pseudo collate "C"`.execute(
-      db,
-    );
+      order by ${sql.raw(partitionOrder.family)}`.execute(db);
     return groupRows(rows).map((members) => {
       const head = members[0]!;
       const profile: FamilyHousehold = {
@@ -130,7 +128,7 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
     const { rows } = await sql<RetireeRow>`
       select extract_id, person_pseudo, ${month}, commune, pension::float8 as pension, aspa, couple, household_adults,
         household_resources::float8 as household_resources, health_c2s, health_extract
-      from ${sql.table(t.retirees)} where part = ${part} order by person_pseudo collate "C", extract_id`.execute(
+      from ${sql.table(t.retirees)} where part = ${part} order by ${sql.raw(partitionOrder.retirees)}`.execute(
       db,
     );
     return rows.map((r) => {
@@ -159,7 +157,7 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
     const { rows } = await sql<TenantRow>`
       select extract_id, identity_pseudo, ${month}, commune, household_pseudo, household_adults, household_children,
         household_resources::float8 as household_resources, apl, linked_person, link_method
-      from ${sql.table(t.tenants)} where part = ${part} order by extract_id, household_pseudo collate "C", tid`.execute(
+      from ${sql.table(t.tenants)} where part = ${part} order by ${sql.raw(partitionOrder.tenants)}`.execute(
       db,
     );
     return groupRows(rows).map((tenants) => {

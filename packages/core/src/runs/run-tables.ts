@@ -24,3 +24,14 @@ export function runTables(runId: string): RunTables {
 
 export const dropRunTablesSql = (runId: string) =>
   `drop table if exists ${Object.values(runTables(runId)).join(', ')}`;
+
+/**
+ * The order a partition reads each working table in (rows of one household together, its
+ * allocataire first). The link stage writes each table and indexes it in this order after `part`,
+ * so that a partition reads its own pages, already sorted.
+ */
+export const partitionOrder = {
+  family: `extract_id, household_pseudo collate "C", (role <> 'allocataire'), person_pseudo collate "C"`,
+  retirees: `person_pseudo collate "C", extract_id`,
+  tenants: `extract_id, household_pseudo collate "C", tid`,
+} as const;
