@@ -9,7 +9,7 @@ import { firstSupportedMonth } from '../synth/legal-parameters.ts';
 import { formatMonth, parseMonth } from '../synth/months.ts';
 import { defaultMonthlyRates, type MonthlyRates } from '../synth/months-evolution.ts';
 import { DEFAULT_NOISE_RATE, synthesise } from '../synth/synthesise.ts';
-import { MAX_MONTHS, synthesiseMonths } from '../synth/synthesise-months.ts';
+import { MAX_MONTHS, type MonthsOptions, synthesiseMonths } from '../synth/synthesise-months.ts';
 
 const DEFAULT_MONTH = '2026-10';
 
@@ -138,7 +138,7 @@ export async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
-async function runMonths(options: Parameters<typeof synthesiseMonths>[0]): Promise<number> {
+async function runMonths(options: MonthsOptions): Promise<number> {
   const { persons, months, out } = options;
   const bar = process.stderr.isTTY
     ? new SingleBar({ stream: process.stderr, format: 'synth [{bar}] month {month}, {value} persons' })
