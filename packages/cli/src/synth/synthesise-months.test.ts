@@ -195,6 +195,14 @@ describe('a territory over three months', () => {
       );
     const [famBefore, famAfter] = [family(months[0]!), family(months[1]!)];
     const [healthBefore, healthAfter] = [health(months[0]!), health(months[1]!)];
+    const retiree = (month: string) =>
+      new Map(
+        [
+          ...read(month, 'carsat.extract.csv'),
+          ...read(month, 'msa.extract.csv').filter((r) => r.pension !== ''),
+        ].map((r) => [r.person_pseudo!, r]),
+      );
+    const [retireeBefore, retireeAfter] = [retiree(months[0]!), retiree(months[1]!)];
     const taken = read(months[1]!, 'case-states.csv').filter((r) => r.state === 'taken_up');
     const byBenefit: Record<string, number> = {};
     for (const r of taken) {
@@ -206,6 +214,13 @@ describe('a territory over three months', () => {
       } else if (r.benefit === 'c2s') {
         expect(healthBefore.get(s)).toBe('none');
         expect(healthAfter.get(s)).not.toBe('none');
+      } else {
+        expect([retireeBefore.get(s)?.aspa, retireeAfter.get(s)?.aspa]).toEqual(['0', '1']);
+        // The ASPA paid counts in the resources of the household's caf or msa rows.
+        const [before, after] = [famBefore.get(s), famAfter.get(s)];
+        if (before && after) {
+          expect(Number(after.household_resources)).toBeGreaterThan(Number(before.household_resources));
+        }
       }
     }
     for (const b of ['rsa', 'ppa', 'c2s', 'aspa']) expect(byBenefit[b], b).toBeGreaterThan(0);
