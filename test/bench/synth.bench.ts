@@ -1,7 +1,8 @@
-// pnpm bench:synth [--persons 1000000] [--seed bench] [--month 2026-10]
+// pnpm bench:synth [--persons 1000000] [--seed bench] [--month 2026-10] [--months 1]
 // Runs `nonrecours synth` as a separate process into a temporary folder and reports its wall time,
 // its peak RSS (read by the child itself as it exits), the size of what it wrote and the rows per
-// file. The bar: 1,000,000 persons in under 2 minutes on the 2-core project machine.
+// file (per month with --months). The bar: 1,000,000 persons in under 2 minutes a month on the
+// 2-core project machine.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ const { values } = parseArgs({
     persons: { type: 'string', default: '1000000' },
     seed: { type: 'string', default: 'bench' },
     month: { type: 'string', default: '2026-10' },
+    months: { type: 'string', default: '1' },
   },
 });
 const root = path.resolve(import.meta.dirname, '../..');
@@ -42,6 +44,7 @@ try {
         values.month,
         '--out',
         out,
+        ...(values.months === '1' ? [] : ['--months', values.months]),
       ],
       { stdio: ['ignore', 'inherit', 'inherit'] },
     );
@@ -50,24 +53,38 @@ try {
   });
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`nonrecours synth exited with ${code}`);
-  const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
-  const bytes = readdirSync(out).reduce((sum, f) => sum + statSync(path.join(out, f)).size, 0);
-  const peakMiB = Number(readFileSync(rssFile, 'utf8')) / 1024;
-  const rows = Object.fromEntries(
-    Object.entries(manifest.files).map(([k, f]) => [k, (f as { rows: number }).rows]),
+  const bytes = (readdirSync(out, { recursive: true }) as string[]).reduce(
+    (sum, f) => sum + statSync(path.join(out, f)).size,
+    0,
   );
+  const peakMiB = Number(readFileSync(rssFile, 'utf8')) / 1024;
+  const monthsOf = (dir: string): string[] => {
+    const root = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+    return root.months ? root.months.map((m: string) => path.join(dir, m)) : [dir];
+  };
+  const byMonth = monthsOf(out).map((dir) => {
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+    return {
+      month: manifest.month,
+      persons: manifest.persons,
+      households: manifest.households,
+      rows: Object.fromEntries(
+        Object.entries(manifest.files).map(([k, f]) => [k, (f as { rows: number }).rows]),
+      ),
+      groundTruthRows: manifest.groundTruth.rows,
+    };
+  });
+  const persons = byMonth.reduce((sum, m) => sum + m.persons, 0);
   console.log(
     JSON.stringify(
       {
-        persons: manifest.persons,
-        households: manifest.households,
+        months: byMonth.length,
         seconds: Number(seconds.toFixed(1)),
-        personsPerSecond: Math.round(manifest.persons / seconds),
+        personsPerSecond: Math.round(persons / seconds),
         peakRssMiB: Math.round(peakMiB),
         outputMiB: Math.round(bytes / 2 ** 20),
-        rows,
-        groundTruthRows: manifest.groundTruth.rows,
-        underTwoMinutesPerMillion: seconds * (1_000_000 / manifest.persons) < 120,
+        ...(byMonth.length === 1 ? byMonth[0] : { byMonth }),
+        underTwoMinutesPerMillion: seconds * (1_000_000 / persons) < 120,
       },
       null,
       2,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -18,6 +18,35 @@ describe('nonrecours synth', () => {
     await expect(run(['--persons', '10', ...base, '--month', '2026-13'])).rejects.toThrow(/YYYY-MM/);
     await expect(run(['--persons', '10', ...base, '--noise-rate', '2'])).rejects.toThrow(UsageError);
     await expect(run(['--persons', '10', ...base, '--colour'])).rejects.toThrow(UsageError);
+    await expect(run(['--persons', '10', ...base, '--months', '0'])).rejects.toThrow(/--months/);
+    await expect(run(['--persons', '10', ...base, '--months', '37'])).rejects.toThrow(/--months/);
+    await expect(run(['--persons', '10', ...base, '--months', '2.5'])).rejects.toThrow(/--months/);
+    await expect(run(['--persons', '10', ...base, '--take-up', '0.1'])).rejects.toThrow(/--months 2/);
+    await expect(run(['--persons', '10', ...base, '--months', '2', '--birth', '1.5'])).rejects.toThrow(
+      /--birth must be between 0 and 1/,
+    );
+    await expect(run(['--persons', '10', ...base, '--months', '2', '--move-out', ''])).rejects.toThrow(
+      UsageError,
+    );
+  });
+
+  it('writes a folder per month with --months, and the rates it was given in the manifest', async () => {
+    const out = join(dir, 'months');
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const argv = ['--persons', '300', '--seed', '1', '--out', out, '--month', '2025-12', '--months', '3'];
+    expect(await run([...argv, '--take-up', '0.5', '--contact-share', '1'])).toBe(0);
+    const said = log.mock.calls.flat().join('\n');
+    log.mockRestore();
+    expect(said).toMatch(/^3 months of 300 persons/);
+    expect(said).toMatch(
+      /2026-02: \d+ persons in \d+ households; ground truth \d+ rows; cases open \d+, taken_up \d+/,
+    );
+    expect(readdirSync(out).sort()).toEqual(['2025-12', '2026-01', '2026-02', 'manifest.json']);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.rates).toMatchObject({ takeUp: 0.5, contactShare: 1, moveOut: 0.01 });
+    expect(readdirSync(join(out, '2026-01'))).toEqual(
+      expect.arrayContaining(['case-states.csv', 'contacts.csv']),
+    );
   });
 
   it('writes a territory and says so', async () => {

@@ -19,7 +19,12 @@ import { type CsvFile, openCsvFile } from './csv-file.ts';
 import { createRowFormatter, partnerRows } from './extract-rows.ts';
 import { groundTruth, type LinkNeed, truthColumns } from './ground-truth.ts';
 import { type Household, inCaf, inMsa, members, type Person } from './household.ts';
-import { createHouseholdGenerator, defaultNonTakeUp, type NonTakeUpRates } from './household-generator.ts';
+import {
+  createHouseholdGenerator,
+  defaultNonTakeUp,
+  type HouseholdGenerator,
+  type NonTakeUpRates,
+} from './household-generator.ts';
 import { noiseKinds } from './identity-noise.ts';
 import { formatMonth } from './months.ts';
 import { createRng } from './prng.ts';
@@ -36,6 +41,8 @@ export type SynthOptions = {
   nonTakeUp?: NonTakeUpRates;
   /** Called now and then with the number of persons written. */
   onProgress?: (persons: number) => void;
+  /** Where the households come from (synthesise-months.ts replays evolved ones); the seed's generator by default. */
+  generator?: HouseholdGenerator;
 };
 
 type Rate = { entitled: number; notClaiming: number; rate: number | null };
@@ -143,7 +150,7 @@ export async function synthesise(options: SynthOptions): Promise<Manifest> {
   const truthFile = openCsvFile(join(out, 'ground-truth.csv'), truthColumns);
   const linkFile = openCsvFile(join(out, 'landlord-links.csv'), linkColumns);
 
-  const generator = createHouseholdGenerator({ seed, asOf, noiseRate, nonTakeUp });
+  const generator = options.generator ?? createHouseholdGenerator({ seed, asOf, noiseRate, nonTakeUp });
   const byRule: Record<string, number> = {};
   const byLink: Record<string, number> = {};
   const noiseDice = new Map<string, number[]>();
