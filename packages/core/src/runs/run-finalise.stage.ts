@@ -86,7 +86,8 @@ export async function finaliseRun(
     // The publication's last statements, and the next run's, join with these cases: their plans need
     // statistics that know them (ANALYZE counts this transaction's own rows).
     await step('analyze_cases', () => sql`analyze cases`.execute(trx));
-    return { began: locked.began };
+    const counts = await step('count', () => countCases(trx, run.id, locked.began));
+    return { began: locked.began, counts };
   });
   if (!written) return null;
 
@@ -113,7 +114,7 @@ export async function finaliseRun(
         ),
       );
     }
-    const caseCounts = await countCases(trx, run.id, written.began);
+    const caseCounts = written.counts;
     await sql`
       update runs set status = 'succeeded', stage = 'finalise', finished_at = now(),
         report = report || ${JSON.stringify({
