@@ -9,7 +9,7 @@ import type {
   Retiree,
   Tenancy,
 } from '@nonrecours/rules';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { RunExtract } from './run-select.stage.ts';
 import { partitionOrder, runTables } from './run-tables.ts';
 
@@ -83,12 +83,15 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
   const month = sql.raw(`to_char(birth_ym, 'YYYY-MM') as birth_ym`);
 
   async function families(part: number): Promise<PartitionProfile[]> {
-    const { rows } = await sql<FamilyRow>`
+    const rows = await inIndexOrder(
+      db,
+      sql<FamilyRow>`
       select extract_id, person_pseudo, ${month}, commune, household_pseudo, role, household_adults, household_children,
         single_parent_increase, household_resources::float8 as household_resources, activity_income::float8 as activity_income,
         housing, rsa, ppa, housing_aid, housing_aid_amount::float8 as housing_aid_amount, health_c2s, health_extract
       from ${sql.table(t.family)} where part = ${part}
-      order by ${sql.raw(partitionOrder.family)}`.execute(db);
+      order by ${sql.raw(partitionOrder.family)}`,
+    );
     return groupRows(rows).map((members) => {
       const head = members[0]!;
       const profile: FamilyHousehold = {
@@ -125,11 +128,12 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
   }
 
   async function retirees(part: number): Promise<PartitionProfile[]> {
-    const { rows } = await sql<RetireeRow>`
+    const rows = await inIndexOrder(
+      db,
+      sql<RetireeRow>`
       select extract_id, person_pseudo, ${month}, commune, pension::float8 as pension, aspa, couple, household_adults,
         household_resources::float8 as household_resources, health_c2s, health_extract
-      from ${sql.table(t.retirees)} where part = ${part} order by ${sql.raw(partitionOrder.retirees)}`.execute(
-      db,
+      from ${sql.table(t.retirees)} where part = ${part} order by ${sql.raw(partitionOrder.retirees)}`,
     );
     return rows.map((r) => {
       const profile: Retiree = {
@@ -154,11 +158,12 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
   }
 
   async function tenancies(part: number): Promise<PartitionProfile[]> {
-    const { rows } = await sql<TenantRow>`
+    const rows = await inIndexOrder(
+      db,
+      sql<TenantRow>`
       select extract_id, identity_pseudo, ${month}, commune, household_pseudo, household_adults, household_children,
         household_resources::float8 as household_resources, apl, linked_person, link_method
-      from ${sql.table(t.tenants)} where part = ${part} order by ${sql.raw(partitionOrder.tenants)}`.execute(
-      db,
+      from ${sql.table(t.tenants)} where part = ${part} order by ${sql.raw(partitionOrder.tenants)}`,
     );
     return groupRows(rows).map((tenants) => {
       const head = tenants[0]!;
@@ -200,6 +205,18 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
 }
 
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
+
+/**
+ * A partition's rows, read along the working table's index, which holds them in the order asked
+ * and in the order of the table's pages. The planner cannot tell the index is that sequential: it
+ * would sort a whole scan of the table instead, for every partition.
+ */
+function inIndexOrder<R>(db: Db, query: RawBuilder<R>): Promise<R[]> {
+  return db.transaction().execute(async (trx) => {
+    await sql`set local enable_sort = off`.execute(trx);
+    return (await query.execute(trx)).rows;
+  });
+}
 
 /** Consecutive rows of one household of one extract (the queries sort them so). */
 function groupRows<R extends { extract_id: string; household_pseudo: string }>(rows: readonly R[]): R[][] {
