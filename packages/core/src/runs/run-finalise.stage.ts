@@ -5,6 +5,7 @@ import type { Db } from '@nonrecours/db';
 import { sql } from 'kysely';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import type { AuditActor } from '../audit/audit-actor.ts';
+import { assertResultsComplete } from './run-integrity.ts';
 import { dropRunTablesSql, runTables } from './run-tables.ts';
 
 export interface CaseCounts {
@@ -30,6 +31,7 @@ export async function finaliseRun(
       .forUpdate()
       .executeTakeFirst();
     if (locked?.status !== 'running') return null;
+    await assertResultsComplete(trx, run.id);
     await trx.deleteFrom('cases').where('run_id', '=', run.id).execute();
     await sql`
       with ranked as (
