@@ -52,6 +52,10 @@ const settingsSchema = z.object({
     .default('nonrecours'),
   WORKER_CONCURRENCY: int(1, 64).default(2),
   JOB_LOCK_MS: int(1000, 600_000).default(30_000),
+  /** How often the worker compares active runs with their jobs (see run-watchdog.ts). */
+  RUN_WATCHDOG_MS: int(500, 600_000).default(15_000),
+  /** How often the worker checks that its job schedulers are all in Redis. */
+  SCHEDULE_CHECK_MS: int(500, 3_600_000).default(60_000),
   MIGRATE_ON_START: z.stringbool().default(true),
   TOKEN_ISSUER: z.string().min(1).default('nonrecours'),
   TOKEN_AUDIENCE: z.string().min(1).default('nonrecours-api'),

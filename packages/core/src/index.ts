@@ -111,6 +111,7 @@ export { receiveExtract, type UploadOutcome, type UploadRequest } from './extrac
 export { failInterruptedUploads, listExtractErrors, listExtracts } from './extracts/extracts.repository.ts';
 export { findVisibleExtract, withdrawExtract } from './extracts/extracts.service.ts';
 export { createJobHandlers } from './jobs/job-handlers.ts';
+export { jobSchedules, keepSchedules, missingSchedules, repairSchedules } from './jobs/job-schedules.ts';
 export {
   type AppJobHandlers,
   type AppJobSchemas,
@@ -135,11 +136,20 @@ export {
 } from './retention/retention.service.ts';
 export { requirePublishedRun } from './runs/published-run.ts';
 export type { CaseCounts } from './runs/run-finalise.stage.ts';
+export { isRunIntegrityError, RunIntegrityError } from './runs/run-integrity.ts';
 export { LINK_WORK_MEM } from './runs/run-link.stage.ts';
 export { currentExtracts } from './runs/run-select.stage.ts';
+export {
+  createRunWatchdog,
+  dropEndedRunTables,
+  failRunOfFailedJob,
+  MAX_RESUMES,
+  startRunWatchdog,
+} from './runs/run-watchdog.ts';
 export { findRun, listRuns, partitionProgress } from './runs/runs.repository.ts';
 export { cancelRun, type StartRunInput, startRun } from './runs/runs.service.ts';
 export { presentedEvidence } from './runs/stored-evidence.ts';
+export { untilAvailable } from './startup.ts';
 export { MIN_SHOWN_COUNT } from './stats/cell-suppression.ts';
 export { type FollowUpOutcome, followUpOutcomes, verifiedOutcomes } from './stats/follow-up-stats.ts';
 export { readRunStats } from './stats/stats.service.ts';

@@ -45,15 +45,58 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export function createDatabase(options: { connectionString: string; poolSize?: number }): DatabaseHandle {
+export function createDatabase(options: {
+  connectionString: string;
+  poolSize?: number;
+  connectTimeoutMs?: number;
+}): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.poolSize ?? 10,
     types: { getTypeParser } as pg.CustomTypesConfig,
     application_name: 'nonrecours',
+    // While the server is unreachable a request fails after this, rather than waiting for ever.
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
   });
-  // An idle client's error (server restart) must not crash the process; the next query reports it.
+  // A server restart must not crash the process: an idle client's error reaches the pool's listener,
+  // but a checked-out client between two queries (inside a transaction, during a COPY, while a job
+  // computes) has none unless it is given one; its next query then fails, and the pool discards it.
   pool.on('error', () => {});
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool, close: () => db.destroy() };
+}
+
+/** SQLSTATE classes and driver messages that say the server is down or restarting, not the query wrong. */
+const unavailableStates = new Set(['57P01', '57P02', '57P03', '53300']);
+const unavailableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+const unavailableMessages = [
+  'Connection terminated',
+  'Client has encountered a connection error',
+  'timeout exceeded when trying to connect',
+  'Client was closed and is not queryable',
+];
+
+/** True when an error comes from the database being unreachable (a restart, a crash, a network cut). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (
+      typeof code === 'string' &&
+      (unavailableStates.has(code) || code.startsWith('08') || unavailableCodes.has(code))
+    )
+      return true;
+    if (typeof message === 'string' && unavailableMessages.some((m) => message.includes(m))) return true;
+    if (e instanceof AggregateError && e.errors.some(isDatabaseUnavailable)) return true;
+  }
+  return false;
 }

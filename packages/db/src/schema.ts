@@ -165,6 +165,13 @@ export interface RunPartitionsTable {
   finished_at: Date | null;
 }
 
+export interface RunStageCountsTable {
+  run_id: string;
+  relation: 'family' | 'retirees' | 'tenants';
+  rows: number;
+  recorded_at: CreatedAt;
+}
+
 export interface CasesTable {
   id: Generated<string>;
   run_id: string;
@@ -226,6 +233,7 @@ export interface Database {
   extract_errors: ExtractErrorsTable;
   runs: RunsTable;
   run_partitions: RunPartitionsTable;
+  run_stage_counts: RunStageCountsTable;
   cases: CasesTable;
   case_observations: CaseObservationsTable;
   oppositions: OppositionsTable;

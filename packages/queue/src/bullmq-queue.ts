@@ -14,7 +14,7 @@ import { JobFailedError, JobNotFoundError, QueueClosedError } from './job-errors
 import type { JobHandler, JobProgress } from './job-handlers.ts';
 import { checkHandlers, runHandler } from './job-handlers.ts';
 import { assertIdPart, assertJobId } from './job-id.ts';
-import type { JobInfo, JobQueue, JobQueueOptions } from './job-queue.ts';
+import type { JobInfo, JobQueue, JobQueueOptions, WorkerHooks } from './job-queue.ts';
 import { DEFAULT_ATTEMPTS, KEEP_COMPLETED, KEEP_FAILED } from './job-queue.ts';
 import { createWaiters } from './job-waiters.ts';
 import { assertNoEviction } from './redis-policy.ts';
@@ -115,6 +115,10 @@ export async function createBullmqQueue<T extends JobSchemas>(
       await created.waitUntilReady();
       return created;
     })();
+    // A first try while Redis is down must not stay the answer for ever.
+    events.catch(() => {
+      events = undefined;
+    });
     return events;
   }
 
@@ -141,6 +145,22 @@ export async function createBullmqQueue<T extends JobSchemas>(
       ...(state === 'completed' ? { result: job.returnvalue } : {}),
       ...(state === 'failed' ? { failedReason: job.failedReason } : {}),
     };
+  }
+
+  /**
+   * From the queue's event stream rather than the worker's own 'failed' event: a job that stalled too
+   * often is failed by whichever worker noticed, and never reaches a handler.
+   */
+  async function listenForFailures(onFailed: NonNullable<WorkerHooks['onFailed']>): Promise<void> {
+    const stream = await queueEvents();
+    stream.on('failed', ({ jobId, failedReason }) => {
+      void (async () => {
+        const job = await queue.getJob(jobId);
+        // Only a job that failed for good; its event is seen once per process listening.
+        if (!job || (await job.getState()) !== 'failed') return;
+        await onFailed({ id: jobId, name: job.name, data: job.data, failedReason });
+      })().catch((err: unknown) => log.error({ err, jobId }, 'failed-job listener error'));
+    });
   }
 
   async function shutdown(deadlineMs: number): Promise<void> {
@@ -193,10 +213,11 @@ export async function createBullmqQueue<T extends JobSchemas>(
       return { id: idOf(node.job) };
     },
 
-    async startWorkers(handlers) {
+    async startWorkers(handlers, hooks) {
       ensureOpen();
       if (worker) throw new Error('job workers are already started');
       checkHandlers(definitions, handlers);
+      if (hooks?.onFailed) await listenForFailures(hooks.onFailed);
       const byName: Readonly<Record<string, JobHandler<never>>> = handlers;
       // Three declared parameters: BullMQ only passes an AbortSignal to processors that take one.
       const processor = (job: Job<unknown, unknown>, _token: string | undefined, signal?: AbortSignal) =>
@@ -227,6 +248,19 @@ export async function createBullmqQueue<T extends JobSchemas>(
       assertIdPart(schedulerId, name);
       const entry = toEntry({ name, payload });
       await queue.upsertJobScheduler(schedulerId, { pattern }, { name, data: entry.data, opts: jobOptions });
+    },
+
+    async listSchedules() {
+      ensureOpen();
+      const schedulers = await queue.getJobSchedulers(0, -1);
+      return schedulers.map((s) => s.id ?? s.key);
+    },
+
+    onReconnect(listener) {
+      // The producer connected before this returns: every later 'ready' is a reconnection.
+      producer.on('ready', () => {
+        if (!closing) listener();
+      });
     },
 
     async waitFor(jobId, timeoutMs) {

@@ -6,6 +6,7 @@ export type { JobDefinitions, JobInput, JobName, JobPayload, JobSchemas } from '
 export { defineJobs, MAX_PAYLOAD_BYTES } from './job-definitions.ts';
 export {
   InvalidJobError,
+  isQueueUnavailable,
   JobFailedError,
   JobHandlersError,
   JobNotFoundError,
@@ -17,6 +18,7 @@ export type { JobContext, JobHandler, JobHandlers, JobProgress, JsonValue } from
 export { jobId } from './job-id.ts';
 export type {
   AddOptions,
+  FailedJob,
   FlowSpec,
   JobInfo,
   JobQueue,
@@ -24,5 +26,6 @@ export type {
   JobSpec,
   JobState,
   RetryOptions,
+  WorkerHooks,
 } from './job-queue.ts';
 export { assertNoEviction, readEvictionPolicy } from './redis-policy.ts';

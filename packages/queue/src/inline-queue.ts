@@ -9,7 +9,7 @@ import { JobFailedError, JobNotFoundError, QueueClosedError } from './job-errors
 import type { JobHandler, JobProgress } from './job-handlers.ts';
 import { checkHandlers, runHandler } from './job-handlers.ts';
 import { assertIdPart, assertJobId } from './job-id.ts';
-import type { JobInfo, JobQueue, JobQueueOptions, JobState } from './job-queue.ts';
+import type { JobInfo, JobQueue, JobQueueOptions, JobState, WorkerHooks } from './job-queue.ts';
 import { DEFAULT_ATTEMPTS, KEEP_COMPLETED, KEEP_FAILED } from './job-queue.ts';
 import { createWaiters } from './job-waiters.ts';
 
@@ -51,6 +51,7 @@ export function createInlineQueue<T extends JobSchemas>(options: JobQueueOptions
   const finished = { completed: [] as string[], failed: [] as string[] };
   const waiters = createWaiters();
   let handlers: Readonly<Record<string, JobHandler<never>>> | undefined;
+  let hooks: WorkerHooks = {};
   let closing: Promise<void> | undefined;
   let lastGeneratedId = 0;
 
@@ -158,6 +159,9 @@ export function createInlineQueue<T extends JobSchemas>(options: JobQueueOptions
     job.failedReason = reason;
     settle(job);
     waiters.reject(job.id, new JobFailedError(job.id, reason));
+    hooks
+      .onFailed?.({ id: job.id, name: job.name, data: job.data, failedReason: reason })
+      .catch((err: unknown) => log.error({ err, jobId: job.id }, 'failed-job listener error'));
     const parent = job.parentId === undefined ? undefined : jobs.get(job.parentId);
     if (parent?.state === 'waiting-children') fail(parent, `child ${job.id} failed`);
   }
@@ -225,11 +229,12 @@ export function createInlineQueue<T extends JobSchemas>(options: JobQueueOptions
       return { id: parent.id };
     },
 
-    async startWorkers(byName) {
+    async startWorkers(byName, workerHooks) {
       ensureOpen();
       if (handlers) throw new Error('job workers are already started');
       checkHandlers(definitions, byName);
       handlers = byName;
+      hooks = workerHooks ?? {};
       setImmediate(pump);
     },
 
@@ -241,6 +246,15 @@ export function createInlineQueue<T extends JobSchemas>(options: JobQueueOptions
         { schedulerId, pattern, jobName: name },
         'schedules do not run in-process; add the job by hand',
       );
+    },
+
+    async listSchedules() {
+      ensureOpen();
+      return [];
+    },
+
+    onReconnect() {
+      // In-process jobs have no connection to lose.
     },
 
     async waitFor(jobId, timeoutMs) {

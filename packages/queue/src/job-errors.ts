@@ -78,3 +78,21 @@ export class RedisEvictionPolicyError extends Error {
     this.policy = policy;
   }
 }
+
+const unavailableMessages = [
+  "Stream isn't writeable",
+  'Connection is closed',
+  'Reached the max retries per request limit',
+  'connect ECONNREFUSED',
+  'cannot connect to Redis',
+];
+
+/** True when an error comes from Redis being unreachable (a restart, a network cut): a retry may pass. */
+export function isQueueUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { name, message } = e as { name?: unknown; message?: unknown };
+    if (name === 'MaxRetriesPerRequestError') return true;
+    if (typeof message === 'string' && unavailableMessages.some((m) => message.includes(m))) return true;
+  }
+  return false;
+}

@@ -31,6 +31,19 @@ export interface JobInfo {
   failedReason?: string;
 }
 
+/** A job that failed for good: its last attempt failed, it stalled too often, or a child failed. */
+export interface FailedJob {
+  id: string;
+  name: string;
+  data: unknown;
+  failedReason: string;
+}
+
+export interface WorkerHooks {
+  /** Called once per job that failed for good, whichever process ran it; errors are logged. */
+  onFailed?: (job: FailedJob) => Promise<void>;
+}
+
 export interface RetryOptions {
   /** Tries in all, first included (default 3). */
   attempts?: number;
@@ -65,7 +78,7 @@ export interface JobQueue<T extends JobSchemas> {
    */
   addFlow(flow: FlowSpec<T>): Promise<{ id: string }>;
   /** Runs the boot check, then starts handling jobs with `concurrency` at a time. Call once. */
-  startWorkers(handlers: JobHandlers<T>): Promise<void>;
+  startWorkers(handlers: JobHandlers<T>, hooks?: WorkerHooks): Promise<void>;
   /**
    * Creates or updates a cron scheduler (BullMQ `upsertJobScheduler`). Call it from one place only.
    * The inline adapter validates and logs but does not run schedules: start such jobs by hand in dev.
@@ -76,6 +89,13 @@ export interface JobQueue<T extends JobSchemas> {
     name: N,
     payload: JobInput<T[N]>,
   ): Promise<void>;
+  /** The ids of the schedulers the queue holds (none in-process, where schedules do not run). */
+  listSchedules(): Promise<string[]>;
+  /**
+   * Calls `listener` each time the connection to the queue's store comes back after a loss (BullMQ:
+   * Redis reconnected, possibly empty if it restarted without persistence). Never called in-process.
+   */
+  onReconnect(listener: () => void): void;
   /** Resolves with the job's result or rejects with JobFailedError, JobWaitTimeoutError or JobNotFoundError. */
   waitFor(jobId: string, timeoutMs: number): Promise<unknown>;
   /** The job's state, or undefined if it was never added or is no longer kept. */

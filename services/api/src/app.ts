@@ -3,7 +3,7 @@
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { Config } from '@nonrecours/config';
-import { type AppQueue, createTokenVerifier, type SigningKey } from '@nonrecours/core';
+import { type AppQueue, createTokenVerifier, missingSchedules, type SigningKey } from '@nonrecours/core';
 import type { Db } from '@nonrecours/db';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -34,7 +34,7 @@ export interface AppDeps {
   signingKey: SigningKey;
   /** The public keys the verification of audit checkpoints trusts. */
   checkpointKeys: JWK[];
-  queue: Pick<AppQueue, 'add' | 'ping'>;
+  queue: Pick<AppQueue, 'add' | 'ping' | 'kind' | 'listSchedules'>;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -76,7 +76,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onResponse', inFlight.responded);
   app.addHook('onClose', inFlight.settled);
 
-  await app.register(healthRoutes, { db, pingQueue: () => deps.queue.ping() });
+  await app.register(healthRoutes, {
+    db,
+    pingQueue: () => deps.queue.ping(),
+    missingSchedules: deps.queue.kind === 'bullmq' ? () => missingSchedules(deps.queue) : undefined,
+  });
   await app.register(tokenRoutes, {
     db,
     key: deps.signingKey,

@@ -5,8 +5,11 @@ import {
   createAppQueue,
   createJobHandlers,
   failInterruptedUploads,
+  failRunOfFailedJob,
   loadCheckpointKeys,
   loadSigningKey,
+  startRunWatchdog,
+  untilAvailable,
 } from '@nonrecours/core';
 import { connectDatabase, migrateToLatest } from '@nonrecours/db';
 import closeWithGrace from 'close-with-grace';
@@ -21,18 +24,23 @@ const config = loadConfigOrExit();
 const log = pino(loggerOptions(config.LOG_LEVEL));
 const database = await connectDatabase(config, log);
 if (config.MIGRATE_ON_START) {
-  const applied = await migrateToLatest(database.db);
+  const applied = await untilAvailable('applying the migrations', () => migrateToLatest(database.db), log);
   if (applied.length) log.info({ applied }, 'migrations applied');
 }
 const signingKey = await loadSigningKey(config.TOKEN_SIGNING_KEY_FILE, {
   create: config.NODE_ENV !== 'production',
 });
 const checkpointKeys = await loadCheckpointKeys(config);
-const queue = await createAppQueue(config, log);
-// Without Redis there is no separate worker: this process handles the jobs itself.
+const queue = await untilAvailable('connecting to Redis', () => createAppQueue(config, log), log);
+// Without Redis there is no separate worker: this process handles the jobs itself, and watches its runs.
+const watchdog =
+  queue.kind === 'inline'
+    ? startRunWatchdog({ db: database.db, queue, log }, config.RUN_WATCHDOG_MS)
+    : undefined;
 if (queue.kind === 'inline')
   await queue.startWorkers(
     createJobHandlers({ db: database.db, pool: database.pool, queue, checkpointKeys }),
+    { onFailed: failRunOfFailedJob(database.db, log) },
   );
 
 const app = await buildApp({
@@ -44,7 +52,11 @@ const app = await buildApp({
   checkpointKeys: checkpointKeys.trusted,
   queue,
 });
-const interrupted = await failInterruptedUploads(database.db);
+const interrupted = await untilAvailable(
+  'marking interrupted uploads',
+  () => failInterruptedUploads(database.db),
+  log,
+);
 if (interrupted) log.warn({ interrupted }, 'uploads interrupted by a previous stop were marked failed');
 
 closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS, logger: log }, async ({ signal, err }) => {
@@ -52,6 +64,7 @@ closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS, logger: log }, async ({ sign
   else log.info({ signal }, 'shutting down');
   const deadline = Math.max(100, config.SHUTDOWN_TIMEOUT_MS - 1000);
   await app.close();
+  await watchdog?.stop();
   await queue.close(deadline);
   await database.close();
 });

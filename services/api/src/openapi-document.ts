@@ -18,7 +18,7 @@ export async function openapiDocument(): Promise<unknown> {
     log: pino({ level: 'silent' }),
     signingKey: await importSigningJwk(await generateSigningJwk()),
     checkpointKeys: [],
-    queue: { add: unavailable, ping: unavailable },
+    queue: { kind: 'inline', add: unavailable, ping: unavailable, listSchedules: unavailable },
   });
   try {
     return app.swagger();

@@ -1,7 +1,18 @@
 // The worker process: handles the queued jobs on Redis and owns the cron schedules (upserted here
-// only, so several API instances never double them). Shutdown waits for active jobs until the deadline.
+// only, so several API instances never double them). It rides out PostgreSQL and Redis restarts: its
+// connections come back by themselves, its schedules are repaired on reconnection and periodically,
+// and a watchdog fails or takes up again the runs whose jobs were lost. Shutdown waits for active jobs
+// until the deadline.
 import { loadConfigOrExit } from '@nonrecours/config';
-import { createAppQueue, createJobHandlers, loadCheckpointKeys } from '@nonrecours/core';
+import {
+  createAppQueue,
+  createJobHandlers,
+  failRunOfFailedJob,
+  keepSchedules,
+  loadCheckpointKeys,
+  startRunWatchdog,
+  untilAvailable,
+} from '@nonrecours/core';
 import { connectDatabase } from '@nonrecours/db';
 import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
@@ -14,18 +25,30 @@ if (!config.REDIS_URL) {
 }
 
 const database = await connectDatabase(config, log);
-const queue = await createAppQueue(config, log);
+const queue = await untilAvailable('connecting to Redis', () => createAppQueue(config, log), log);
 // The audit checkpoints are signed with a key of their own, from its file (never the database).
 const checkpointKeys = await loadCheckpointKeys(config);
-await queue.startWorkers(createJobHandlers({ db: database.db, pool: database.pool, queue, checkpointKeys }));
-await queue.schedule('audit-verify-nightly', '0 3 * * *', 'audit.verify', {});
-await queue.schedule('retention-purge-nightly', '15 3 * * *', 'retention.purge', {});
-await queue.schedule('audit-checkpoint-hourly', '0 * * * *', 'audit.checkpoint', {});
+await untilAvailable(
+  'starting the job workers',
+  () =>
+    queue.startWorkers(createJobHandlers({ db: database.db, pool: database.pool, queue, checkpointKeys }), {
+      onFailed: failRunOfFailedJob(database.db, log),
+    }),
+  log,
+);
+const schedules = await untilAvailable(
+  'creating the job schedulers',
+  () => keepSchedules(queue, log, config.SCHEDULE_CHECK_MS),
+  log,
+);
+const watchdog = startRunWatchdog({ db: database.db, queue, log }, config.RUN_WATCHDOG_MS);
 log.info({ concurrency: config.WORKER_CONCURRENCY }, 'worker started');
 
 closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS, logger: log }, async ({ signal, err }) => {
   if (err) log.error({ err }, 'fatal error, shutting down');
   else log.info({ signal }, 'shutting down');
+  schedules.stop();
+  await watchdog.stop();
   await queue.close(Math.max(100, config.SHUTDOWN_TIMEOUT_MS - 1000));
   await database.close();
 });

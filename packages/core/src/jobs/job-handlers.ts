@@ -1,6 +1,7 @@
 // One handler per job, shared by the worker service and the in-process development queue.
-import type { Db } from '@nonrecours/db';
+import { type Db, isDatabaseUnavailable } from '@nonrecours/db';
 import type { JobContext } from '@nonrecours/queue';
+import { sql } from 'kysely';
 import type pg from 'pg';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import { createAuditCheckpoint } from '../audit/audit-checkpoint.service.ts';
@@ -11,11 +12,19 @@ import { purgeRetention } from '../retention/retention.service.ts';
 import { abandonRun, prepareRun, publishRun, runPartition } from '../runs/runs.service.ts';
 import type { AppJobHandlers, AppQueue } from './jobs.ts';
 
-/** A run whose step fails for the last time is marked failed, so nobody waits for it. */
+/** How long a run's step that lost the database waits for it before its attempt fails. */
+const DATABASE_WAIT_MS = 60_000;
+
+/**
+ * A run whose step fails for the last time is marked failed, so nobody waits for it. A step that lost
+ * the database waits for it to answer again before failing its attempt, so that a restart does not
+ * spend the job's attempts in a few seconds of backoff.
+ */
 async function runStep<T>(db: Db, runId: string, ctx: JobContext, step: () => Promise<T>): Promise<T> {
   try {
     return await step();
   } catch (error) {
+    if (isDatabaseUnavailable(error)) await databaseAnswers(db, DATABASE_WAIT_MS, ctx.signal);
     if (ctx.attempt >= ctx.maxAttempts)
       await abandonRun(
         db,
@@ -24,6 +33,19 @@ async function runStep<T>(db: Db, runId: string, ctx: JobContext, step: () => Pr
       );
     throw error;
   }
+}
+
+async function databaseAnswers(db: Db, withinMs: number, signal: AbortSignal): Promise<boolean> {
+  const end = Date.now() + withinMs;
+  for (let wait = 250; Date.now() < end && !signal.aborted; wait = Math.min(wait * 2, 4000)) {
+    try {
+      await sql`select 1`.execute(db);
+      return true;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+  return false;
 }
 
 export function createJobHandlers(deps: {

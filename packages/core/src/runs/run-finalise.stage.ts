@@ -9,6 +9,7 @@ import type { Db } from '@nonrecours/db';
 import { type RawBuilder, sql } from 'kysely';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import type { AuditActor } from '../audit/audit-actor.ts';
+import { assertLinkIntact, assertResultsComplete } from './run-integrity.ts';
 import { subjectsSeenSql } from './run-observations.ts';
 import { dropRunTablesSql, runTables } from './run-tables.ts';
 
@@ -52,8 +53,6 @@ export async function finaliseRun(
     steps[name] = Math.round(performance.now() - t0);
     return result;
   };
-  // The results were just written: without statistics the merge would be planned for an empty table.
-  await step('analyze', () => sql`analyze ${sql.table(t.results)}`.execute(db));
   const previous = await db
     .selectFrom('runs')
     .select('id')
@@ -72,6 +71,9 @@ export async function finaliseRun(
       .forUpdate()
       .executeTakeFirst();
     if (locked?.status !== 'running') return null;
+    await assertResultsComplete(trx, run.id);
+    // The results were just written: without statistics the merge would be planned for an empty table.
+    await step('analyze', () => sql`analyze ${sql.table(t.results)}`.execute(trx));
     // Every join here is between two whole runs: hash joins, whatever the statistics say; and no JIT,
     // which the cost of a disabled plan node would otherwise trigger (a second spent compiling).
     await sql`set local enable_nestloop = off`.execute(trx);
@@ -80,6 +82,8 @@ export async function finaliseRun(
     await trx.deleteFrom('cases').where('run_id', '=', run.id).execute();
     await step('merge', () => insertMergedCases(run, previous?.id ?? null).execute(trx));
     if (previous) {
+      // What the extracts say of each subject is read from the linked rows: they must all be there.
+      await assertLinkIntact(trx, run.id);
       await step('observe', () => insertObservations(run, previous.id).execute(trx));
       await step('keep_absent', () => insertCasesKeptOpen(run, previous.id).execute(trx));
     }

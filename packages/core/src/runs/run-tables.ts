@@ -1,5 +1,8 @@
 // The working tables of one run: the linked rows it evaluates and the results its partitions write.
-// Unlogged (they are rebuilt from the extracts if lost) and dropped when the run ends.
+// Unlogged (crash recovery empties them: see run-integrity.ts) and dropped when the run ends.
+import type { Db } from '@nonrecours/db';
+import { sql } from 'kysely';
+
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface RunTables {
@@ -35,3 +38,22 @@ export const partitionOrder = {
   retirees: `person_pseudo collate "C", extract_id`,
   tenants: `extract_id, household_pseudo collate "C", tid`,
 } as const;
+
+/**
+ * Drops a run's working tables. With `waitMs`, gives up (leaving them to the stage's next step or to
+ * the watchdog's sweep) rather than wait longer for a stage that still holds them.
+ */
+export async function dropRunTables(db: Db, runId: string, options: { waitMs?: number } = {}): Promise<void> {
+  if (options.waitMs === undefined) {
+    await sql.raw(dropRunTablesSql(runId)).execute(db);
+    return;
+  }
+  try {
+    await db.transaction().execute(async (trx) => {
+      await sql`select set_config('lock_timeout', ${`${options.waitMs}ms`}, true)`.execute(trx);
+      await sql.raw(dropRunTablesSql(runId)).execute(trx);
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code !== '55P03') throw error; // lock_not_available
+  }
+}

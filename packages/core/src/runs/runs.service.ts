@@ -5,7 +5,6 @@
 import type { Db, Run } from '@nonrecours/db';
 import { jobId } from '@nonrecours/queue';
 import { assertSupportedAsOf, parameterWarnings, RulesError } from '@nonrecours/rules';
-import { sql } from 'kysely';
 import type pg from 'pg';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import type { AuditActor } from '../audit/audit-actor.ts';
@@ -14,9 +13,10 @@ import { badRequest, conflict, notFound } from '../errors.ts';
 import type { AppQueue } from '../jobs/jobs.ts';
 import { evaluatePartition, rulePacks } from './run-evaluate.stage.ts';
 import { finaliseRun } from './run-finalise.stage.ts';
+import { assertLinkIntact, isRunIntegrityError, recordLinkCounts } from './run-integrity.ts';
 import { linkStage } from './run-link.stage.ts';
 import { currentExtracts, type RunExtract, selectExtracts } from './run-select.stage.ts';
-import { dropRunTablesSql } from './run-tables.ts';
+import { dropRunTables } from './run-tables.ts';
 import { advanceRun, failRun, findRun, findRunById, isActive } from './runs.repository.ts';
 
 const ROWS_PER_PARTITION = 75_000;
@@ -91,8 +91,12 @@ export async function startRun(
   return run;
 }
 
+/**
+ * Cancels a queued or running run. Each of its jobs checks the run's state before its step, so the
+ * run stops at its next step; its working tables go now if no stage holds them, else at that step.
+ */
 export async function cancelRun(db: Db, conventionId: string, id: string, actor: AuditActor): Promise<Run> {
-  return db.transaction().execute(async (trx) => {
+  const cancelled = await db.transaction().execute(async (trx) => {
     const run = await findRun(trx, conventionId, id);
     if (!run) throw notFound('run');
     if (run.status !== 'queued' && run.status !== 'running')
@@ -114,6 +118,8 @@ export async function cancelRun(db: Db, conventionId: string, id: string, actor:
     });
     return cancelled;
   });
+  await dropRunTables(db, id, { waitMs: 2000 });
+  return cancelled;
 }
 
 /** Job `run.prepare`: stages select and link, then the flow of partitions. */
@@ -124,6 +130,19 @@ export async function prepareRun(
   const { db } = deps;
   const run = await findRunById(db, runId);
   if (!run || !(await isActive(db, runId))) return;
+  // Taken up again once its flow was queued (a lost completion, or the watchdog after the queue lost
+  // the run's jobs): the linked rows are kept, so the flow is queued again (a no-op if it exists).
+  if (run.stage === 'evaluate' || run.stage === 'finalise') {
+    try {
+      await assertLinkIntact(db, runId);
+    } catch (error) {
+      if (!isRunIntegrityError(error)) throw error;
+      await abandonRun(db, runId, error.message);
+      return;
+    }
+    await queueEvaluation(deps, runId, run.partitions);
+    return;
+  }
   const selectStarted = Date.now();
   await advanceRun(db, runId, { status: 'running', stage: 'select' });
   const selection = selectExtracts(
@@ -165,6 +184,9 @@ export async function prepareRun(
     { id: runId, partitions, diceThreshold: run.dice_threshold },
     selection.used,
   );
+  await recordLinkCounts(db, runId, linkage);
+  // Emptied right after the link committed (a crash): the job's retry links again.
+  await assertLinkIntact(db, runId);
   await db
     .insertInto('run_partitions')
     .values(Array.from({ length: partitions }, (_, part) => ({ run_id: runId, part })))
@@ -179,9 +201,15 @@ export async function prepareRun(
         evaluate_started_at: Date.now(),
       },
     }))
-  )
+  ) {
+    await dropRunTables(db, runId);
     return;
-  await deps.queue.addFlow({
+  }
+  await queueEvaluation(deps, runId, partitions);
+}
+
+function queueEvaluation(deps: { queue: Pick<AppQueue, 'addFlow'> }, runId: string, partitions: number) {
+  return deps.queue.addFlow({
     name: 'run.finalise',
     payload: { runId },
     jobId: jobId('run-finalise', runId),
@@ -193,21 +221,64 @@ export async function prepareRun(
   });
 }
 
-/** Job `run.partition`. */
+/**
+ * Job `run.partition`. One execution at a time per partition (a job taken up again while its first
+ * execution still runs waits for it, then finds the partition done); its inputs are checked before and
+ * after it reads them: they only ever go from whole to empty, so whole afterwards means whole throughout.
+ */
 export async function runPartition(deps: { db: Db; pool: pg.Pool }, runId: string, part: number) {
-  const run = await findRunById(deps.db, runId);
-  if (!run || !(await isActive(deps.db, runId)) || !run.as_of) return { skipped: true };
-  return evaluatePartition(
-    deps,
-    {
-      id: runId,
-      conventionId: run.convention_id,
-      asOf: run.as_of.slice(0, 7),
-      rulePack: run.rule_pack,
-      extracts: run.extracts as RunExtract[],
-    },
-    part,
-  );
+  const { db } = deps;
+  return withPartitionLock(deps.pool, runId, part, async () => {
+    const run = await findRunById(db, runId);
+    if (!run || !(await isActive(db, runId)) || !run.as_of) return { skipped: true };
+    const done = await db
+      .selectFrom('run_partitions')
+      .select(['profiles', 'cases'])
+      .where('run_id', '=', runId)
+      .where('part', '=', part)
+      .where('status', '=', 'done')
+      .executeTakeFirst();
+    if (done) return { profiles: done.profiles ?? 0, results: done.cases ?? 0, again: true };
+    try {
+      await assertLinkIntact(db, runId);
+      const counts = await evaluatePartition(
+        deps,
+        {
+          id: runId,
+          conventionId: run.convention_id,
+          asOf: run.as_of.slice(0, 7),
+          rulePack: run.rule_pack,
+          extracts: run.extracts as RunExtract[],
+        },
+        part,
+      );
+      await assertLinkIntact(db, runId);
+      return counts;
+    } catch (error) {
+      if (!isRunIntegrityError(error)) throw error;
+      await abandonRun(db, runId, error.message);
+      return { failed: error.message };
+    }
+  });
+}
+
+async function withPartitionLock<T>(pool: pg.Pool, runId: string, part: number, fn: () => Promise<T>) {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('select pg_advisory_lock(hashtext($1), $2)', [runId, part]);
+    return await fn();
+  } catch (error) {
+    broken = error instanceof Error ? error : new Error(String(error));
+    throw error;
+  } finally {
+    // Releasing a broken connection closes it, and its session lock with it.
+    if (!broken)
+      await client.query('select pg_advisory_unlock(hashtext($1), $2)', [runId, part]).catch((error) => {
+        broken = error instanceof Error ? error : new Error(String(error));
+      });
+    client.release(broken);
+  }
 }
 
 /** Job `run.finalise`. */
@@ -223,23 +294,30 @@ export async function publishRun(deps: { db: Db }, runId: string) {
   const report = run.report as { timings?: Record<string, number>; evaluate_started_at?: number };
   const finaliseStarted = Date.now();
   await advanceRun(db, runId, { stage: 'finalise' });
-  const counts = await finaliseRun(
-    db,
-    {
-      id: runId,
-      conventionId: run.convention_id,
-      retentionDays: convention.retention_days,
-      asOf: run.as_of.slice(0, 7),
-    },
-    systemActor,
-    {
-      before: {
-        ...report.timings,
-        evaluate_ms: await evaluateMs(db, runId, report.evaluate_started_at ?? finaliseStarted),
+  let counts: Awaited<ReturnType<typeof finaliseRun>>;
+  try {
+    counts = await finaliseRun(
+      db,
+      {
+        id: runId,
+        conventionId: run.convention_id,
+        retentionDays: convention.retention_days,
+        asOf: run.as_of.slice(0, 7),
       },
-      startedAt: finaliseStarted,
-    },
-  );
+      systemActor,
+      {
+        before: {
+          ...report.timings,
+          evaluate_ms: await evaluateMs(db, runId, report.evaluate_started_at ?? finaliseStarted),
+        },
+        startedAt: finaliseStarted,
+      },
+    );
+  } catch (error) {
+    if (!isRunIntegrityError(error)) throw error;
+    await abandonRun(db, runId, error.message);
+    return { failed: error.message };
+  }
   return { cases: counts?.total ?? 0 };
 }
 
@@ -256,5 +334,5 @@ async function evaluateMs(db: Db, runId: string, startedAt: number): Promise<num
 /** Called when a run's job has failed for the last time: the run is failed and its working tables go. */
 export async function abandonRun(db: Db, runId: string, reason: string): Promise<void> {
   await failRun(db, runId, reason);
-  await sql.raw(dropRunTablesSql(runId)).execute(db);
+  await dropRunTables(db, runId);
 }

@@ -1,12 +1,29 @@
-// Liveness (the process answers) and readiness (database and queue reachable).
-
+// Liveness (the process answers, whatever the state of its services) and readiness (database and
+// queue reachable, each check bounded in time so a probe never hangs on a service that is down). The
+// readiness details also name the job schedulers missing from Redis, without failing the probe: the
+// API serves requests without them, and the worker repairs them.
 import type { Db } from '@nonrecours/db';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 
+const CHECK_TIMEOUT_MS = 2000;
+
+function within<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 export async function healthRoutes(
   app: FastifyInstance,
-  options: { db: Db; pingQueue: () => Promise<void> },
+  options: {
+    db: Db;
+    pingQueue: () => Promise<void>;
+    /** The ids of the schedulers Redis should hold and does not; absent when schedules do not run. */
+    missingSchedules?: (() => Promise<string[]>) | undefined;
+  },
 ) {
   app.get('/health/live', { schema: { tags: ['health'], summary: 'The process is alive' } }, async () => ({
     status: 'ok',
@@ -15,10 +32,28 @@ export async function healthRoutes(
     '/health/ready',
     { schema: { tags: ['health'], summary: 'Database and queue are reachable' } },
     async (_req, reply) => {
-      const checks = await Promise.allSettled([sql`select 1`.execute(options.db), options.pingQueue()]);
-      const [database, queue] = checks.map((c) => (c.status === 'fulfilled' ? 'ok' : 'unavailable'));
+      const [databaseCheck, queueCheck, schedulesCheck] = await Promise.allSettled([
+        within(sql`select 1`.execute(options.db), CHECK_TIMEOUT_MS),
+        within(options.pingQueue(), CHECK_TIMEOUT_MS),
+        options.missingSchedules ? within(options.missingSchedules(), CHECK_TIMEOUT_MS) : Promise.resolve([]),
+      ]);
+      const database = databaseCheck.status === 'fulfilled' ? 'ok' : 'unavailable';
+      const queue = queueCheck.status === 'fulfilled' ? 'ok' : 'unavailable';
       const ready = database === 'ok' && queue === 'ok';
-      return reply.status(ready ? 200 : 503).send({ status: ready ? 'ok' : 'unavailable', database, queue });
+      const missing = schedulesCheck.status === 'fulfilled' ? schedulesCheck.value : undefined;
+      return reply.status(ready ? 200 : 503).send({
+        status: ready ? 'ok' : 'unavailable',
+        database,
+        queue,
+        schedules: !options.missingSchedules
+          ? 'not_applicable'
+          : missing === undefined
+            ? 'unknown'
+            : missing.length
+              ? 'missing'
+              : 'ok',
+        ...(missing?.length ? { missing_schedules: missing } : {}),
+      });
     },
   );
 }
