@@ -6,7 +6,7 @@
 // upload time, the run's wall time per stage, the worker's peak memory, the PATCH latencies during
 // publication, the cases carried over and observed, and how the cases' states agree with the
 // territory's truth; then the hand-written SQL yardstick on the last month.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,7 +16,7 @@ import { createDatabase, migrateToLatest } from '@nonrecours/db';
 import { extractKinds } from '@nonrecours/pseudo';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { startApiProcess } from '../support/api-process.ts';
+import { startApiProcess, startWorkerProcess } from '../support/api-process.ts';
 import { compareCaseStates, serviceCaseStates, truthCaseStates } from '../support/case-states.ts';
 import { addMember, makeClient, makeConvention, makePartner } from '../support/factories.ts';
 import { clientToken, uploadExtract } from '../support/http-client.ts';
@@ -99,7 +99,7 @@ const dbUrl = new URL(server);
 dbUrl.pathname = `/${dbName}`;
 const database = createDatabase({ connectionString: dbUrl.toString() });
 const prefix = `nrbench-${Date.now().toString(36)}`;
-let worker: ReturnType<typeof spawn> | undefined;
+let worker: Awaited<ReturnType<typeof startWorkerProcess>> | undefined;
 try {
   await migrateToLatest(database.db);
   const db = database.db;
@@ -124,19 +124,13 @@ try {
   const base = `${api.url}/v1/conventions/${convention.id}`;
   const auth = { authorization: `Bearer ${teamToken}` };
 
-  worker = spawn(process.execPath, [path.join(root, 'services/worker/src/main.ts')], {
-    env: {
-      ...process.env,
-      NODE_OPTIONS: process.env.WORKER_NODE_OPTIONS ?? '',
-      DATABASE_URL: dbUrl.toString(),
-      REDIS_URL: redisUrl,
-      QUEUE_PREFIX: prefix,
-      LOG_LEVEL: 'error',
-      WORKER_CONCURRENCY: '2',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
+  worker = await startWorkerProcess({
+    NODE_OPTIONS: process.env.WORKER_NODE_OPTIONS ?? '',
+    DATABASE_URL: dbUrl.toString(),
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: prefix,
+    WORKER_CONCURRENCY: '2',
   });
-  await new Promise((r) => setTimeout(r, 1500));
 
   const report: unknown[] = [];
   let previousRun: string | null = null;
@@ -217,7 +211,7 @@ try {
       },
       link_ms: run.report.linkage.timings,
       finalise_steps_ms: t.finalise_steps,
-      worker_peak_rss_mb: Math.round(peakRss(worker.pid!)),
+      worker_peak_rss_mb: Math.round(peakRss(worker.child.pid!)),
       patch_during_publication_ms: {
         sent: latencies.length,
         p50: quantile(latencies, 0.5),
@@ -252,11 +246,7 @@ try {
     ),
   );
 } finally {
-  if (worker && worker.exitCode === null) {
-    const exited = new Promise((resolve) => worker!.once('exit', resolve));
-    worker.kill('SIGTERM');
-    await exited;
-  }
+  await worker?.stop();
   await database.close();
   await admin(`drop database if exists ${dbName} with (force)`);
   if (!values.dir) rmSync(dir, { recursive: true, force: true });

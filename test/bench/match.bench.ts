@@ -3,7 +3,7 @@
 // separate worker process (BullMQ on the real Redis) and reports the run's wall time per stage and
 // the worker's peak memory; then, on the same data, the time of a hand-written SQL doing the same
 // exact linkage and the C2S.RSA rule, and the Dice comparisons per second of the fuzzy linkage.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { cliActor, registerConventionKey } from '@nonrecours/core';
 import { createDatabase, migrateToLatest } from '@nonrecours/db';
 import { extractKinds } from '@nonrecours/pseudo';
 import pg from 'pg';
-import { startApiProcess } from '../support/api-process.ts';
+import { startApiProcess, startWorkerProcess } from '../support/api-process.ts';
 import { addMember, makeClient, makeConvention, makePartner } from '../support/factories.ts';
 import { clientToken, uploadExtract } from '../support/http-client.ts';
 import { peakRss } from '../support/proc-stats.ts';
@@ -65,7 +65,7 @@ const dbUrl = new URL(server);
 dbUrl.pathname = `/${dbName}`;
 const database = createDatabase({ connectionString: dbUrl.toString() });
 const prefix = `nrbench-${Date.now().toString(36)}`;
-let worker: ReturnType<typeof spawn> | undefined;
+let worker: Awaited<ReturnType<typeof startWorkerProcess>> | undefined;
 try {
   await migrateToLatest(database.db);
   const db = database.db;
@@ -95,19 +95,13 @@ try {
   await addMember(db, convention.id, team.id, ['territory']);
   const teamToken = await clientToken(api.url, await makeClient(db, team.id, 'territory'));
 
-  worker = spawn(process.execPath, [path.join(root, 'services/worker/src/main.ts')], {
-    env: {
-      ...process.env,
-      NODE_OPTIONS: process.env.WORKER_NODE_OPTIONS ?? '',
-      DATABASE_URL: dbUrl.toString(),
-      REDIS_URL: redisUrl,
-      QUEUE_PREFIX: prefix,
-      LOG_LEVEL: 'error',
-      WORKER_CONCURRENCY: '2',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
+  worker = await startWorkerProcess({
+    NODE_OPTIONS: process.env.WORKER_NODE_OPTIONS ?? '',
+    DATABASE_URL: dbUrl.toString(),
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: prefix,
+    WORKER_CONCURRENCY: '2',
   });
-  await new Promise((r) => setTimeout(r, 1500));
   console.error('running the matching…');
   t0 = performance.now();
   const started = await fetch(`${api.url}/v1/conventions/${convention.id}/runs`, {
@@ -138,7 +132,7 @@ try {
     await new Promise((r) => setTimeout(r, 200));
   }
   const runMs = performance.now() - t0;
-  const workerRss = peakRss(worker.pid!);
+  const workerRss = peakRss(worker.child.pid!);
   await api.stop();
   if (run.status !== 'succeeded') throw new Error(`the run ended ${run.status}`);
 
@@ -172,7 +166,7 @@ try {
   };
   console.log(JSON.stringify(result, null, 2));
 } finally {
-  worker?.kill('SIGTERM');
+  await worker?.stop();
   await database.close();
   await admin(`drop database if exists ${dbName} with (force)`);
   rmSync(dir, { recursive: true, force: true });
