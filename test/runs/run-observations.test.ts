@@ -2,16 +2,10 @@
 // the following month shows one presumed household now receiving RSA (taken up), another with
 // resources above the threshold (no longer presumed), and a third gone from the file (its case stays
 // open, carried over unchanged). Field work goes on through it all.
-import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PublishedTerritory, publishedTerritory } from '../cases/published-territory.ts';
-import { territoryDir } from '../support/territory.ts';
-
-const nextMonth = (month: string) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-};
+import { nextMonth, nextMonthCafExtract } from '../support/next-month.ts';
 
 describe('observed outcomes in the next month’s extracts', () => {
   let p: PublishedTerritory;
@@ -30,18 +24,6 @@ describe('observed outcomes in the next month’s extracts', () => {
     const [takesUp, earnsMore, leaves] = households as [(typeof rows)[0], (typeof rows)[0], (typeof rows)[0]];
     expect((await p.patch(takesUp.id, 'contacted')).statusCode).toBe(200);
 
-    const lines = readFileSync(new URL('caf.extract.csv', territoryDir), 'utf8').trimEnd().split('\n');
-    const columns = lines[0]!.split(';');
-    const col = (name: string) => columns.indexOf(name);
-    const next = [lines[0]!];
-    for (const line of lines.slice(1)) {
-      const fields = line.split(';');
-      const household = fields[col('household_pseudo')];
-      if (household === leaves.household_pseudo) continue;
-      if (household === takesUp.household_pseudo) fields[col('rsa')] = '1';
-      if (household === earnsMore.household_pseudo) fields[col('household_resources')] = '9000.00';
-      next.push(fields.join(';'));
-    }
     const m = p.territory.manifest;
     const upload = await p.t.app.inject({
       method: 'POST',
@@ -51,7 +33,11 @@ describe('observed outcomes in the next month’s extracts', () => {
         'content-type': 'text/csv',
         'x-key-check': m.kcv,
       },
-      payload: `${next.join('\n')}\n`,
+      payload: nextMonthCafExtract({
+        takeUpRsa: [takesUp.household_pseudo],
+        earnMore: [earnsMore.household_pseudo],
+        leave: [leaves.household_pseudo],
+      }),
     });
     expect(upload.statusCode).toBe(202);
     second = await p.publishRun();

@@ -79,6 +79,8 @@ export async function finaliseRun(
     await sql`set local enable_nestloop = off`.execute(trx);
     await sql`set local jit = off`.execute(trx);
     await sql`set local work_mem = '256MB'`.execute(trx);
+    // A finaliser taken up again after a crash between its two transactions starts over.
+    await trx.deleteFrom('case_observations').where('run_id', '=', run.id).execute();
     await trx.deleteFrom('cases').where('run_id', '=', run.id).execute();
     await step('merge', () => insertMergedCases(run, previous?.id ?? null).execute(trx));
     if (previous) {
