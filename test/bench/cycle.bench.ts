@@ -20,7 +20,7 @@ import { startApiProcess, startWorkerProcess } from '../support/api-process.ts';
 import { compareCaseStates, serviceCaseStates, truthCaseStates } from '../support/case-states.ts';
 import { addMember, makeClient, makeConvention, makePartner } from '../support/factories.ts';
 import { clientToken, uploadExtract } from '../support/http-client.ts';
-import { peakRss } from '../support/proc-stats.ts';
+import { cpuMs, peakRss } from '../support/proc-stats.ts';
 import { handMatch } from './hand-match.ts';
 
 const { values } = parseArgs({
@@ -151,6 +151,9 @@ try {
       : 0;
 
     console.error(`${month}: running…`);
+    const workerCpu = cpuMs({ pid: worker.child.pid! });
+    // The backends of this database that live through the run (the pools' connections).
+    const backendCpu = cpuMs({ commandLine: dbName });
     t0 = performance.now();
     const started = await fetch(`${base}/runs`, {
       method: 'POST',
@@ -212,6 +215,8 @@ try {
       link_ms: run.report.linkage.timings,
       finalise_steps_ms: t.finalise_steps,
       worker_peak_rss_mb: Math.round(peakRss(worker.child.pid!)),
+      worker_cpu_s: seconds(cpuMs({ pid: worker.child.pid! }) - workerCpu),
+      postgres_backends_cpu_s: seconds(cpuMs({ commandLine: dbName }) - backendCpu),
       patch_during_publication_ms: {
         sent: latencies.length,
         p50: quantile(latencies, 0.5),

@@ -7,15 +7,20 @@ export function peakRss(pid: number): number {
 }
 
 /**
- * CPU time (user and system, ms) of the processes whose command name is given, or of one pid, with
+ * CPU time (user and system, ms) of the processes whose command name is given, whose command line
+ * holds a text (PostgreSQL's backends show their database there), or of one pid, with
  * that of their children that exited (PostgreSQL's postmaster reaps its backends and workers).
  */
-export function cpuMs(match: { name: string } | { pid: number }): number {
+export function cpuMs(match: { name: string } | { pid: number } | { commandLine: string }): number {
   const pids =
     'pid' in match
       ? [String(match.pid)]
       : readdirSync('/proc').filter(
-          (d) => /^\d+$/.test(d) && readProc(`/proc/${d}/comm`).trim() === match.name,
+          (d) =>
+            /^\d+$/.test(d) &&
+            ('name' in match
+              ? readProc(`/proc/${d}/comm`).trim() === match.name
+              : readProc(`/proc/${d}/cmdline`).includes(match.commandLine)),
         );
   let ticks = 0;
   for (const pid of pids) {
