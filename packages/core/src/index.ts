@@ -72,8 +72,10 @@ export {
   caseConfidences,
   caseSorts,
 } from './cases/case-query.ts';
+export { type CaseFacts, type CaseSight, caseSight, caseSightSql } from './cases/case-sight.ts';
 export { type CaseStatus, caseStatuses, caseTransitions, type StatusChange } from './cases/case-status.ts';
-export type { CaseDetail, CaseSummary } from './cases/case-view.ts';
+export { type CaseDetail, type CaseSummary, caseDetail, caseSummary } from './cases/case-view.ts';
+export { type CaseViewer, caseViewerOf } from './cases/case-viewer.ts';
 export { listRunCases } from './cases/cases.repository.ts';
 export {
   type CaseExport,
@@ -142,4 +144,5 @@ export { cancelRun, type StartRunInput, startRun } from './runs/runs.service.ts'
 export { presentedEvidence } from './runs/stored-evidence.ts';
 export { MIN_SHOWN_COUNT } from './stats/cell-suppression.ts';
 export { type FollowUpOutcome, followUpOutcomes, verifiedOutcomes } from './stats/follow-up-stats.ts';
+export { UNDISCLOSED_COMMUNE } from './stats/stats.repository.ts';
 export { readRunStats } from './stats/stats.service.ts';

@@ -184,6 +184,10 @@ export interface CasesTable {
   source_partners: string[];
   source_extracts: string[];
   evidence: Json;
+  /** Derived from the evidence by the database (migration 2026-12-02T1300): whose values the rules read. */
+  input_partners: ColumnType<string[], never, never>;
+  /** Idem: the kinds of those partners' extracts. */
+  input_kinds: ColumnType<string[], never, never>;
   status: ColumnType<string, string | undefined, string>;
   status_history: ColumnType<unknown, string | undefined, string>;
   created_at: CreatedAt;

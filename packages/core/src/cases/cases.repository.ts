@@ -5,6 +5,7 @@ import type { Case, Db } from '@nonrecours/db';
 import { type RawBuilder, sql } from 'kysely';
 import { rulePacks } from '../runs/run-evaluate.stage.ts';
 import type { CaseFilter, CasePosition, CaseSort } from './case-query.ts';
+import { caseSightSql } from './case-sight.ts';
 import type { StatusChange } from './case-status.ts';
 import type { CaseViewer } from './case-viewer.ts';
 
@@ -14,6 +15,11 @@ import type { CaseViewer } from './case-viewer.ts';
  * early, with the cursor of the last case examined, so every request does bounded work.
  */
 export const SCAN_BUDGET = 10_000;
+
+/** How a value reaches the SQL: a bind parameter, or an escaped literal for COPY, which takes none. */
+type Embed = (value: string | number) => RawBuilder<unknown>;
+const asParameter: Embed = (value) => sql`${value}`;
+const asLiteral: Embed = (value) => sql.lit(value);
 
 /** The columns of a case without its evidence. */
 export type CaseSummaryRow = Omit<Case, 'evidence' | 'status_history' | 'part' | 'convention_id'>;
@@ -37,6 +43,8 @@ const summaryColumns = sql.raw(
     'status',
     'source_partners',
     'source_extracts',
+    'input_partners',
+    'input_kinds',
     'created_at',
     'expires_at',
   ]
@@ -57,19 +65,18 @@ export async function heldExtractIds(db: Db, conventionId: string, partnerId: st
   return rows.map((r) => r.id);
 }
 
-/** How a value reaches the SQL: a bind parameter, or an escaped literal for COPY, which takes none. */
-type Embed = (value: string | number) => RawBuilder<unknown>;
-const asParameter: Embed = (value) => sql`${value}`;
-const asLiteral: Embed = (value) => sql.lit(value);
-
+/**
+ * The sort keys. A partner's amount order is by the amounts it may see (case-sight.ts), the others
+ * last: an order by amounts it may not see would tell them.
+ */
 const sortKeys = {
   amount: {
-    key: sql`coalesce(estimated_amount, -1)`,
+    key: (viewer: CaseViewer, embed: Embed) => sql`coalesce(${caseSightSql(viewer, embed).amount}, -1)`,
     text: (position: RawBuilder<unknown>) => sql<string>`${position}::text`,
     cast: sql.raw('numeric'),
   },
   date: {
-    key: sql`created_at`,
+    key: (_viewer: CaseViewer, _embed: Embed) => sql`created_at`,
     text: (position: RawBuilder<unknown>) =>
       sql<string>`to_char(${position} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     cast: sql.raw('timestamptz'),
@@ -81,13 +88,15 @@ type Condition = RawBuilder<unknown>;
 /** Each filter of the request, and the partner's visibility, as a condition on the cases table. */
 function conditionsOf(filter: CaseFilter, viewer: CaseViewer, embed: Embed) {
   const conditions: Partial<Record<keyof CaseFilter | 'visible', Condition>> = {};
+  // A partner filters on what it may see of a case (case-sight.ts), as it sorts.
+  const seen = caseSightSql(viewer, embed);
   if (filter.benefit !== undefined) conditions.benefit = sql`benefit = ${embed(filter.benefit)}`;
   if (filter.rule !== undefined) conditions.rule = sql`rule = ${embed(filter.rule)}`;
   if (filter.confidence !== undefined) conditions.confidence = sql`confidence = ${embed(filter.confidence)}`;
   if (filter.status !== undefined) conditions.status = sql`status = ${embed(filter.status)}`;
-  if (filter.commune !== undefined) conditions.commune = sql`commune = ${embed(filter.commune)}`;
+  if (filter.commune !== undefined) conditions.commune = sql`${seen.commune} = ${embed(filter.commune)}`;
   if (filter.minAmount !== undefined)
-    conditions.minAmount = sql`coalesce(estimated_amount, -1) >= ${embed(filter.minAmount)}`;
+    conditions.minAmount = sql`coalesce(${seen.amount}, -1) >= ${embed(filter.minAmount)}`;
   if (viewer.role === 'partner')
     conditions.visible = sql`source_extracts && ${uuidArray(viewer.extractIds, embed)}`;
   return conditions;
@@ -120,7 +129,8 @@ const benefitOfRule = new Map(
 
 export async function listCasePage(db: Db, q: CasePageQuery): Promise<CasePage> {
   if (q.viewer.role === 'partner' && q.viewer.extractIds.length === 0) return { rows: [], next: null };
-  const { key, text, cast } = sortKeys[q.sort];
+  const { text, cast } = sortKeys[q.sort];
+  const key = sortKeys[q.sort].key(q.viewer, asParameter);
   const { minAmount, ...filters } = conditionsOf(q.filter, q.viewer, asParameter);
   // One equality, answered by the index that leads with its column, bounds the scan with the amount
   // range; the other conditions are tested on the index entries. The first of commune, a follow-up
@@ -305,17 +315,16 @@ export async function insertExportDisclosures(db: Db, seq: number, q: CaseSetQue
  * case's outcome. A household's pseudonym only goes to the partner it belongs to (case-viewer.ts).
  */
 export function exportSelectSql(db: Db, q: CaseSetQuery & { sort: CaseSort }): string {
-  const household =
-    q.viewer.role === 'territory'
-      ? sql`household_pseudo`
-      : sql`case when source_extracts[1] = any(${uuidArray(q.viewer.extractIds, asLiteral)}) then household_pseudo end`;
-  const { key } = sortKeys[q.sort];
+  const seen = caseSightSql(q.viewer, asLiteral);
+  const key = sortKeys[q.sort].key(q.viewer, asLiteral);
   const compiled = sql`
     select id as case_id, subject_kind,
       case when subject_kind = 'person' or (subject_kind = 'household' and subject_pseudo <> household_pseudo)
         then subject_pseudo end as person_pseudo,
-      ${household} as household_pseudo,
-      benefit, variant, rule, confidence, replace(estimated_amount::text, '.', ',') as estimated_amount, commune, status
+      ${seen.household} as household_pseudo,
+      benefit, ${seen.variant} as variant, rule, confidence,
+      replace((${seen.amount})::text, '.', ',') as estimated_amount, ${seen.commune} as commune, status,
+      array_to_string(input_kinds, ',') as rests_on
     from cases
     where ${caseSetConditions(q, asLiteral)}
     order by ${key} desc, id desc`.compile(db);

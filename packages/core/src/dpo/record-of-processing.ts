@@ -51,7 +51,13 @@ const count = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
 const roleAccess: Record<MemberRole, string> = {
   partner:
     'dépose ses extractions pseudonymisées ; ne reçoit en retour que les cas présumés des personnes ' +
-    'figurant dans ses propres extractions, et les réidentifie sur ses propres systèmes avec la clé de la convention',
+    'figurant dans ses propres extractions, et les réidentifie sur ses propres systèmes avec la clé de la convention. ' +
+    'Besoin d’en connaître : il ne reçoit d’un cas que ses propres données ; le montant estimé, la variante, les ' +
+    'paramètres, le calcul et les règles concordantes seulement si toutes les données lues par les règles sont les ' +
+    'siennes ; la commune et le pseudonyme du foyer seulement si le cas vient de sa propre extraction. Information ' +
+    'résiduelle communiquée : l’existence du cas (la personne ou le foyer concerné, la prestation, la règle, son ' +
+    'niveau de confiance, le suivi et ses dates) et la nature des partenaires dont les données le fondent (CAF, ' +
+    'CPAM…) — ce qui, pour une règle donnée, laisse déduire que les données de ces partenaires remplissent ses conditions',
   territory:
     'lance les rapprochements ; reçoit les listes de cas présumés avec les éléments qui les fondent, ' +
     'enregistre les suites données et consulte les statistiques',

@@ -1,5 +1,7 @@
-// The statistics of a published run: the one asked for, or the latest.
+// The statistics of a published run (the one asked for, or the latest) over the cases the viewer may
+// see, as it may see them.
 import type { Db, Run } from '@nonrecours/db';
+import type { CaseViewer } from '../cases/case-viewer.ts';
 import { notFound } from '../errors.ts';
 import { publishedRun } from '../runs/published-run.ts';
 import { type FollowUpStats, followUpStats } from './follow-up-stats.ts';
@@ -8,10 +10,11 @@ import { followUpGroups } from './stats.repository.ts';
 export async function readRunStats(
   db: Db,
   conventionId: string,
-  runId?: string,
+  runId: string | undefined,
+  viewer: CaseViewer,
 ): Promise<{ run: Run; stats: FollowUpStats }> {
   const run = await publishedRun(db, conventionId, runId);
   if (!run) throw notFound('published run');
-  const { groups, communes } = await followUpGroups(db, conventionId, run.id);
+  const { groups, communes } = await followUpGroups(db, conventionId, run.id, viewer);
   return { run, stats: followUpStats(groups, communes) };
 }

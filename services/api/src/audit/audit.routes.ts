@@ -48,6 +48,11 @@ const filterQuery = z.object({
   actor: z.string().max(200).optional(),
   action: z.string().max(100).optional(),
   outcome: z.enum(['success', 'denied', 'failed']).optional(),
+  request_id: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('the `x-request-id` of the response (or the job id) whose events to show'),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   pseudonym: z
@@ -79,6 +84,7 @@ function toFilter(query: z.infer<typeof filterQuery>, allowed: string[]): AuditF
     actor: query.actor,
     action: query.action,
     outcome: query.outcome,
+    requestId: query.request_id,
     from: query.from ? new Date(query.from) : undefined,
     to: query.to ? new Date(query.to) : undefined,
     pseudonym: query.pseudonym,

@@ -151,8 +151,10 @@ export interface CaseSummaryView {
   rule_version: string;
   confidence: string;
   estimated_amount: number | null;
-  commune: string;
+  commune: string | null;
   status: string;
+  rests_on: string[];
+  withheld: boolean;
   created_at: string;
 }
 
