@@ -37,15 +37,36 @@ export {
   loadCheckpointKeys,
   loadTrustedCheckpointKeys,
 } from './audit/audit-checkpoint-keys.ts';
+export { checkpointSink, type SignedCheckpoint } from './audit/audit-checkpoint-sink.ts';
 export { type AuditCheckpoint, lastCheckpoint } from './audit/audit-checkpoints.repository.ts';
 export { AUDIT_CSV_COLUMNS, auditCsvHeader, auditCsvLine } from './audit/audit-csv.ts';
 export { canonicalJson, chainHash, GENESIS_HASH } from './audit/audit-hash.ts';
+export {
+  createReceiptVerifier,
+  RECEIPT_HEADER,
+  RECEIPT_TYP,
+  type ReceiptVerifier,
+  signReceipt,
+} from './audit/audit-receipt.ts';
+export {
+  type AuditSigner,
+  type CheckpointReason,
+  checkpointReasons,
+  createAuditSigner,
+  startCheckpointTimer,
+} from './audit/audit-signer.ts';
 export {
   type CheckpointMismatch,
   type CheckpointMismatchReason,
   type CheckpointsVerification,
   checkpointMismatchReasons,
+  DEFAULT_CHECKPOINT_PERIOD_SECONDS,
+  type ExternalCheckpoint,
+  freshnessProblems,
+  type TrailProblem,
   type TrailVerification,
+  trailProblems,
+  verificationReport,
   verifyAuditCheckpoints,
   verifyAuditTrail,
 } from './audit/audit-verification.ts';
@@ -86,7 +107,7 @@ export {
   readCase,
 } from './cases/cases.service.ts';
 export { findClient, listClients } from './clients/clients.repository.ts';
-export { createClient, revokeApiClient } from './clients/clients.service.ts';
+export { changeClientAuditReceipts, createClient, revokeApiClient } from './clients/clients.service.ts';
 export { generateSecret, hashSecret, verifySecret } from './clients/secrets.ts';
 export { type ConventionAccess, resolveConventionAccess } from './conventions/convention-access.ts';
 export {

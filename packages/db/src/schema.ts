@@ -65,6 +65,8 @@ export interface ApiClientsTable {
   status: ColumnType<'active' | 'revoked', 'active' | 'revoked' | undefined, 'active' | 'revoked'>;
   created_at: CreatedAt;
   revoked_at: Date | null;
+  /** Each audited response to this client carries a signed receipt of its event (migration 2026-12-02T1310). */
+  audit_receipts: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface AuditEventsTable {

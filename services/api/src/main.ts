@@ -3,10 +3,12 @@
 import { loadConfigOrExit } from '@nonrecours/config';
 import {
   createAppQueue,
+  createAuditSigner,
   createJobHandlers,
   failInterruptedUploads,
   loadCheckpointKeys,
   loadSigningKey,
+  startCheckpointTimer,
 } from '@nonrecours/core';
 import { connectDatabase, migrateToLatest } from '@nonrecours/db';
 import closeWithGrace from 'close-with-grace';
@@ -28,12 +30,27 @@ const signingKey = await loadSigningKey(config.TOKEN_SIGNING_KEY_FILE, {
   create: config.NODE_ENV !== 'production',
 });
 const checkpointKeys = await loadCheckpointKeys(config);
+const auditSigner = createAuditSigner({
+  db: database.db,
+  keys: checkpointKeys,
+  sinkFile: config.AUDIT_CHECKPOINT_SINK_FILE,
+});
 const queue = await createAppQueue(config, log);
-// Without Redis there is no separate worker: this process handles the jobs itself.
-if (queue.kind === 'inline')
+// Without Redis there is no separate worker: this process handles the jobs itself, and signs the
+// periodic checkpoints.
+if (queue.kind === 'inline') {
   await queue.startWorkers(
-    createJobHandlers({ db: database.db, pool: database.pool, queue, checkpointKeys }),
+    createJobHandlers({
+      db: database.db,
+      pool: database.pool,
+      queue,
+      checkpointKeys,
+      auditSigner,
+      checkpointPeriodSeconds: config.AUDIT_CHECKPOINT_PERIOD_SECONDS,
+    }),
   );
+  startCheckpointTimer(auditSigner, config.AUDIT_CHECKPOINT_PERIOD_SECONDS, log);
+}
 
 const app = await buildApp({
   config,
@@ -42,6 +59,7 @@ const app = await buildApp({
   log,
   signingKey,
   checkpointKeys: checkpointKeys.trusted,
+  auditSigner,
   queue,
 });
 const interrupted = await failInterruptedUploads(database.db);

@@ -216,7 +216,10 @@ export async function casesRoutes(app: FastifyInstance, options: { db: Db; pool:
   });
 
   r.get('/v1/conventions/:cid/cases.csv', {
-    config: { access: { scope: 'convention', roles: readers, action: 'case.export', purpose: 'follow_up' } },
+    config: {
+      access: { scope: 'convention', roles: readers, action: 'case.export', purpose: 'follow_up' },
+      checkpointAfter: true,
+    },
     schema: {
       tags,
       security,
