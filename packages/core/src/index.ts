@@ -18,6 +18,7 @@ export {
   type AuditFilter,
   type AuditOutcome,
   appendAuditEvent,
+  appendAuditEvents,
   type ChainVerification,
   queryAuditEvents,
   streamAuditEvents,
