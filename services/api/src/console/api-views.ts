@@ -111,6 +111,14 @@ export interface VerificationView {
     latest_verified: { id: number; seq: number; at: string } | null;
     first_mismatch: { id: number; seq: number | null; at: string | null; reason: string } | null;
   };
+  reason?: string | null;
+  freshness?: {
+    ok: boolean;
+    reason: string | null;
+    unvouched: number;
+    newest_checkpoint_age_seconds: number | null;
+    period_seconds: number;
+  };
 }
 
 /** The record of processing (GDPR art. 30) of a convention; its generated sentences are in English. */
