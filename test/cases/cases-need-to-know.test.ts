@@ -37,6 +37,8 @@ interface Truth {
   source_extracts: string[];
   input_partners: string[];
   input_kinds: string[];
+  sole_input_partner: string | null;
+  created_at: Date;
   evidence_partners: string[];
   evidence_kinds: string[];
 }
@@ -55,7 +57,7 @@ describe('need to know, per partner', () => {
     p = await publishedTerritory();
     const { rows } = await sql<Truth>`
       select c.id, c.estimated_amount::text, c.variant, c.commune, c.household_pseudo, c.source_extracts,
-        c.input_partners, c.input_kinds,
+        c.input_partners, c.input_kinds, c.sole_input_partner, c.created_at,
         array(select distinct i ->> 'partner' from jsonb_path_query(c.evidence, '$.**.inputs[*]') i order by 1) as evidence_partners,
         array(select distinct i ->> 'kind' from jsonb_path_query(c.evidence, '$.**.inputs[*]') i order by 1) as evidence_kinds
       from cases c where c.run_id = ${p.runId}`.execute(p.t.database.db);
@@ -68,6 +70,7 @@ describe('need to know, per partner', () => {
     for (const c of truth.values()) {
       expect(c.input_partners).toEqual(c.evidence_partners);
       expect(c.input_kinds).toEqual(c.evidence_kinds);
+      expect(c.sole_input_partner).toBe(c.input_partners.length === 1 ? c.input_partners[0] : null);
     }
   });
 
@@ -124,6 +127,13 @@ describe('need to know, per partner', () => {
     for (const who of ['cpam', 'caf'] as const) {
       const amounts = listed[who]!.map((c) => c.estimated_amount ?? -1);
       expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+      // The cases without an amount it may see come after, newest first: nothing of their amounts.
+      const rest = listed[who]!.filter((c) => c.estimated_amount === null).map((c) => truth.get(c.id)!);
+      const times = rest.map((c) => c.created_at.getTime());
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+      // Small pages follow the same order, without duplicates or gaps, across its two parts.
+      const paged = await walk(p, 'limit=7', who);
+      expect(paged.ids).toEqual(listed[who]!.map((c) => c.id));
       const filtered = (await walk(p, 'limit=500&min_amount=100', who)).items as unknown as Seen[];
       expect(filtered.every((c) => !c.withheld && (c.estimated_amount ?? 0) >= 100)).toBe(true);
       expect(filtered.length).toBe(listed[who]!.filter((c) => (c.estimated_amount ?? -1) >= 100).length);
@@ -139,6 +149,26 @@ describe('need to know, per partner', () => {
     expect(communes.length + (hidden ? 1 : 0)).toBeGreaterThan(0);
   });
 
+  it('takes a partner’s cursor past its amounts from partners only, and without a minimum amount', async () => {
+    const cursor = Buffer.from(
+      JSON.stringify({
+        r: p.runId,
+        s: 'amount',
+        k: '9999-12-31T23:59:59.999999Z',
+        i: 'ffffffff-ffff-ffff-ffff-ffffffffffff',
+      }),
+    ).toString('base64url');
+    expect((await p.get(`/cases?cursor=${cursor}`, 'cpam')).statusCode).toBe(200);
+    for (const [query, who] of [
+      [`cursor=${cursor}`, 'territory'],
+      [`cursor=${cursor}&min_amount=10`, 'cpam'],
+    ] as const) {
+      const res = await p.get(`/cases?${query}`, who);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().code).toBe('invalid_cursor');
+    }
+  });
+
   it('exports to a partner the same need to know as the list', async () => {
     for (const who of partners) {
       const res = await p.get('/cases.csv', who);
@@ -148,6 +178,7 @@ describe('need to know, per partner', () => {
       const at = (name: string) => columns.indexOf(name);
       const byId = new Map(listed[who]!.map((c) => [c.id, c]));
       expect(lines.length).toBe(byId.size);
+      expect(lines.map((l) => l.split(';')[at('case_id')])).toEqual(listed[who]!.map((c) => c.id));
       for (const line of lines) {
         const cells = line.split(';');
         const c = byId.get(cells[at('case_id')]!)!;

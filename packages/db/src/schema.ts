@@ -190,6 +190,8 @@ export interface CasesTable {
   input_partners: ColumnType<string[], never, never>;
   /** Idem: the kinds of those partners' extracts. */
   input_kinds: ColumnType<string[], never, never>;
+  /** Idem: the one partner whose values the rules read, if there is one. */
+  sole_input_partner: ColumnType<string | null, never, never>;
   status: ColumnType<string, string | undefined, string>;
   status_history: ColumnType<unknown, string | undefined, string>;
   created_at: CreatedAt;

@@ -231,6 +231,7 @@ function rowOf(c: Case, extracts: string[], commune: string): CaseRow {
     source_extracts: extracts,
     input_partners: inputsOf(c, 'partner'),
     input_kinds: inputsOf(c, 'kind'),
+    sole_input_partner: inputsOf(c, 'partner').length === 1 ? inputsOf(c, 'partner')[0]! : null,
     evidence: storedEvidence(c.evidence, c.confidence, c.supporting),
     status: 'to_contact',
     status_history: [],

@@ -52,19 +52,24 @@ const textArray = (values: readonly string[], embed: Embed) =>
 
 /**
  * The same rule over the columns of `cases`, for what the database sorts, filters, exports and sums:
- * each column as the viewer may see it (null when withheld).
+ * each column as the viewer may see it (null when withheld), and the two conditions of the rule.
+ * (`sole_input_partner` is the one partner of `input_partners`, when there is one.)
  */
 export function caseSightSql(viewer: CaseViewer, embed: Embed) {
   if (viewer.role === 'territory')
     return {
+      computation: sql`true`,
+      placement: sql`true`,
       amount: sql`estimated_amount`,
       variant: sql`variant`,
       commune: sql`commune`,
       household: sql`household_pseudo`,
     };
-  const computation = sql`(cardinality(input_partners) > 0 and input_partners <@ ${textArray([viewer.partnerId], embed)})`;
+  const computation = sql`(sole_input_partner = ${embed(viewer.partnerId)})`;
   const placement = sql`(source_extracts[1]::text = any(${textArray(viewer.extractIds, embed)}))`;
   return {
+    computation,
+    placement,
     amount: sql`case when ${computation} then estimated_amount end`,
     variant: sql`case when ${computation} then variant end`,
     commune: sql`case when ${placement} then commune end`,

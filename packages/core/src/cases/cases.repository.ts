@@ -3,6 +3,7 @@
 // filters on the index entries and reads only the page's rows from the table.
 import type { Case, Db } from '@nonrecours/db';
 import { type RawBuilder, sql } from 'kysely';
+import { badRequest } from '../errors.ts';
 import { rulePacks } from '../runs/run-evaluate.stage.ts';
 import type { CaseFilter, CasePosition, CaseSort } from './case-query.ts';
 import { caseSightSql } from './case-sight.ts';
@@ -45,6 +46,7 @@ const summaryColumns = sql.raw(
     'source_extracts',
     'input_partners',
     'input_kinds',
+    'sole_input_partner',
     'created_at',
     'expires_at',
   ]
@@ -65,18 +67,14 @@ export async function heldExtractIds(db: Db, conventionId: string, partnerId: st
   return rows.map((r) => r.id);
 }
 
-/**
- * The sort keys. A partner's amount order is by the amounts it may see (case-sight.ts), the others
- * last: an order by amounts it may not see would tell them.
- */
 const sortKeys = {
   amount: {
-    key: (viewer: CaseViewer, embed: Embed) => sql`coalesce(${caseSightSql(viewer, embed).amount}, -1)`,
+    key: sql`coalesce(estimated_amount, -1)`,
     text: (position: RawBuilder<unknown>) => sql<string>`${position}::text`,
     cast: sql.raw('numeric'),
   },
   date: {
-    key: (_viewer: CaseViewer, _embed: Embed) => sql`created_at`,
+    key: sql`created_at`,
     text: (position: RawBuilder<unknown>) =>
       sql<string>`to_char(${position} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     cast: sql.raw('timestamptz'),
@@ -94,9 +92,16 @@ function conditionsOf(filter: CaseFilter, viewer: CaseViewer, embed: Embed) {
   if (filter.rule !== undefined) conditions.rule = sql`rule = ${embed(filter.rule)}`;
   if (filter.confidence !== undefined) conditions.confidence = sql`confidence = ${embed(filter.confidence)}`;
   if (filter.status !== undefined) conditions.status = sql`status = ${embed(filter.status)}`;
-  if (filter.commune !== undefined) conditions.commune = sql`${seen.commune} = ${embed(filter.commune)}`;
+  if (filter.commune !== undefined)
+    conditions.commune =
+      viewer.role === 'territory'
+        ? sql`commune = ${embed(filter.commune)}`
+        : sql`(commune = ${embed(filter.commune)} and ${seen.placement})`;
   if (filter.minAmount !== undefined)
-    conditions.minAmount = sql`coalesce(${seen.amount}, -1) >= ${embed(filter.minAmount)}`;
+    conditions.minAmount =
+      viewer.role === 'territory'
+        ? sql`coalesce(estimated_amount, -1) >= ${embed(filter.minAmount)}`
+        : sql`(${seen.computation} and coalesce(estimated_amount, -1) >= ${embed(filter.minAmount)})`;
   if (viewer.role === 'partner')
     conditions.visible = sql`source_extracts && ${uuidArray(viewer.extractIds, embed)}`;
   return conditions;
@@ -129,8 +134,9 @@ const benefitOfRule = new Map(
 
 export async function listCasePage(db: Db, q: CasePageQuery): Promise<CasePage> {
   if (q.viewer.role === 'partner' && q.viewer.extractIds.length === 0) return { rows: [], next: null };
-  const { text, cast } = sortKeys[q.sort];
-  const key = sortKeys[q.sort].key(q.viewer, asParameter);
+  if (q.viewer.role === 'partner' && q.sort === 'amount') return partnerAmountPage(db, q, q.viewer.partnerId);
+  if (q.after && !positionPattern[q.sort].test(q.after.key))
+    throw badRequest('invalid_cursor', 'the cursor is not one this service returned');
   const { minAmount, ...filters } = conditionsOf(q.filter, q.viewer, asParameter);
   // One equality, answered by the index that leads with its column, bounds the scan with the amount
   // range; the other conditions are tested on the index entries. The first of commune, a follow-up
@@ -155,6 +161,84 @@ export async function listCasePage(db: Db, q: CasePageQuery): Promise<CasePage> 
     .filter(([name]) => name !== leading)
     .map(([, condition]) => condition);
   if (minAmount) (q.sort === 'amount' ? bounds : tested).push(minAmount);
+  return scanPage(db, {
+    sort: q.sort,
+    bounds,
+    tested,
+    after: q.after,
+    limit: q.limit,
+    scanBudget: q.scanBudget,
+  });
+}
+
+/** A sort key as a cursor carries it: an amount, or a time (also a partner's amount order, after its amounts). */
+const positionPattern = { amount: /^-?\d{1,10}(\.\d{1,2})?$/, date: /^\d{4}-\d{2}-\d{2}T/ } as const;
+
+/** Where a partner's amount order goes on after the cases whose amount it may see. */
+const afterAmounts: CasePosition = {
+  key: '9999-12-31T23:59:59.999999Z',
+  id: 'ffffffff-ffff-ffff-ffff-ffffffffffff',
+};
+
+/**
+ * A partner's page in amount order. It may see the amounts only of the cases whose every input is its
+ * own (case-sight.ts): those come first, by amount (their own index, bounded by the partner); then
+ * every other case it may see, newest first, as if without an amount — an order by amounts it may
+ * not see would tell them. A cursor in the second part carries a time.
+ */
+async function partnerAmountPage(db: Db, q: CasePageQuery, partnerId: string): Promise<CasePage> {
+  const { minAmount: _minAmount, ...filters } = conditionsOf(q.filter, q.viewer, asParameter);
+  const tested = Object.values(filters);
+  const scan = { bounds: [] as Condition[], tested, scanBudget: q.scanBudget };
+  let rows: CaseSummaryRow[] = [];
+  let after = q.after;
+  if (!after || positionPattern.amount.test(after.key)) {
+    const amounts = await scanPage(db, {
+      ...scan,
+      sort: 'amount',
+      bounds: [
+        sql`run_id = ${q.runId}`,
+        sql`sole_input_partner = ${partnerId}`,
+        sql`coalesce(estimated_amount, -1) >= ${q.filter.minAmount ?? 0}`,
+      ],
+      after,
+      limit: q.limit,
+    });
+    // No case without a visible amount passes a minimum amount.
+    if (amounts.next || q.filter.minAmount !== undefined) return amounts;
+    rows = amounts.rows;
+    if (rows.length === q.limit) return { rows, next: afterAmounts };
+    after = afterAmounts;
+  } else if (!positionPattern.date.test(after.key) || q.filter.minAmount !== undefined)
+    throw badRequest('invalid_cursor', 'the cursor is not one this service returned');
+  const others = await scanPage(db, {
+    ...scan,
+    sort: 'date',
+    bounds: [sql`run_id = ${q.runId}`],
+    tested: [...tested, sql`(sole_input_partner is distinct from ${partnerId} or estimated_amount is null)`],
+    after,
+    limit: q.limit - rows.length,
+  });
+  return { rows: [...rows, ...others.rows], next: others.next };
+}
+
+/**
+ * Scans an index in the order's key, within `bounds`, testing `tested` on each entry: a page of at
+ * most `limit` cases, ended early at the scan budget.
+ */
+async function scanPage(
+  db: Db,
+  q: {
+    sort: CaseSort;
+    bounds: Condition[];
+    tested: Condition[];
+    after: CasePosition | undefined;
+    limit: number;
+    scanBudget: number | undefined;
+  },
+): Promise<CasePage> {
+  const { key, text, cast } = sortKeys[q.sort];
+  const bounds = [...q.bounds];
   if (q.after) bounds.push(sql`(${key}, id) < (${q.after.key}::${cast}, ${q.after.id}::uuid)`);
   const scanBudget = q.scanBudget ?? SCAN_BUDGET;
   const budget = sql.lit(scanBudget);
@@ -163,7 +247,7 @@ export async function listCasePage(db: Db, q: CasePageQuery): Promise<CasePage> 
   >`
     with page as (
       select id, position, hit, n from (
-        select id, ${key} as position, ${allOf(tested)} as hit,
+        select id, ${key} as position, ${allOf(q.tested)} as hit,
           row_number() over (order by ${key} desc, id desc) as n
         from cases
         where ${allOf(bounds)}
@@ -316,7 +400,13 @@ export async function insertExportDisclosures(db: Db, seq: number, q: CaseSetQue
  */
 export function exportSelectSql(db: Db, q: CaseSetQuery & { sort: CaseSort }): string {
   const seen = caseSightSql(q.viewer, asLiteral);
-  const key = sortKeys[q.sort].key(q.viewer, asLiteral);
+  // A partner's amount order as its list has it (partnerAmountPage).
+  const order =
+    q.viewer.role === 'partner' && q.sort === 'amount'
+      ? sql`(${seen.computation} and estimated_amount is not null) desc,
+          case when ${seen.computation} then estimated_amount end desc nulls last,
+          case when not ${seen.computation} or estimated_amount is null then created_at end desc nulls last, id desc`
+      : sql`${sortKeys[q.sort].key} desc, id desc`;
   const compiled = sql`
     select id as case_id, subject_kind,
       case when subject_kind = 'person' or (subject_kind = 'household' and subject_pseudo <> household_pseudo)
@@ -327,7 +417,7 @@ export function exportSelectSql(db: Db, q: CaseSetQuery & { sort: CaseSort }): s
       array_to_string(input_kinds, ',') as rests_on
     from cases
     where ${caseSetConditions(q, asLiteral)}
-    order by ${key} desc, id desc`.compile(db);
+    order by ${order}`.compile(db);
   if (compiled.parameters.length > 0) throw new Error('the export query must not take parameters');
   return compiled.sql;
 }
