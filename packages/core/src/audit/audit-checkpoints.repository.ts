@@ -80,9 +80,14 @@ export async function eventHashesAt(db: Db, seqs: readonly number[]): Promise<Ma
   return new Map(rows.map((r) => [Number(r.seq), r.hash]));
 }
 
-/** Every checkpoint's JWS by its id: what the database holds today. */
-export async function checkpointsByJws(db: Db): Promise<Map<number, string>> {
-  const rows = await checkpoints(db).selectFrom('audit_checkpoints').select(['id', 'jws']).execute();
+/** The JWS the database holds today for each of these checkpoint ids. */
+export async function checkpointJwsByIds(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await checkpoints(db)
+    .selectFrom('audit_checkpoints')
+    .select(['id', 'jws'])
+    .where('id', '=', sql<number>`any(${[...new Set(ids)]}::bigint[])`)
+    .execute();
   return new Map(rows.map((r) => [Number(r.id), r.jws]));
 }
 

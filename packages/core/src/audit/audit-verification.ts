@@ -9,7 +9,7 @@ import { type ChainVerification, verifyAuditChain } from './audit.repository.ts'
 import type { CheckpointPayload, CheckpointVerifier } from './audit-checkpoint.ts';
 import {
   type CheckpointWithEvent,
-  checkpointsByJws,
+  checkpointJwsByIds,
   eventHashesAt,
   streamCheckpointsWithEvents,
   unvouchedEvents,
@@ -195,7 +195,7 @@ async function freshnessOf(
 async function checkPoints(
   db: Db,
   points: readonly ({ seq: number; hash: string } | { reason: CheckpointMismatchReason; seq: null })[],
-  also?: (index: number, seq: number) => CheckpointMismatchReason | null,
+  also?: (index: number) => CheckpointMismatchReason | null,
 ): Promise<ExternalVerification> {
   const seqs = points.flatMap((p) => (p.seq === null ? [] : [p.seq]));
   const hashes = await eventHashesAt(db, seqs);
@@ -204,11 +204,7 @@ async function checkPoints(
       return { checked: index + 1, firstMismatch: { index, seq: null, reason: point.reason } };
     const held = hashes.get(point.seq);
     const reason: CheckpointMismatchReason | null =
-      held === undefined
-        ? 'missing_event'
-        : held !== point.hash
-          ? 'hash_mismatch'
-          : (also?.(index, point.seq) ?? null);
+      held === undefined ? 'missing_event' : held !== point.hash ? 'hash_mismatch' : (also?.(index) ?? null);
     if (reason) return { checked: index + 1, firstMismatch: { index, seq: point.seq, reason } };
   }
   return { checked: points.length, firstMismatch: null };
@@ -220,7 +216,10 @@ async function verifyExternal(
   verify: CheckpointVerifier,
 ): Promise<ExternalVerification> {
   const signed = await Promise.all(external.map((c) => verify(c.jws)));
-  const rows = await checkpointsByJws(db);
+  const rows = await checkpointJwsByIds(
+    db,
+    signed.flatMap((s) => (s.problem ? [] : [s.payload.id])),
+  );
   const points = signed.map((s, i) => {
     if (s.problem) return { seq: null, reason: s.problem };
     const copy = external[i]!;
