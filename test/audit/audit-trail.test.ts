@@ -97,6 +97,19 @@ describe('audit trail', () => {
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
   });
 
+  it('finds the events of one request by the x-request-id of its response', async () => {
+    const res = await get(`/v1/conventions/${own}`, territoryToken);
+    const requestId = res.headers['x-request-id'] as string;
+    const page = (await get(`/v1/audit?request_id=${requestId}`)).json();
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]).toMatchObject({
+      request_id: requestId,
+      action: 'convention.read',
+      outcome: 'success',
+    });
+    expect((await get('/v1/audit?request_id=no-such-request')).json().items).toEqual([]);
+  });
+
   it('names the first tampered event, whether its content or its link was changed', async () => {
     const ok = (await get('/v1/audit/verify')).json();
     expect(ok.ok).toBe(true);
@@ -135,7 +148,9 @@ describe('audit trail', () => {
       await sql`delete from audit_events where seq >= ${target}`.execute(trx);
       await sql`alter table audit_events enable trigger audit_events_no_update`.execute(trx);
     });
-    // The truncated chain verifies up to its new head; the next request appends after it.
-    expect((await get('/v1/audit/verify')).json().ok).toBe(true);
+    // The truncated chain verifies up to its new head, but the head row still names the cut event.
+    const cut = (await get('/v1/audit/verify')).json();
+    expect(cut).toMatchObject({ ok: false, first_broken: null });
+    expect(cut.problems).toContain('head_mismatch');
   });
 });

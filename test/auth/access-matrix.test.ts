@@ -34,6 +34,7 @@ function expectation(
   const a = route.access;
   if (a.scope === 'admin') return { denied: role === 'admin' ? null : 403 };
   if (a.scope === 'dpo') return { denied: role === 'dpo' ? null : 403 };
+  if (a.scope === 'audit') return { denied: role === 'dpo' || role === 'admin' ? null : 403 };
   if (a.scope === 'member') return { denied: null };
   if (role === 'admin' || where === 'foreign') return { denied: 404 };
   if (!a.roles.includes(role)) return { denied: 403 };
@@ -86,7 +87,7 @@ describe('authorisation matrix', () => {
 
   it('covers the routes of every scope', () => {
     const scopes = new Set(t.app.declaredRoutes.map((r) => r.access.scope));
-    expect([...scopes].sort()).toEqual(['admin', 'convention', 'dpo', 'member']);
+    expect([...scopes].sort()).toEqual(['admin', 'audit', 'convention', 'dpo', 'member']);
   });
 
   it('gives each role on each convention the expected answer, and audits every refusal', async () => {

@@ -198,7 +198,7 @@ describe('the case list', () => {
     expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const [header, ...lines] = res.body.slice(1).trim().split('\n');
     expect(header).toBe(
-      'case_id;subject_kind;person_pseudo;household_pseudo;benefit;variant;rule;confidence;estimated_amount;commune;status',
+      'case_id;subject_kind;person_pseudo;household_pseudo;benefit;variant;rule;confidence;estimated_amount;commune;status;rests_on',
     );
     const ids = expected(rows, filter, 'amount');
     expect(lines.map((l) => l.split(';')[0])).toEqual(ids);
@@ -216,6 +216,7 @@ describe('the case list', () => {
       item.estimated_amount!.toFixed(2).replace('.', ','),
       item.commune,
       item.status,
+      item.rests_on.join(','),
     ]);
 
     const event = await lastEvent(p, 'case.export');

@@ -86,9 +86,11 @@ export interface CaseItem {
   rule: string;
   confidence: string;
   estimated_amount: number | null;
-  commune: string;
+  commune: string | null;
   status: string;
   source_partners: string[];
+  rests_on: string[];
+  withheld: boolean;
   created_at: string;
 }
 

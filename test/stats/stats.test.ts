@@ -197,10 +197,15 @@ describe('GET /v1/conventions/{cid}/stats', () => {
     expect(res.json()).toEqual({ code: 'not_found', message: 'published run not found' });
   });
 
-  it('is for territory teams and DPOs, not partners, and every read is audited with its run', async () => {
+  it('counts for a partner only the cases it may see, and every read is audited with its run', async () => {
     expect((await get('', 'dpo')).statusCode).toBe(200);
-    const refused = await get('', 'partner');
-    expect(refused.statusCode).toBe(403);
+    // This partner holds no extract: none of these cases concerns its people.
+    const own = await get('', 'partner');
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json().overall.presumed).toEqual({ value: 0, suppressed: false });
+    expect(own.json().by_commune).toEqual([]);
+    const refused = await get('', 'partner', '00000000-0000-4000-8000-000000000000');
+    expect(refused.statusCode).toBe(404);
     const events = await t.database.db
       .selectFrom('audit_events')
       .select(['action', 'purpose', 'outcome', 'details'])
@@ -213,6 +218,12 @@ describe('GET /v1/conventions/{cid}/stats', () => {
       outcome: 'success',
       details: { run: runs.latest },
     });
-    expect(events.at(-1)).toMatchObject({ outcome: 'denied' });
+    expect(events.at(-1)).toMatchObject({ outcome: 'success', details: { run: runs.latest } });
+    const denied = await t.database.db
+      .selectFrom('audit_events')
+      .select(['outcome'])
+      .where('convention_id', '=', '00000000-0000-4000-8000-000000000000')
+      .execute();
+    expect(denied).toEqual([{ outcome: 'denied' }]);
   });
 });

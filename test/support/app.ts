@@ -5,6 +5,8 @@ import { buildApp } from '@nonrecours/api/app.ts';
 import { type Config, loadConfig } from '@nonrecours/config';
 import {
   type AppQueue,
+  type AuditSigner,
+  createAuditSigner,
   createJobHandlers,
   generateSigningJwk,
   importSigningJwk,
@@ -25,6 +27,8 @@ export interface TestApp {
   signingKey: SigningKey;
   /** Signs the audit checkpoints: a key of its own, as in production. */
   checkpointKey: SigningKey;
+  /** Signs with it, writing each checkpoint to AUDIT_CHECKPOINT_SINK_FILE when the test sets one. */
+  auditSigner: AuditSigner;
   startWorkers(): Promise<void>;
   close(): Promise<void>;
 }
@@ -43,6 +47,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   const log = pino({ level: 'silent' });
+  const auditSigner = createAuditSigner({
+    db: database.db,
+    keys: checkpointKeys,
+    sinkFile: config.AUDIT_CHECKPOINT_SINK_FILE,
+  });
   const queue = await createJobQueue({
     definitions: jobDefinitions,
     redisUrl: config.REDIS_URL,
@@ -58,6 +67,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     log,
     signingKey,
     checkpointKeys: checkpointKeys.trusted,
+    auditSigner,
     queue,
   });
   return {
@@ -67,8 +77,18 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     queue,
     signingKey,
     checkpointKey,
+    auditSigner,
     startWorkers: () =>
-      queue.startWorkers(createJobHandlers({ db: database.db, pool: database.pool, queue, checkpointKeys })),
+      queue.startWorkers(
+        createJobHandlers({
+          db: database.db,
+          pool: database.pool,
+          queue,
+          checkpointKeys,
+          auditSigner,
+          checkpointPeriodSeconds: config.AUDIT_CHECKPOINT_PERIOD_SECONDS,
+        }),
+      ),
     close: async () => {
       await app.close();
       await queue.close(2000);

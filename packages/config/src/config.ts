@@ -63,6 +63,8 @@ const settingsSchema = z.object({
   TOKEN_SIGNING_KEY_FILE: z.string().default('.data/token-signing-key.jwk'),
   AUDIT_CHECKPOINT_KEY_FILE: z.string().default('.data/audit-checkpoint-key.jwk'),
   AUDIT_CHECKPOINT_TRUSTED_KEYS_FILE: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_PERIOD_SECONDS: int(1, 86_400).default(60),
+  AUDIT_CHECKPOINT_SINK_FILE: z.string().min(1).optional(),
   OIDC_ISSUERS: jsonArray(oidcIssuer),
   TOKEN_RATE_LIMIT_PER_MINUTE: int(1, 100_000).default(30),
   MAX_UPLOAD_BYTES: int(1024, 64 * 1024 ** 3).default(2 * 1024 ** 3),

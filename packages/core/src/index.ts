@@ -18,6 +18,7 @@ export {
   type AuditFilter,
   type AuditOutcome,
   appendAuditEvent,
+  appendAuditEvents,
   type ChainVerification,
   queryAuditEvents,
   streamAuditEvents,
@@ -37,15 +38,36 @@ export {
   loadCheckpointKeys,
   loadTrustedCheckpointKeys,
 } from './audit/audit-checkpoint-keys.ts';
+export { checkpointSink, type SignedCheckpoint } from './audit/audit-checkpoint-sink.ts';
 export { type AuditCheckpoint, lastCheckpoint } from './audit/audit-checkpoints.repository.ts';
 export { AUDIT_CSV_COLUMNS, auditCsvHeader, auditCsvLine } from './audit/audit-csv.ts';
 export { canonicalJson, chainHash, GENESIS_HASH } from './audit/audit-hash.ts';
+export {
+  createReceiptVerifier,
+  RECEIPT_HEADER,
+  RECEIPT_TYP,
+  type ReceiptVerifier,
+  signReceipt,
+} from './audit/audit-receipt.ts';
+export {
+  type AuditSigner,
+  type CheckpointReason,
+  checkpointReasons,
+  createAuditSigner,
+  startCheckpointTimer,
+} from './audit/audit-signer.ts';
 export {
   type CheckpointMismatch,
   type CheckpointMismatchReason,
   type CheckpointsVerification,
   checkpointMismatchReasons,
+  DEFAULT_CHECKPOINT_PERIOD_SECONDS,
+  type ExternalCheckpoint,
+  freshnessProblems,
+  type TrailProblem,
   type TrailVerification,
+  trailProblems,
+  verificationReport,
   verifyAuditCheckpoints,
   verifyAuditTrail,
 } from './audit/audit-verification.ts';
@@ -72,8 +94,10 @@ export {
   caseConfidences,
   caseSorts,
 } from './cases/case-query.ts';
+export { type CaseFacts, type CaseSight, caseSight, caseSightSql } from './cases/case-sight.ts';
 export { type CaseStatus, caseStatuses, caseTransitions, type StatusChange } from './cases/case-status.ts';
-export type { CaseDetail, CaseSummary } from './cases/case-view.ts';
+export { type CaseDetail, type CaseSummary, caseDetail, caseSummary } from './cases/case-view.ts';
+export { type CaseViewer, caseViewerOf } from './cases/case-viewer.ts';
 export { listRunCases } from './cases/cases.repository.ts';
 export {
   type CaseExport,
@@ -84,7 +108,7 @@ export {
   readCase,
 } from './cases/cases.service.ts';
 export { findClient, listClients } from './clients/clients.repository.ts';
-export { createClient, revokeApiClient } from './clients/clients.service.ts';
+export { changeClientAuditReceipts, createClient, revokeApiClient } from './clients/clients.service.ts';
 export { generateSecret, hashSecret, verifySecret } from './clients/secrets.ts';
 export { type ConventionAccess, resolveConventionAccess } from './conventions/convention-access.ts';
 export {
@@ -152,4 +176,5 @@ export { presentedEvidence } from './runs/stored-evidence.ts';
 export { untilAvailable } from './startup.ts';
 export { MIN_SHOWN_COUNT } from './stats/cell-suppression.ts';
 export { type FollowUpOutcome, followUpOutcomes, verifiedOutcomes } from './stats/follow-up-stats.ts';
+export { UNDISCLOSED_COMMUNE } from './stats/stats.repository.ts';
 export { readRunStats } from './stats/stats.service.ts';

@@ -65,6 +65,8 @@ export interface ApiClientsTable {
   status: ColumnType<'active' | 'revoked', 'active' | 'revoked' | undefined, 'active' | 'revoked'>;
   created_at: CreatedAt;
   revoked_at: Date | null;
+  /** Each audited response to this client carries a signed receipt of its event (migration 2026-12-02T1310). */
+  audit_receipts: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface AuditEventsTable {
@@ -191,6 +193,12 @@ export interface CasesTable {
   source_partners: string[];
   source_extracts: string[];
   evidence: Json;
+  /** Derived from the evidence by the database (migration 2026-12-02T1300): whose values the rules read. */
+  input_partners: ColumnType<string[], never, never>;
+  /** Idem: the kinds of those partners' extracts. */
+  input_kinds: ColumnType<string[], never, never>;
+  /** Idem: the one partner whose values the rules read, if there is one. */
+  sole_input_partner: ColumnType<string | null, never, never>;
   status: ColumnType<string, string | undefined, string>;
   status_history: ColumnType<unknown, string | undefined, string>;
   created_at: CreatedAt;

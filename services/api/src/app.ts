@@ -3,7 +3,13 @@
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { Config } from '@nonrecours/config';
-import { type AppQueue, createTokenVerifier, missingSchedules, type SigningKey } from '@nonrecours/core';
+import {
+  type AppQueue,
+  type AuditSigner,
+  createTokenVerifier,
+  missingSchedules,
+  type SigningKey,
+} from '@nonrecours/core';
 import type { Db } from '@nonrecours/db';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -34,6 +40,8 @@ export interface AppDeps {
   signingKey: SigningKey;
   /** The public keys the verification of audit checkpoints trusts. */
   checkpointKeys: JWK[];
+  /** Signs audit checkpoints (after exports, on demand) and receipts, with the checkpoint key. */
+  auditSigner: AuditSigner;
   queue: Pick<AppQueue, 'add' | 'ping' | 'kind' | 'listSchedules'>;
 }
 
@@ -71,6 +79,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accessPlugin, {
     db,
     verifyToken: createTokenVerifier({ key: deps.signingKey, settings, oidcIssuers: config.OIDC_ISSUERS }),
+    signReceipt: deps.auditSigner.receipt,
+  });
+  // An export is vouched for by a checkpoint as soon as it is sent, not a period later.
+  app.addHook('onResponse', async (request) => {
+    if (!request.routeOptions.config.checkpointAfter || request.audit?.written !== true) return;
+    await deps.auditSigner.checkpoint('export', request.log).catch((error: unknown) => {
+      request.log.error({ err: error }, 'audit checkpoint after an export failed');
+    });
   });
   app.addHook('onSend', inFlight.replied);
   app.addHook('onResponse', inFlight.responded);
@@ -89,7 +105,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(adminRoutes, { db });
   await app.register(conventionsRoutes, { db });
-  await app.register(auditRoutes, { db, checkpointKeys: deps.checkpointKeys });
+  await app.register(auditRoutes, {
+    db,
+    checkpointKeys: deps.checkpointKeys,
+    auditSigner: deps.auditSigner,
+    checkpointPeriodSeconds: config.AUDIT_CHECKPOINT_PERIOD_SECONDS,
+  });
   await app.register(dpoRoutes, { db, tokenTtlSeconds: config.TOKEN_TTL_SECONDS });
   await app.register(runsRoutes, { db, queue: deps.queue });
   await app.register(casesRoutes, { db, pool: deps.pool });

@@ -3,11 +3,13 @@
 import { loadConfigOrExit } from '@nonrecours/config';
 import {
   createAppQueue,
+  createAuditSigner,
   createJobHandlers,
   failInterruptedUploads,
   failRunOfFailedJob,
   loadCheckpointKeys,
   loadSigningKey,
+  startCheckpointTimer,
   startRunWatchdog,
   untilAvailable,
 } from '@nonrecours/core';
@@ -31,17 +33,32 @@ const signingKey = await loadSigningKey(config.TOKEN_SIGNING_KEY_FILE, {
   create: config.NODE_ENV !== 'production',
 });
 const checkpointKeys = await loadCheckpointKeys(config);
+const auditSigner = createAuditSigner({
+  db: database.db,
+  keys: checkpointKeys,
+  sinkFile: config.AUDIT_CHECKPOINT_SINK_FILE,
+});
 const queue = await untilAvailable('connecting to Redis', () => createAppQueue(config, log), log);
-// Without Redis there is no separate worker: this process handles the jobs itself, and watches its runs.
+// Without Redis there is no separate worker: this process handles the jobs itself, watches its runs
+// and signs the periodic checkpoints.
 const watchdog =
   queue.kind === 'inline'
     ? startRunWatchdog({ db: database.db, queue, log }, config.RUN_WATCHDOG_MS)
     : undefined;
-if (queue.kind === 'inline')
+if (queue.kind === 'inline') {
   await queue.startWorkers(
-    createJobHandlers({ db: database.db, pool: database.pool, queue, checkpointKeys }),
+    createJobHandlers({
+      db: database.db,
+      pool: database.pool,
+      queue,
+      checkpointKeys,
+      auditSigner,
+      checkpointPeriodSeconds: config.AUDIT_CHECKPOINT_PERIOD_SECONDS,
+    }),
     { onFailed: failRunOfFailedJob(database.db, log) },
   );
+  startCheckpointTimer(auditSigner, config.AUDIT_CHECKPOINT_PERIOD_SECONDS, log);
+}
 
 const app = await buildApp({
   config,
@@ -50,6 +67,7 @@ const app = await buildApp({
   log,
   signingKey,
   checkpointKeys: checkpointKeys.trusted,
+  auditSigner,
   queue,
 });
 const interrupted = await untilAvailable(

@@ -1,6 +1,6 @@
 // The OpenAPI document as the running API serves it, built without a database or a queue.
 import { loadConfig } from '@nonrecours/config';
-import { generateSigningJwk, importSigningJwk } from '@nonrecours/core';
+import { createAuditSigner, generateSigningJwk, importSigningJwk } from '@nonrecours/core';
 import { createDatabase } from '@nonrecours/db';
 import pino from 'pino';
 import { buildApp } from './app.ts';
@@ -11,6 +11,7 @@ export async function openapiDocument(): Promise<unknown> {
   const unavailable = async () => {
     throw new Error('no queue while generating the OpenAPI document');
   };
+  const checkpointKey = await importSigningJwk(await generateSigningJwk());
   const app = await buildApp({
     config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
     db: database.db,
@@ -18,6 +19,10 @@ export async function openapiDocument(): Promise<unknown> {
     log: pino({ level: 'silent' }),
     signingKey: await importSigningJwk(await generateSigningJwk()),
     checkpointKeys: [],
+    auditSigner: createAuditSigner({
+      db: database.db,
+      keys: { signing: checkpointKey, trusted: [checkpointKey.publicJwk] },
+    }),
     queue: { kind: 'inline', add: unavailable, ping: unavailable, listSchedules: unavailable },
   });
   try {

@@ -6,10 +6,12 @@
 import { loadConfigOrExit } from '@nonrecours/config';
 import {
   createAppQueue,
+  createAuditSigner,
   createJobHandlers,
   failRunOfFailedJob,
   keepSchedules,
   loadCheckpointKeys,
+  startCheckpointTimer,
   startRunWatchdog,
   untilAvailable,
 } from '@nonrecours/core';
@@ -28,12 +30,25 @@ const database = await connectDatabase(config, log);
 const queue = await untilAvailable('connecting to Redis', () => createAppQueue(config, log), log);
 // The audit checkpoints are signed with a key of their own, from its file (never the database).
 const checkpointKeys = await loadCheckpointKeys(config);
+const auditSigner = createAuditSigner({
+  db: database.db,
+  keys: checkpointKeys,
+  sinkFile: config.AUDIT_CHECKPOINT_SINK_FILE,
+});
 await untilAvailable(
   'starting the job workers',
   () =>
-    queue.startWorkers(createJobHandlers({ db: database.db, pool: database.pool, queue, checkpointKeys }), {
-      onFailed: failRunOfFailedJob(database.db, log),
-    }),
+    queue.startWorkers(
+      createJobHandlers({
+        db: database.db,
+        pool: database.pool,
+        queue,
+        checkpointKeys,
+        auditSigner,
+        checkpointPeriodSeconds: config.AUDIT_CHECKPOINT_PERIOD_SECONDS,
+      }),
+      { onFailed: failRunOfFailedJob(database.db, log) },
+    ),
   log,
 );
 const schedules = await untilAvailable(
@@ -42,12 +57,15 @@ const schedules = await untilAvailable(
   log,
 );
 const watchdog = startRunWatchdog({ db: database.db, queue, log }, config.RUN_WATCHDOG_MS);
+// A checkpoint every period while events are appended; the hourly job stays as a backstop.
+const stopCheckpoints = startCheckpointTimer(auditSigner, config.AUDIT_CHECKPOINT_PERIOD_SECONDS, log);
 log.info({ concurrency: config.WORKER_CONCURRENCY }, 'worker started');
 
 closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS, logger: log }, async ({ signal, err }) => {
   if (err) log.error({ err }, 'fatal error, shutting down');
   else log.info({ signal }, 'shutting down');
   schedules.stop();
+  stopCheckpoints();
   await watchdog.stop();
   await queue.close(Math.max(100, config.SHUTDOWN_TIMEOUT_MS - 1000));
   await database.close();

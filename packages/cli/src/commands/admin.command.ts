@@ -1,17 +1,22 @@
 // `nonrecours admin …`: operator tasks on the database — bootstrap the first admin client, the
-// token signing key, partners, conventions, members and API clients. Every change is audited as
-// made by the command line.
+// token signing key, partners, conventions, members and API clients, and the audit trail's
+// checkpoints and verification. Every change is audited as made by the command line.
 
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { loadConfig } from '@nonrecours/config';
 import {
   AppError,
+  changeClientAuditReceipts,
   changeConventionStatus,
   cliActor,
   createAccount,
+  createAuditSigner,
+  createCheckpointVerifier,
   createClient,
   createConvention,
   createPartner,
+  createReceiptVerifier,
   disableConsoleAccount,
   generatePassword,
   generateSigningJwk,
@@ -20,9 +25,12 @@ import {
   listClients,
   listConventions,
   listPartners,
+  loadCheckpointKeys,
   putConventionMember,
   registerConventionKey,
   revokeApiClient,
+  verificationReport,
+  verifyAuditTrail,
 } from '@nonrecours/core';
 import {
   type ClientRole,
@@ -33,6 +41,7 @@ import {
   partnerKinds,
 } from '@nonrecours/db';
 import { withAdminDatabase } from '../admin/admin-database.ts';
+import { readReceipts, readTrustedCheckpoints } from '../admin/audit-inputs.ts';
 import { UsageError } from '../cli-error.ts';
 
 const help = `usage: nonrecours admin <task> [options]
@@ -49,9 +58,15 @@ const help = `usage: nonrecours admin <task> [options]
   conventions key ID --kcv HEX16          register the key check value of a new convention key
   conventions activate|suspend|end ID
   members put CONVENTION PARTNER --roles partner,territory,dpo [--provides caf,cpam,…]
-  clients create --partner ID --role R --name N      roles: ${clientRoles.join(', ')}
+  clients create --partner ID --role R --name N [--audit-receipts]   roles: ${clientRoles.join(', ')}
+  clients audit-receipts ID on|off        signed receipts of the audit events of its responses
   clients list
   clients revoke ID
+  audit checkpoint                        sign a checkpoint of the audit chain now (also to
+                                          AUDIT_CHECKPOINT_SINK_FILE and the log); needs the checkpoint key
+  audit verify [--checkpoint FILE] [--receipts FILE]
+                                          verify the chain, its checkpoints and their freshness, against
+                                          trusted checkpoints (the sink's lines) and kept receipts; exit 1 if not ok
   users create --partner ID --role R --email E [--password-stdin]   console account (roles: ${memberRoles.join(', ')});
                                           prints a password once, or reads it from stdin
   users list [--partner ID]
@@ -108,6 +123,9 @@ export async function run(argv: string[]): Promise<number> {
       role: { type: 'string' },
       email: { type: 'string' },
       'password-stdin': { type: 'boolean' },
+      'audit-receipts': { type: 'boolean' },
+      checkpoint: { type: 'string' },
+      receipts: { type: 'string' },
     },
   });
   const [area, verb, ...args] = positionals;
@@ -245,14 +263,54 @@ export async function run(argv: string[]): Promise<number> {
             partnerId: v.partner!,
             name: v.name!,
             role: oneOf<ClientRole>(v.role!, clientRoles, '--role'),
+            auditReceipts: values['audit-receipts'] === true,
           });
           print({
             client_id: client.id,
             partner_id: client.partner_id,
             role: client.role,
+            audit_receipts: client.audit_receipts,
             client_secret: secret,
           });
           return 0;
+        }
+        case 'clients audit-receipts': {
+          const setting = oneOf(requireArg(args[1], 'on|off'), ['on', 'off'] as const, 'the setting');
+          const { secret_hash: _h, ...client } = await changeClientAuditReceipts(
+            db,
+            actor,
+            requireArg(args[0], 'ID'),
+            setting === 'on',
+          );
+          print(client);
+          return 0;
+        }
+        case 'audit checkpoint': {
+          const config = loadConfig();
+          const signer = createAuditSigner({
+            db,
+            keys: await loadCheckpointKeys(config),
+            sinkFile: config.AUDIT_CHECKPOINT_SINK_FILE,
+          });
+          const outcome = await signer.checkpoint('on_demand', consoleLog, { ...actor, requestId: null });
+          print(outcome);
+          return outcome.created || outcome.reason === 'up_to_date' || outcome.reason === 'empty_chain'
+            ? 0
+            : 1;
+        }
+        case 'audit verify': {
+          const config = loadConfig();
+          const keys = await loadCheckpointKeys(config);
+          const report = await verifyAuditTrail(db, createCheckpointVerifier(keys.trusted), {
+            periodSeconds: config.AUDIT_CHECKPOINT_PERIOD_SECONDS,
+            external: values.checkpoint ? await readTrustedCheckpoints(values.checkpoint) : [],
+            receipts: {
+              jws: values.receipts ? await readReceipts(values.receipts) : [],
+              verify: createReceiptVerifier(keys.trusted),
+            },
+          });
+          print(verificationReport(report));
+          return report.ok ? 0 : 1;
         }
         case 'clients list':
           print((await listClients(db)).map(({ secret_hash: _h, ...c }) => c));
@@ -301,6 +359,12 @@ export async function run(argv: string[]): Promise<number> {
     throw error;
   }
 }
+
+/** The checkpoint's copy in the log goes to stderr: stdout holds the command's answer. */
+const consoleLog = {
+  info: (object: object, message: string) => console.error(message, JSON.stringify(object)),
+  error: (object: object, message: string) => console.error(message, JSON.stringify(object)),
+};
 
 /** The first line of stdin, for a password that must not appear in the shell history. */
 async function readPassword(): Promise<string> {

@@ -1,11 +1,13 @@
-// Job `audit.checkpoint`: signs the head of the audit chain. Before signing, the previous checkpoint
-// must still hold and the events since must recompute, so a checkpoint never vouches for a chain
-// that was already altered; each run therefore verifies only what is new. Idempotent: with nothing
-// new since the last checkpoint, no checkpoint is added.
+// Signs the head of the audit chain (audit-signer.ts says when). Before signing, the previous
+// checkpoint must still hold and the events since must recompute, so a checkpoint never vouches for a
+// chain that was already altered; each checkpoint therefore verifies only what is new. Idempotent:
+// with nothing new since the last checkpoint, no checkpoint is added. The checkpoint is handed to its
+// sinks outside the database before it commits: none exists in the database without its copies.
 import type { Db } from '@nonrecours/db';
 import type { SigningKey } from '../auth/signing-key.ts';
 import { type ChainPoint, type ChainVerification, verifyAuditChain } from './audit.repository.ts';
 import { type CheckpointVerifier, createCheckpointVerifier, signCheckpoint } from './audit-checkpoint.ts';
+import type { CheckpointSink } from './audit-checkpoint-sink.ts';
 import {
   eventHashAt,
   insertCheckpoint,
@@ -15,7 +17,7 @@ import {
 import { type CheckpointMismatch, checkCheckpoint } from './audit-verification.ts';
 
 export type CheckpointOutcome =
-  | { created: true; id: number; seq: number; hash: string; at: string }
+  | { created: true; id: number; seq: number; hash: string; at: string; jws: string }
   | { created: false; reason: 'empty_chain' | 'up_to_date' }
   | { created: false; reason: 'checkpoint_mismatch'; mismatch: CheckpointMismatch }
   | { created: false; reason: 'chain_broken'; firstBroken: ChainVerification['firstBroken'] };
@@ -24,6 +26,7 @@ export async function createAuditCheckpoint(
   db: Db,
   key: SigningKey,
   verify: CheckpointVerifier = createCheckpointVerifier([key.publicJwk]),
+  sink?: CheckpointSink,
 ): Promise<CheckpointOutcome> {
   return db.transaction().execute(async (trx): Promise<CheckpointOutcome> => {
     await lockCheckpoints(trx);
@@ -53,6 +56,7 @@ export async function createAuditCheckpoint(
     const payload = { id: (last?.id ?? 0) + 1, seq: head.seq, hash: head.hash, at: at.toISOString() };
     const jws = await signCheckpoint(key, payload);
     await insertCheckpoint(trx, { id: payload.id, at, seq: head.seq, hash: head.hash, jws, kid: key.kid });
-    return { created: true, ...payload };
+    await sink?.({ ...payload, kid: key.kid, jws });
+    return { created: true, ...payload, jws };
   });
 }

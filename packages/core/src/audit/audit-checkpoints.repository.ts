@@ -68,3 +68,47 @@ export async function* streamCheckpointsWithEvents(
     after = rows.at(-1)!.id;
   }
 }
+
+/** The chain's hash at each of these seqs, where it still reaches them. */
+export async function eventHashesAt(db: Db, seqs: readonly number[]): Promise<Map<number, string>> {
+  if (seqs.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('audit_events')
+    .select(['seq', 'hash'])
+    .where('seq', '=', sql<number>`any(${[...new Set(seqs)]}::bigint[])`)
+    .execute();
+  return new Map(rows.map((r) => [Number(r.seq), r.hash]));
+}
+
+/** The JWS the database holds today for each of these checkpoint ids. */
+export async function checkpointJwsByIds(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await checkpoints(db)
+    .selectFrom('audit_checkpoints')
+    .select(['id', 'jws'])
+    .where('id', '=', sql<number>`any(${[...new Set(ids)]}::bigint[])`)
+    .execute();
+  return new Map(rows.map((r) => [Number(r.id), r.jws]));
+}
+
+/**
+ * How many events follow `after`, when the first of them was appended, and whether the chain's head
+ * row still names the last event (a cut tail leaves it ahead, unless it was rewritten too).
+ */
+export async function unvouchedEvents(
+  db: Db,
+  after: number,
+): Promise<{ unvouched: number; firstAt: Date | null; headHolds: boolean }> {
+  const { rows } = await sql<{ last_seq: string | null; first_at: Date | null; head_holds: boolean }>`
+    with last as (select seq, hash from audit_events order by seq desc limit 1)
+    select (select seq from last) as last_seq,
+      (select at from audit_events where seq > ${after} order by seq limit 1) as first_at,
+      coalesce((select h.seq = coalesce((select seq from last), 0) and h.hash = coalesce((select hash from last), repeat('0', 64))
+        from audit_chain_head h), true) as head_holds`.execute(db);
+  const row = rows[0]!;
+  return {
+    unvouched: Math.max(0, Number(row.last_seq ?? 0) - after),
+    firstAt: row.first_at,
+    headHolds: row.head_holds,
+  };
+}

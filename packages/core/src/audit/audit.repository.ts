@@ -103,6 +103,8 @@ export interface AuditFilter {
   actor?: string | undefined;
   action?: string | undefined;
   outcome?: AuditOutcome | undefined;
+  /** The `x-request-id` of the request (or the job id) that recorded the event. */
+  requestId?: string | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
   /** Only the events whose request returned something about this pseudonym. */
@@ -139,6 +141,7 @@ function selectFiltered(db: Db, filter: AuditFilter, disclosing: number[] | unde
   if (filter.actor) q = q.where('actor', '=', filter.actor);
   if (filter.action) q = q.where('action', '=', filter.action);
   if (filter.outcome) q = q.where('outcome', '=', filter.outcome);
+  if (filter.requestId) q = q.where('request_id', '=', filter.requestId);
   if (filter.from) q = q.where('at', '>=', filter.from);
   if (filter.to) q = q.where('at', '<', filter.to);
   if (disclosing) q = q.where('seq', '=', sql<number>`any(${disclosing}::bigint[])`);

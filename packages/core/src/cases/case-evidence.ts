@@ -3,9 +3,10 @@
 // supporting result ({ rule, variant, confidence, amount, evidence }) or, when the run merged results
 // of several profiles, another result's bare evidence. Both are put in one shape here.
 //
-// A partner sees only the inputs its own extracts gave. Everything computed from the others' (the
-// computation steps, the explanation, which quotes their values) is withheld, except the explanation's
-// closing sentences — the presumption warning and the rule's known limits — which are fixed wording.
+// What the viewer may see of it is the need-to-know rule's (case-sight.ts): a partner sees the inputs
+// its own extracts gave; the parameters, the computation steps, the explanation (which quotes the
+// values) and the supporting results only when every input is its own. The explanation's closing
+// sentences — the presumption warning and the rule's known limits — are fixed wording, always shown.
 import type {
   ComputationStep,
   Confidence,
@@ -16,7 +17,7 @@ import type {
 } from '@nonrecours/rules';
 import { presumption } from '@nonrecours/rules/rules/wording.ts';
 import { expandEvidence } from '../runs/stored-evidence.ts';
-import type { CaseViewer } from './case-viewer.ts';
+import type { CaseSight } from './case-sight.ts';
 
 export interface EvidenceView {
   rule: RuleRef;
@@ -61,45 +62,44 @@ function limitsOf(explanation: string): string | null {
   return at < 0 ? null : explanation.slice(at);
 }
 
-function evidenceView(evidence: Evidence, viewer: CaseViewer): EvidenceView {
+function evidenceView(evidence: Evidence, sight: CaseSight): EvidenceView {
   const inputs =
-    viewer.role === 'territory'
-      ? evidence.inputs
-      : evidence.inputs.filter((i) => i.partner === viewer.partnerId);
-  const withheld = inputs.length < evidence.inputs.length;
+    sight.inputsOf === null ? evidence.inputs : evidence.inputs.filter((i) => i.partner === sight.inputsOf);
+  const shown = sight.computation;
   return {
     rule: evidence.rule,
     as_of: evidence.as_of,
-    parameters: evidence.parameters,
+    parameters: shown ? evidence.parameters : [],
     inputs,
-    computation: withheld ? null : evidence.computation,
-    explanation: withheld ? null : evidence.explanation,
+    computation: shown ? evidence.computation : null,
+    explanation: shown ? evidence.explanation : null,
     limits: limitsOf(evidence.explanation),
-    inputs_withheld: withheld,
+    inputs_withheld: inputs.length < evidence.inputs.length,
   };
 }
 
-function supportingView(s: StoredSupporting, viewer: CaseViewer): SupportingView {
+function supportingView(s: StoredSupporting, sight: CaseSight): SupportingView {
   if ('evidence' in s)
     return {
       rule: s.rule,
       confidence: s.confidence,
       amount: s.amount,
       variant: s.variant,
-      evidence: evidenceView(expandEvidence(s.evidence), viewer),
+      evidence: evidenceView(expandEvidence(s.evidence), sight),
     };
   return {
     rule: s.rule,
     confidence: s.confidence ?? null,
     amount: null,
     variant: null,
-    evidence: evidenceView(expandEvidence(s), viewer),
+    evidence: evidenceView(expandEvidence(s), sight),
   };
 }
 
-export function caseEvidenceView(stored: unknown, viewer: CaseViewer): CaseEvidenceView {
+export function caseEvidenceView(stored: unknown, sight: CaseSight): CaseEvidenceView {
   const e = stored as StoredEvidence & { supporting?: StoredSupporting[] };
-  const main = evidenceView(expandEvidence(e), viewer);
-  const supporting = (e.supporting ?? []).map((s) => supportingView(s, viewer));
+  const main = evidenceView(expandEvidence(e), sight);
+  // Which other rules agree is itself computed from the inputs.
+  const supporting = sight.computation ? (e.supporting ?? []).map((s) => supportingView(s, sight)) : [];
   return { ...main, supporting };
 }

@@ -14,6 +14,8 @@ export interface CaseToRender {
   confidence: string;
   estimated_amount: number | null;
   status: string;
+  rests_on: readonly string[];
+  withheld: boolean;
   evidence: CaseEvidenceView;
 }
 
@@ -150,9 +152,12 @@ export function caseInFrench(c: CaseToRender): string[] {
   return [
     `Présomption de non-recours ${benefits[c.benefit] ?? c.benefit}${variant} pour ${subjects[c.subject_kind]}, ` +
       `selon la règle ${c.rule} (version ${c.rule_version}), avec une confiance ${confidences[c.confidence] ?? c.confidence}.`,
-    c.estimated_amount === null
-      ? 'Cette règle n’estime pas de montant.'
-      : `Montant estimé : ${euros(c.estimated_amount)} par mois.`,
+    c.withheld
+      ? `Le cas repose sur des données ${c.rests_on.map((k) => kinds[k] ?? k).join(' et ')} : ` +
+        'son montant, son calcul et les valeurs des autres partenaires ne sont pas communiqués ici.'
+      : c.estimated_amount === null
+        ? 'Cette règle n’estime pas de montant.'
+        : `Montant estimé : ${euros(c.estimated_amount)} par mois.`,
     `Situation appréciée en ${month(e.as_of)}. Suivi : ${statuses[c.status] ?? c.status}.`,
     ...(reasoning ? [`Explication : ${reasoning}`] : []),
     ...evidenceSentences(e),

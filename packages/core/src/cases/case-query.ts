@@ -26,7 +26,8 @@ export type CaseSort = (typeof caseSorts)[number];
 export interface CasePosition {
   /**
    * The sort key as text, so that no precision is lost on the way: the amount key (`-1` for none), or
-   * the creation time in UTC to the microsecond.
+   * the creation time in UTC to the microsecond (also in a partner's amount order, past the amounts it
+   * may see).
    */
   key: string;
   id: string;
@@ -63,6 +64,7 @@ export function decodeCursor(text: string, sort: CaseSort): CaseCursor {
 }
 
 const sortKeys = {
-  amount: z.string().regex(/^-?\d{1,10}(\.\d{1,2})?$/),
+  // A partner's amount order goes on, after the amounts it may see, by date (cases.repository.ts).
+  amount: z.union([z.string().regex(/^-?\d{1,10}(\.\d{1,2})?$/), z.iso.datetime({ precision: 6 })]),
   date: z.iso.datetime(),
 } as const;

@@ -1,11 +1,11 @@
-// A case as a viewer receives it. A partner gets the household pseudonym only of households from its
-// own extracts, only itself among the source partners, and not the follow-up history (who in the
-// territory team did what).
+// A case as a viewer receives it, by the need-to-know rule (case-sight.ts). A partner also gets only
+// itself among the source partners, and not the follow-up history (who in the territory team did what).
 import type { CaseEvidenceView } from './case-evidence.ts';
 import { caseEvidenceView } from './case-evidence.ts';
 import { caseInFrench } from './case-french.ts';
+import { caseSight } from './case-sight.ts';
 import type { CaseStatus, StatusChange } from './case-status.ts';
-import { type CaseViewer, householdVisible } from './case-viewer.ts';
+import type { CaseViewer } from './case-viewer.ts';
 import type { CaseRow, CaseSummaryRow } from './cases.repository.ts';
 
 export interface CaseSummary {
@@ -20,9 +20,13 @@ export interface CaseSummary {
   rule_version: string;
   confidence: 'high' | 'medium' | 'low';
   estimated_amount: number | null;
-  commune: string;
+  commune: string | null;
   status: CaseStatus;
   source_partners: string[];
+  /** The kinds of partner whose data the case's rules read. */
+  rests_on: string[];
+  /** The amount, the computation and what they were computed from are not shown: not all the viewer's. */
+  withheld: boolean;
   created_at: Date;
   expires_at: Date;
 }
@@ -35,24 +39,25 @@ export interface CaseDetail extends CaseSummary {
 }
 
 export function caseSummary(row: CaseSummaryRow, viewer: CaseViewer): CaseSummary {
+  const sight = caseSight(viewer, row);
   return {
     id: row.id,
     run_id: row.run_id,
     subject_kind: row.subject_kind,
     subject_pseudo: row.subject_pseudo,
-    household_pseudo: householdVisible(viewer, row.source_extracts) ? row.household_pseudo : null,
+    household_pseudo: sight.placement ? row.household_pseudo : null,
     benefit: row.benefit,
-    variant: row.variant,
+    variant: sight.computation ? row.variant : null,
     rule: row.rule,
     rule_version: row.rule_version,
     confidence: row.confidence,
-    estimated_amount: row.estimated_amount,
-    commune: row.commune,
+    estimated_amount: sight.computation ? row.estimated_amount : null,
+    commune: sight.placement ? row.commune : null,
     status: row.status as CaseStatus,
     source_partners:
-      viewer.role === 'territory'
-        ? row.source_partners
-        : row.source_partners.filter((p) => p === viewer.partnerId),
+      sight.inputsOf === null ? row.source_partners : row.source_partners.filter((p) => p === sight.inputsOf),
+    rests_on: row.input_kinds,
+    withheld: !sight.computation,
     created_at: row.created_at,
     expires_at: row.expires_at,
   };
@@ -60,7 +65,7 @@ export function caseSummary(row: CaseSummaryRow, viewer: CaseViewer): CaseSummar
 
 export function caseDetail(row: CaseRow, viewer: CaseViewer): CaseDetail {
   const summary = caseSummary(row, viewer);
-  const evidence = caseEvidenceView(row.evidence, viewer);
+  const evidence = caseEvidenceView(row.evidence, caseSight(viewer, row));
   return {
     ...summary,
     status_history: viewer.role === 'territory' ? (row.status_history as StatusChange[]) : null,

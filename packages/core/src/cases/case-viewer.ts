@@ -6,7 +6,7 @@
 // whose rows were linked into the case's profile, so the partner's extract holds a row of one of the
 // persons or households the case is about. This needs no join with extract rows (a list page reads
 // the case index alone), and it follows the data: a withdrawn or purged extract takes its cases out
-// of its partner's sight. A partner never sees the other partners' values (see case-evidence.ts).
+// of its partner's sight. What a partner then sees of each case is the need-to-know rule's (case-sight.ts).
 import type { Db } from '@nonrecours/db';
 import type { ConventionAccess } from '../conventions/convention-access.ts';
 import { heldExtractIds } from './cases.repository.ts';
@@ -29,12 +29,4 @@ export async function caseViewerOf(db: Db, access: ConventionAccess): Promise<Ca
     partnerId,
     extractIds: await heldExtractIds(db, access.convention.id, partnerId),
   };
-}
-
-/**
- * A household's pseudonym is the key of the partner whose extract the household comes from (its
- * first source extract): another partner could not use it and it groups persons as that partner does.
- */
-export function householdVisible(viewer: CaseViewer, sourceExtracts: readonly string[]): boolean {
-  return viewer.role === 'territory' || viewer.extractIds.includes(sourceExtracts[0] ?? '');
 }

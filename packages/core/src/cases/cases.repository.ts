@@ -3,8 +3,10 @@
 // filters on the index entries and reads only the page's rows from the table.
 import type { Case, Db } from '@nonrecours/db';
 import { type RawBuilder, sql } from 'kysely';
+import { badRequest } from '../errors.ts';
 import { rulePacks } from '../runs/run-evaluate.stage.ts';
 import type { CaseFilter, CasePosition, CaseSort } from './case-query.ts';
+import { caseSightSql } from './case-sight.ts';
 import type { StatusChange } from './case-status.ts';
 import type { CaseViewer } from './case-viewer.ts';
 
@@ -15,9 +17,19 @@ import type { CaseViewer } from './case-viewer.ts';
  */
 export const SCAN_BUDGET = 10_000;
 
+/** How a value reaches the SQL: a bind parameter, or an escaped literal for COPY, which takes none. */
+type Embed = (value: string | number) => RawBuilder<unknown>;
+const asParameter: Embed = (value) => sql`${value}`;
+const asLiteral: Embed = (value) => sql.lit(value);
+
 /** The columns of a case without its evidence. */
-export type CaseSummaryRow = Omit<Case, 'evidence' | 'status_history' | 'part' | 'convention_id'>;
-export type CaseRow = Omit<Case, 'part' | 'convention_id'>;
+/** What the cycle keeps on a case for its own use (run-finalise.stage.ts), never read by the views. */
+type CycleColumns = 'subject_absent' | 'status_changed_at' | 'first_month';
+export type CaseSummaryRow = Omit<
+  Case,
+  'evidence' | 'status_history' | 'part' | 'convention_id' | CycleColumns
+>;
+export type CaseRow = Omit<Case, 'part' | 'convention_id' | CycleColumns>;
 
 const summaryColumns = sql.raw(
   [
@@ -37,6 +49,9 @@ const summaryColumns = sql.raw(
     'status',
     'source_partners',
     'source_extracts',
+    'input_partners',
+    'input_kinds',
+    'sole_input_partner',
     'created_at',
     'expires_at',
   ]
@@ -57,11 +72,6 @@ export async function heldExtractIds(db: Db, conventionId: string, partnerId: st
   return rows.map((r) => r.id);
 }
 
-/** How a value reaches the SQL: a bind parameter, or an escaped literal for COPY, which takes none. */
-type Embed = (value: string | number) => RawBuilder<unknown>;
-const asParameter: Embed = (value) => sql`${value}`;
-const asLiteral: Embed = (value) => sql.lit(value);
-
 const sortKeys = {
   amount: {
     key: sql`coalesce(estimated_amount, -1)`,
@@ -81,13 +91,22 @@ type Condition = RawBuilder<unknown>;
 /** Each filter of the request, and the partner's visibility, as a condition on the cases table. */
 function conditionsOf(filter: CaseFilter, viewer: CaseViewer, embed: Embed) {
   const conditions: Partial<Record<keyof CaseFilter | 'visible', Condition>> = {};
+  // A partner filters on what it may see of a case (case-sight.ts), as it sorts.
+  const seen = caseSightSql(viewer, embed);
   if (filter.benefit !== undefined) conditions.benefit = sql`benefit = ${embed(filter.benefit)}`;
   if (filter.rule !== undefined) conditions.rule = sql`rule = ${embed(filter.rule)}`;
   if (filter.confidence !== undefined) conditions.confidence = sql`confidence = ${embed(filter.confidence)}`;
   if (filter.status !== undefined) conditions.status = sql`status = ${embed(filter.status)}`;
-  if (filter.commune !== undefined) conditions.commune = sql`commune = ${embed(filter.commune)}`;
+  if (filter.commune !== undefined)
+    conditions.commune =
+      viewer.role === 'territory'
+        ? sql`commune = ${embed(filter.commune)}`
+        : sql`(commune = ${embed(filter.commune)} and ${seen.placement})`;
   if (filter.minAmount !== undefined)
-    conditions.minAmount = sql`coalesce(estimated_amount, -1) >= ${embed(filter.minAmount)}`;
+    conditions.minAmount =
+      viewer.role === 'territory'
+        ? sql`coalesce(estimated_amount, -1) >= ${embed(filter.minAmount)}`
+        : sql`(${seen.computation} and coalesce(estimated_amount, -1) >= ${embed(filter.minAmount)})`;
   if (viewer.role === 'partner')
     conditions.visible = sql`source_extracts && ${uuidArray(viewer.extractIds, embed)}`;
   return conditions;
@@ -120,7 +139,9 @@ const benefitOfRule = new Map(
 
 export async function listCasePage(db: Db, q: CasePageQuery): Promise<CasePage> {
   if (q.viewer.role === 'partner' && q.viewer.extractIds.length === 0) return { rows: [], next: null };
-  const { key, text, cast } = sortKeys[q.sort];
+  if (q.viewer.role === 'partner' && q.sort === 'amount') return partnerAmountPage(db, q, q.viewer.partnerId);
+  if (q.after && !positionPattern[q.sort].test(q.after.key))
+    throw badRequest('invalid_cursor', 'the cursor is not one this service returned');
   const { minAmount, ...filters } = conditionsOf(q.filter, q.viewer, asParameter);
   // One equality, answered by the index that leads with its column, bounds the scan with the amount
   // range; the other conditions are tested on the index entries. The first of commune, a follow-up
@@ -145,6 +166,84 @@ export async function listCasePage(db: Db, q: CasePageQuery): Promise<CasePage> 
     .filter(([name]) => name !== leading)
     .map(([, condition]) => condition);
   if (minAmount) (q.sort === 'amount' ? bounds : tested).push(minAmount);
+  return scanPage(db, {
+    sort: q.sort,
+    bounds,
+    tested,
+    after: q.after,
+    limit: q.limit,
+    scanBudget: q.scanBudget,
+  });
+}
+
+/** A sort key as a cursor carries it: an amount, or a time (also a partner's amount order, after its amounts). */
+const positionPattern = { amount: /^-?\d{1,10}(\.\d{1,2})?$/, date: /^\d{4}-\d{2}-\d{2}T/ } as const;
+
+/** Where a partner's amount order goes on after the cases whose amount it may see. */
+const afterAmounts: CasePosition = {
+  key: '9999-12-31T23:59:59.999999Z',
+  id: 'ffffffff-ffff-ffff-ffff-ffffffffffff',
+};
+
+/**
+ * A partner's page in amount order. It may see the amounts only of the cases whose every input is its
+ * own (case-sight.ts): those come first, by amount (their own index, bounded by the partner); then
+ * every other case it may see, newest first, as if without an amount — an order by amounts it may
+ * not see would tell them. A cursor in the second part carries a time.
+ */
+async function partnerAmountPage(db: Db, q: CasePageQuery, partnerId: string): Promise<CasePage> {
+  const { minAmount: _minAmount, ...filters } = conditionsOf(q.filter, q.viewer, asParameter);
+  const tested = Object.values(filters);
+  const scan = { bounds: [] as Condition[], tested, scanBudget: q.scanBudget };
+  let rows: CaseSummaryRow[] = [];
+  let after = q.after;
+  if (!after || positionPattern.amount.test(after.key)) {
+    const amounts = await scanPage(db, {
+      ...scan,
+      sort: 'amount',
+      bounds: [
+        sql`run_id = ${q.runId}`,
+        sql`sole_input_partner = ${partnerId}`,
+        sql`coalesce(estimated_amount, -1) >= ${q.filter.minAmount ?? 0}`,
+      ],
+      after,
+      limit: q.limit,
+    });
+    // No case without a visible amount passes a minimum amount.
+    if (amounts.next || q.filter.minAmount !== undefined) return amounts;
+    rows = amounts.rows;
+    if (rows.length === q.limit) return { rows, next: afterAmounts };
+    after = afterAmounts;
+  } else if (!positionPattern.date.test(after.key) || q.filter.minAmount !== undefined)
+    throw badRequest('invalid_cursor', 'the cursor is not one this service returned');
+  const others = await scanPage(db, {
+    ...scan,
+    sort: 'date',
+    bounds: [sql`run_id = ${q.runId}`],
+    tested: [...tested, sql`(sole_input_partner is distinct from ${partnerId} or estimated_amount is null)`],
+    after,
+    limit: q.limit - rows.length,
+  });
+  return { rows: [...rows, ...others.rows], next: others.next };
+}
+
+/**
+ * Scans an index in the order's key, within `bounds`, testing `tested` on each entry: a page of at
+ * most `limit` cases, ended early at the scan budget.
+ */
+async function scanPage(
+  db: Db,
+  q: {
+    sort: CaseSort;
+    bounds: Condition[];
+    tested: Condition[];
+    after: CasePosition | undefined;
+    limit: number;
+    scanBudget: number | undefined;
+  },
+): Promise<CasePage> {
+  const { key, text, cast } = sortKeys[q.sort];
+  const bounds = [...q.bounds];
   if (q.after) bounds.push(sql`(${key}, id) < (${q.after.key}::${cast}, ${q.after.id}::uuid)`);
   const scanBudget = q.scanBudget ?? SCAN_BUDGET;
   const budget = sql.lit(scanBudget);
@@ -153,7 +252,7 @@ export async function listCasePage(db: Db, q: CasePageQuery): Promise<CasePage> 
   >`
     with page as (
       select id, position, hit, n from (
-        select id, ${key} as position, ${allOf(tested)} as hit,
+        select id, ${key} as position, ${allOf(q.tested)} as hit,
           row_number() over (order by ${key} desc, id desc) as n
         from cases
         where ${allOf(bounds)}
@@ -336,20 +435,25 @@ export async function insertExportDisclosures(db: Db, seq: number, q: CaseSetQue
  * case's outcome. A household's pseudonym only goes to the partner it belongs to (case-viewer.ts).
  */
 export function exportSelectSql(db: Db, q: CaseSetQuery & { sort: CaseSort }): string {
-  const household =
-    q.viewer.role === 'territory'
-      ? sql`household_pseudo`
-      : sql`case when source_extracts[1] = any(${uuidArray(q.viewer.extractIds, asLiteral)}) then household_pseudo end`;
-  const { key } = sortKeys[q.sort];
+  const seen = caseSightSql(q.viewer, asLiteral);
+  // A partner's amount order as its list has it (partnerAmountPage).
+  const order =
+    q.viewer.role === 'partner' && q.sort === 'amount'
+      ? sql`(${seen.computation} and estimated_amount is not null) desc,
+          case when ${seen.computation} then estimated_amount end desc nulls last,
+          case when not ${seen.computation} or estimated_amount is null then created_at end desc nulls last, id desc`
+      : sql`${sortKeys[q.sort].key} desc, id desc`;
   const compiled = sql`
     select id as case_id, subject_kind,
       case when subject_kind = 'person' or (subject_kind = 'household' and subject_pseudo <> household_pseudo)
         then subject_pseudo end as person_pseudo,
-      ${household} as household_pseudo,
-      benefit, variant, rule, confidence, replace(estimated_amount::text, '.', ',') as estimated_amount, commune, status
+      ${seen.household} as household_pseudo,
+      benefit, ${seen.variant} as variant, rule, confidence,
+      replace((${seen.amount})::text, '.', ',') as estimated_amount, ${seen.commune} as commune, status,
+      array_to_string(input_kinds, ',') as rests_on
     from cases
     where ${caseSetConditions(q, asLiteral)}
-    order by ${key} desc, id desc`.compile(db);
+    order by ${order}`.compile(db);
   if (compiled.parameters.length > 0) throw new Error('the export query must not take parameters');
   return compiled.sql;
 }

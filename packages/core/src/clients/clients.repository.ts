@@ -3,7 +3,7 @@ import type { ApiClient, ClientRole, Db } from '@nonrecours/db';
 
 export async function insertClient(
   db: Db,
-  values: { partnerId: string; name: string; role: ClientRole; secretHash: string },
+  values: { partnerId: string; name: string; role: ClientRole; secretHash: string; auditReceipts?: boolean },
 ): Promise<ApiClient> {
   return db
     .insertInto('api_clients')
@@ -12,6 +12,7 @@ export async function insertClient(
       name: values.name,
       role: values.role,
       secret_hash: values.secretHash,
+      audit_receipts: values.auditReceipts ?? false,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -33,6 +34,16 @@ export async function revokeClient(db: Db, id: string): Promise<ApiClient | unde
     .set({ status: 'revoked', revoked_at: new Date() })
     .where('id', '=', id)
     .where('status', '=', 'active')
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Turns the signed audit receipts of a client's responses on or off. */
+export function setClientAuditReceipts(db: Db, id: string, enabled: boolean): Promise<ApiClient | undefined> {
+  return db
+    .updateTable('api_clients')
+    .set({ audit_receipts: enabled })
+    .where('id', '=', id)
     .returningAll()
     .executeTakeFirst();
 }

@@ -51,7 +51,13 @@ const count = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
 const roleAccess: Record<MemberRole, string> = {
   partner:
     'dépose ses extractions pseudonymisées ; ne reçoit en retour que les cas présumés des personnes ' +
-    'figurant dans ses propres extractions, et les réidentifie sur ses propres systèmes avec la clé de la convention',
+    'figurant dans ses propres extractions, et les réidentifie sur ses propres systèmes avec la clé de la convention. ' +
+    'Besoin d’en connaître : il ne reçoit d’un cas que ses propres données ; le montant estimé, la variante, les ' +
+    'paramètres, le calcul et les règles concordantes seulement si toutes les données lues par les règles sont les ' +
+    'siennes ; la commune et le pseudonyme du foyer seulement si le cas vient de sa propre extraction. Information ' +
+    'résiduelle communiquée : l’existence du cas (la personne ou le foyer concerné, la prestation, la règle, son ' +
+    'niveau de confiance, le suivi et ses dates) et la nature des partenaires dont les données le fondent (CAF, ' +
+    'CPAM…) — ce qui, pour une règle donnée, laisse déduire que les données de ces partenaires remplissent ses conditions',
   territory:
     'lance les rapprochements ; reçoit les listes de cas présumés avec les éléments qui les fondent, ' +
     'enregistre les suites données et consulte les statistiques',
@@ -173,7 +179,7 @@ export async function buildRecordOfProcessing(
       'Minimisation : seules les colonnes du contrat d’extraction sont acceptées ; toute autre colonne entraîne le refus du fichier.',
       'Accès limité à la convention : toute route de l’API portant sur des données à caractère personnel désigne la convention ; l’organisme appelant doit en être membre avec le rôle requis par la route, et la convention doit être active et en cours de validité. Un partenaire ne reçoit que les cas de sa propre population.',
       `Authentification : secrets des clients conservés sous forme d’empreintes scrypt ; jetons d’accès de courte durée signés en ES256 (${count(service.tokenTtlSeconds)} s), ou jetons d’émetteurs OpenID Connect configurés, aux algorithmes imposés.`,
-      'Audit : chaque accès et chaque modification sont enregistrés dans un journal en ajout seul, chaîné par empreintes (la base de données refuse les modifications et les suppressions), avec des points de contrôle signés par une clé du service conservée hors de la base de données, afin qu’une réécriture ou une troncature soit détectée ; vérification chaque nuit. Chaque consultation de cas enregistre les pseudonymes qu’elle a communiqués, afin de pouvoir indiquer à une personne qui a vu quoi la concernant (art. 15).',
+      'Audit : chaque accès et chaque modification sont enregistrés dans un journal en ajout seul, chaîné par empreintes (la base de données refuse les modifications et les suppressions), avec des points de contrôle signés par une clé du service conservée hors de la base de données — à chaque période tant que des événements s’ajoutent, après chaque publication de rapprochement et chaque export, et à la demande — copiés dans un fichier en ajout seul hors de la base et dans les journaux applicatifs, afin qu’une réécriture ou une troncature soit détectée ; les clients qui le demandent reçoivent un reçu signé de chaque événement ; vérification chaque nuit. Chaque consultation de cas enregistre les pseudonymes qu’elle a communiqués, afin de pouvoir indiquer à une personne qui a vu quoi la concernant (art. 15).',
       'Les journaux applicatifs ne contiennent ni jeton, ni secret, ni pseudonyme.',
       'Transport : le chiffrement TLS est attendu en frontal (proxy inverse) devant le service.',
     ],

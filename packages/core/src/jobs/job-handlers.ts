@@ -4,9 +4,9 @@ import type { JobContext } from '@nonrecours/queue';
 import { sql } from 'kysely';
 import type pg from 'pg';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
-import { createAuditCheckpoint } from '../audit/audit-checkpoint.service.ts';
 import { createCheckpointVerifier } from '../audit/audit-checkpoint.ts';
 import type { CheckpointKeys } from '../audit/audit-checkpoint-keys.ts';
+import { type AuditSigner, createAuditSigner } from '../audit/audit-signer.ts';
 import { verifyAuditTrail } from '../audit/audit-verification.ts';
 import { purgeRetention } from '../retention/retention.service.ts';
 import { abandonRun, prepareRun, publishRun, runPartition } from '../runs/runs.service.ts';
@@ -54,18 +54,33 @@ export function createJobHandlers(deps: {
   queue: Pick<AppQueue, 'addFlow'>;
   /** Signs the audit checkpoints, and verifies the earlier ones. */
   checkpointKeys: CheckpointKeys;
+  /** Signs them with the process's sinks (default: the log only). */
+  auditSigner?: AuditSigner;
+  /** How often a checkpoint is signed while events are appended: `verify` expects one that recent. */
+  checkpointPeriodSeconds?: number;
 }): AppJobHandlers {
   const { db } = deps;
   const verifyCheckpoint = createCheckpointVerifier(deps.checkpointKeys.trusted);
+  const signer = deps.auditSigner ?? createAuditSigner({ db, keys: deps.checkpointKeys });
   return {
     'run.prepare': ({ runId }, ctx) => runStep(db, runId, ctx, () => prepareRun(deps, runId)),
     'run.partition': ({ runId, part }, ctx) => runStep(db, runId, ctx, () => runPartition(deps, runId, part)),
-    'run.finalise': ({ runId }, ctx) => runStep(db, runId, ctx, () => publishRun(deps, runId)),
+    'run.finalise': async ({ runId }, ctx) => {
+      const published = await runStep(db, runId, ctx, () => publishRun(deps, runId));
+      // The publication and the follow-up it carried over are vouched for at once, not a period later.
+      await signer.checkpoint('run_published', ctx.log).catch((error: unknown) => {
+        ctx.log.error({ err: error }, 'audit checkpoint after the run’s publication failed');
+      });
+      return published;
+    },
     'audit.verify': async (_payload, ctx) => {
-      const { ok, chain, checkpoints } = await verifyAuditTrail(db, verifyCheckpoint);
+      const { ok, chain, checkpoints, freshness } = await verifyAuditTrail(db, verifyCheckpoint, {
+        periodSeconds: deps.checkpointPeriodSeconds,
+      });
       if (!chain.ok) ctx.log.error({ firstBroken: chain.firstBroken }, 'the audit chain is broken');
       if (!checkpoints.ok)
         ctx.log.error({ firstMismatch: checkpoints.firstMismatch }, 'an audit checkpoint no longer matches');
+      if (!freshness.ok) ctx.log.error({ freshness }, 'the audit checkpoints are overdue');
       await appendAuditEvent(db, {
         actor: 'worker',
         role: 'system',
@@ -77,29 +92,18 @@ export function createJobHandlers(deps: {
         details: {
           first_broken: chain.firstBroken,
           checkpoints: { checked: checkpoints.checked, first_mismatch: checkpoints.firstMismatch },
+          freshness: { reason: freshness.reason, unvouched: freshness.unvouched },
         },
       });
       return { ok, checked: chain.checked, checkpoints: checkpoints.checked };
     },
-    'audit.checkpoint': async (_payload, ctx) => {
-      const outcome = await createAuditCheckpoint(db, deps.checkpointKeys.signing, verifyCheckpoint);
-      // The log line is a copy of each checkpoint outside the database, where its rewriter cannot reach.
-      if (outcome.created) ctx.log.info({ checkpoint: outcome }, 'audit checkpoint signed');
-      else if (outcome.reason === 'chain_broken' || outcome.reason === 'checkpoint_mismatch') {
-        ctx.log.error({ checkpoint: outcome }, 'audit checkpoint refused: the trail no longer verifies');
-        // Only a refusal goes into the chain: a signed checkpoint is its own record.
-        await appendAuditEvent(db, {
-          actor: 'worker',
-          role: 'system',
-          action: 'audit.checkpoint',
-          purpose: 'audit',
-          requestId: ctx.jobId,
-          outcome: 'failed',
-          details: { refused: outcome },
-        });
-      }
-      return outcome;
-    },
+    'audit.checkpoint': (_payload, ctx) =>
+      signer.checkpoint('period', ctx.log, {
+        actor: 'worker',
+        org: null,
+        role: 'system',
+        requestId: ctx.jobId,
+      }),
     'retention.purge': async (_payload, ctx) => {
       const report = await purgeRetention(db, { now: new Date(), requestId: ctx.jobId });
       ctx.log.info({ totals: report.totals }, 'retention purge done');

@@ -1,6 +1,7 @@
 // The operator's API: partners, conventions and their lifecycle, members and API clients.
 // Each change is recorded in the audit trail in the transaction that makes it.
 import {
+  changeClientAuditReceipts,
   changeConventionStatus,
   createClient,
   createConvention,
@@ -45,6 +46,7 @@ const clientSchema = z
     status: z.enum(['active', 'revoked']),
     created_at: timestamp,
     revoked_at: timestamp.nullable(),
+    audit_receipts: z.boolean().describe('its audited responses carry a signed `audit-receipt` header'),
   })
   .meta({ id: 'ApiClient' });
 
@@ -271,6 +273,12 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
         partner_id: z.uuid(),
         name: z.string().trim().min(1).max(200),
         role: z.enum(clientRoles),
+        audit_receipts: z
+          .boolean()
+          .default(false)
+          .describe(
+            'give each audited response a signed receipt of its audit event (`audit-receipt` header)',
+          ),
       }),
       response: { 201: z.object({ client: clientSchema, client_secret: z.string() }), ...errorResponses },
     },
@@ -279,6 +287,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
         partnerId: request.body.partner_id,
         name: request.body.name,
         role: request.body.role,
+        auditReceipts: request.body.audit_receipts,
       });
       return reply
         .status(201)
@@ -296,6 +305,23 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
       response: { 200: z.object({ items: z.array(clientSchema) }), ...errorResponses },
     },
     handler: async () => ({ items: await listClients(db) }),
+  });
+
+  r.put('/v1/admin/clients/:id/audit-receipts', {
+    config: admin('client.audit_receipts'),
+    schema: {
+      tags,
+      security,
+      summary: 'Turn the signed audit receipts of a client’s responses on or off',
+      params: idParams,
+      body: z.object({ enabled: z.boolean() }),
+      response: { 200: clientSchema, ...errorResponses },
+    },
+    handler: async (request) =>
+      done(
+        request,
+        await changeClientAuditReceipts(db, auditActorOf(request), request.params.id, request.body.enabled),
+      ),
   });
 
   r.post('/v1/admin/clients/:id/revoke', {

@@ -1,15 +1,23 @@
-// The DPO's view of the audit trail: filtered query (by person too: GDPR art. 15), verification of
-// the chain and of its signed checkpoints, JSONL and CSV exports, limited to the conventions where
-// the caller's organisation holds the dpo role.
+// The DPO's view of the audit trail: filtered query (by person too: GDPR art. 15; by request id),
+// verification of the chain, of its signed checkpoints and of what was kept outside the database
+// (checkpoints from the sink, receipts), JSONL and CSV exports, limited to the conventions where the
+// caller's organisation holds the dpo role; and a checkpoint on demand, for DPOs and operators.
 import { Readable } from 'node:stream';
 import {
   type AuditFilter,
+  type AuditSigner,
   auditCsvHeader,
   auditCsvLine,
   checkpointMismatchReasons,
+  conflict,
   createCheckpointVerifier,
+  createReceiptVerifier,
+  type ExternalCheckpoint,
+  freshnessProblems,
   queryAuditEvents,
   streamAuditEvents,
+  trailProblems,
+  verificationReport,
   verifyAuditTrail,
 } from '@nonrecours/core';
 import type { AuditEvent, Db } from '@nonrecours/db';
@@ -48,6 +56,11 @@ const filterQuery = z.object({
   actor: z.string().max(200).optional(),
   action: z.string().max(100).optional(),
   outcome: z.enum(['success', 'denied', 'failed']).optional(),
+  request_id: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('the `x-request-id` of the response (or the job id) whose events to show'),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   pseudonym: z
@@ -79,6 +92,7 @@ function toFilter(query: z.infer<typeof filterQuery>, allowed: string[]): AuditF
     actor: query.actor,
     action: query.action,
     outcome: query.outcome,
+    requestId: query.request_id,
     from: query.from ? new Date(query.from) : undefined,
     to: query.to ? new Date(query.to) : undefined,
     pseudonym: query.pseudonym,
@@ -97,9 +111,90 @@ const checkpointMismatchSchema = z.object({
   reason: z.enum(checkpointMismatchReasons),
 });
 
-export async function auditRoutes(app: FastifyInstance, options: { db: Db; checkpointKeys: JWK[] }) {
+const externalMismatchSchema = z
+  .object({
+    index: z.number().int().describe('its position in what was given'),
+    seq: z.number().int().nullable().describe('as signed; null when the signature does not verify'),
+    reason: z.enum(checkpointMismatchReasons),
+  })
+  .nullable();
+
+const verifySchema = z.object({
+  ok: z.boolean(),
+  reason: z.enum(trailProblems).nullable().describe('why not: the first of `problems`'),
+  problems: z.array(z.enum(trailProblems)),
+  checked: z.number().int(),
+  head: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
+  first_broken: z
+    .object({
+      seq: z.number().int(),
+      reason: z.enum(['hash_mismatch', 'link_mismatch', 'sequence_gap']),
+    })
+    .nullable(),
+  checkpoints: z.object({
+    ok: z.boolean(),
+    checked: z.number().int(),
+    latest_verified: z
+      .object({ id: z.number().int(), seq: z.number().int(), at: timestamp })
+      .nullable()
+      .describe('The newest checkpoint that holds: the chain is vouched for up to its seq'),
+    first_mismatch: checkpointMismatchSchema
+      .nullable()
+      .describe('The first checkpoint that no longer matches the chain or its signature'),
+  }),
+  freshness: z.object({
+    ok: z.boolean(),
+    reason: z.enum(freshnessProblems).nullable(),
+    unvouched: z.number().int().describe('events no checkpoint that holds vouches for yet'),
+    newest_checkpoint_age_seconds: z.number().nullable(),
+    period_seconds: z
+      .number()
+      .int()
+      .describe('a checkpoint is signed every period while events are appended; two without one are overdue'),
+  }),
+  external: z.object({
+    checked: z.number().int(),
+    first_mismatch: externalMismatchSchema.describe(
+      'the first trusted checkpoint given that the database no longer holds, or whose event it no longer holds',
+    ),
+  }),
+  receipts: z.object({
+    checked: z.number().int(),
+    first_mismatch: externalMismatchSchema.describe(
+      'the first receipt whose event the chain no longer holds',
+    ),
+  }),
+});
+
+const jws = z
+  .string()
+  .max(4096)
+  .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'a compact JWS');
+
+const verifyBody = z.object({
+  checkpoints: z
+    .array(
+      z.union([
+        jws,
+        z.object({ jws, seq: z.number().int().positive().optional(), hash: z.string().max(64).optional() }),
+      ]),
+    )
+    .max(100_000)
+    .default([])
+    .describe(
+      'checkpoints kept outside the database (the lines of AUDIT_CHECKPOINT_SINK_FILE, or their JWS)',
+    ),
+  receipts: z.array(jws).max(100_000).default([]).describe('the `audit-receipt` headers kept from responses'),
+});
+
+export async function auditRoutes(
+  app: FastifyInstance,
+  options: { db: Db; checkpointKeys: JWK[]; auditSigner: AuditSigner; checkpointPeriodSeconds: number },
+) {
   const { db } = options;
   const verifyCheckpoint = createCheckpointVerifier(options.checkpointKeys);
+  const verifyReceipt = createReceiptVerifier(options.checkpointKeys);
+  const periodSeconds = options.checkpointPeriodSeconds;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/v1/audit', {
@@ -129,61 +224,102 @@ export async function auditRoutes(app: FastifyInstance, options: { db: Db; check
     },
   });
 
+  const verifyDescription =
+    'ok holds when the chain, every checkpoint and whatever was given from outside the database hold, and ' +
+    'the checkpoints are not overdue. The chain alone cannot show a rewrite that recomputed every hash, nor a ' +
+    'cut tail: the checkpoints, signed with the service key, can, up to the newest one; after it, receipts ' +
+    'can; a rewrite of the checkpoint rows themselves shows against the checkpoints of the sink.';
+
   r.get('/v1/audit/verify', {
     config: { access: { scope: 'dpo', action: 'audit.verify' } },
     schema: {
       tags,
       security,
-      summary: 'Recompute the hash chain and check its signed checkpoints',
+      summary: 'Recompute the hash chain and check its signed checkpoints and their freshness',
+      description: verifyDescription,
+      response: { 200: verifySchema, ...errorResponses },
+    },
+    handler: async (request) => {
+      const report = await verifyAuditTrail(db, verifyCheckpoint, { periodSeconds });
+      request.audit.details = { ok: report.ok, checked: report.chain.checked, problems: report.problems };
+      return verificationReport(report);
+    },
+  });
+
+  r.post('/v1/audit/verify', {
+    config: { access: { scope: 'dpo', action: 'audit.verify' } },
+    bodyLimit: 64 * 1024 * 1024,
+    schema: {
+      tags,
+      security,
+      summary: 'Verify the trail against trusted checkpoints and receipts kept outside the database',
+      description: verifyDescription,
+      body: verifyBody,
+      response: { 200: verifySchema, ...errorResponses },
+    },
+    handler: async (request) => {
+      const external: ExternalCheckpoint[] = request.body.checkpoints.map((c) =>
+        typeof c === 'string' ? { jws: c } : c,
+      );
+      const report = await verifyAuditTrail(db, verifyCheckpoint, {
+        periodSeconds,
+        external,
+        receipts: { jws: request.body.receipts, verify: verifyReceipt },
+      });
+      request.audit.details = {
+        ok: report.ok,
+        checked: report.chain.checked,
+        problems: report.problems,
+        external: external.length,
+        receipts: request.body.receipts.length,
+      };
+      return verificationReport(report);
+    },
+  });
+
+  r.post('/v1/audit/checkpoints', {
+    config: { access: { scope: 'audit', action: 'audit.checkpoint' } },
+    schema: {
+      tags,
+      security,
+      summary: 'Sign a checkpoint of the audit chain now',
       description:
-        'ok holds when both the chain and every checkpoint do. The chain alone cannot show a rewrite ' +
-        'that recomputed every hash, nor a cut tail: the checkpoints, signed with the service key, can.',
+        'Signs the chain head if events were appended since the last checkpoint (200 with `created: false` ' +
+        'otherwise), once the last checkpoint still holds and the events since recompute: a trail that no ' +
+        'longer verifies is not signed (409 audit_trail_broken, recorded in the chain). The checkpoint is also ' +
+        'written to the checkpoint sink (AUDIT_CHECKPOINT_SINK_FILE) and the log.',
       response: {
-        200: z.object({
-          ok: z.boolean(),
-          checked: z.number().int(),
-          head: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
-          first_broken: z
-            .object({
-              seq: z.number().int(),
-              reason: z.enum(['hash_mismatch', 'link_mismatch', 'sequence_gap']),
-            })
-            .nullable(),
-          checkpoints: z.object({
-            ok: z.boolean(),
-            checked: z.number().int(),
-            latest_verified: z
-              .object({ id: z.number().int(), seq: z.number().int(), at: timestamp })
-              .nullable()
-              .describe('The newest checkpoint that holds: the chain is vouched for up to its seq'),
-            first_mismatch: checkpointMismatchSchema
-              .nullable()
-              .describe('The first checkpoint that no longer matches the chain or its signature'),
-          }),
+        201: z.object({
+          created: z.literal(true),
+          id: z.number().int(),
+          seq: z.number().int(),
+          hash: z.string(),
+          at: z.string(),
+          jws: z.string().describe('keep it: a trusted checkpoint for POST /v1/audit/verify'),
         }),
+        200: z.object({ created: z.literal(false), reason: z.enum(['empty_chain', 'up_to_date']) }),
         ...errorResponses,
       },
     },
-    handler: async (request) => {
-      const { ok, chain, checkpoints } = await verifyAuditTrail(db, verifyCheckpoint);
-      request.audit.details = { ok, checked: chain.checked, checkpoints: checkpoints.checked };
-      return {
-        ok,
-        checked: chain.checked,
-        head: chain.head,
-        first_broken: chain.firstBroken,
-        checkpoints: {
-          ok: checkpoints.ok,
-          checked: checkpoints.checked,
-          latest_verified: checkpoints.latestVerified,
-          first_mismatch: checkpoints.firstMismatch,
-        },
-      };
+    handler: async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const outcome = await options.auditSigner.checkpoint('on_demand', request.log, {
+        actor: principal.subject,
+        org: principal.partnerId,
+        role: principal.role,
+        requestId: request.id,
+      });
+      if (outcome.created) return reply.status(201).send(outcome);
+      if (outcome.reason === 'empty_chain' || outcome.reason === 'up_to_date')
+        return { created: false as const, reason: outcome.reason };
+      throw conflict('audit_trail_broken', 'the audit trail no longer verifies: no checkpoint is signed', {
+        refused: outcome,
+      });
     },
   });
 
   r.get('/v1/audit/export', {
-    config: { access: { scope: 'dpo', action: 'audit.export' } },
+    config: { access: { scope: 'dpo', action: 'audit.export' }, checkpointAfter: true },
     schema: {
       tags,
       security,
@@ -203,7 +339,7 @@ export async function auditRoutes(app: FastifyInstance, options: { db: Db; check
   });
 
   r.get('/v1/audit/export.csv', {
-    config: { access: { scope: 'dpo', action: 'audit.export' } },
+    config: { access: { scope: 'dpo', action: 'audit.export' }, checkpointAfter: true },
     schema: {
       tags,
       security,

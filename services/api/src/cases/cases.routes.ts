@@ -1,6 +1,7 @@
 // The presumed cases of a convention: the filtered list of its latest published run, one case with its
 // evidence (structured and in plain French), the follow-up outcome, and the CSV export. Territory teams
-// see every case; a partner the cases about its own people, without the other partners' values.
+// see every case; a partner the cases about its own people, with only what it needs to know of them:
+// nothing computed from another partner's values (core cases/case-sight.ts).
 // DPOs audit the access to cases through /v1/audit and see no case content.
 import {
   type CaseFilter,
@@ -34,14 +35,26 @@ const caseSummarySchema = z
       .nullable()
       .describe('for a partner, only when the household comes from its own extract'),
     benefit: z.string(),
-    variant: z.string().nullable(),
+    variant: z.string().nullable().describe('null for a partner when `withheld`'),
     rule: z.string(),
     rule_version: z.string(),
     confidence: z.enum(caseConfidences),
-    estimated_amount: z.number().nullable().describe('euros per month'),
-    commune: z.string(),
+    estimated_amount: z.number().nullable().describe('euros per month; null for a partner when `withheld`'),
+    commune: z
+      .string()
+      .nullable()
+      .describe('INSEE code; for a partner, only when the case’s profile comes from its own extract'),
     status: z.enum(caseStatuses),
     source_partners: z.array(z.uuid()).describe('for a partner, only itself'),
+    rests_on: z
+      .array(z.string())
+      .describe('the kinds of partner (caf, cpam, …) whose data the case’s rules read'),
+    withheld: z
+      .boolean()
+      .describe(
+        'true for a partner when some value the case’s rules read is another partner’s: the amount, variant, ' +
+          'parameters, computation, explanation and supporting results are then not shown, nor used to sort or filter',
+      ),
     created_at: timestamp.describe(
       'when the presumption was first made: the case carries it over from run to run with its follow-up',
     ),
@@ -52,17 +65,19 @@ const caseSummarySchema = z
 const evidenceSchema = z.object({
   rule: z.object({ id: z.string(), version: z.string() }),
   as_of: month,
-  parameters: z.array(
-    z.object({
-      name: z.string(),
-      label: z.string(),
-      unit: z.string(),
-      value: z.number(),
-      effective_from: z.string(),
-      month,
-      reference: z.object({ title: z.string(), href: z.string().nullable() }),
-    }),
-  ),
+  parameters: z
+    .array(
+      z.object({
+        name: z.string(),
+        label: z.string(),
+        unit: z.string(),
+        value: z.number(),
+        effective_from: z.string(),
+        month,
+        reference: z.object({ title: z.string(), href: z.string().nullable() }),
+      }),
+    )
+    .describe('empty for a partner when `withheld`'),
   inputs: z.array(
     z.object({
       column: z.string(),
@@ -201,7 +216,10 @@ export async function casesRoutes(app: FastifyInstance, options: { db: Db; pool:
   });
 
   r.get('/v1/conventions/:cid/cases.csv', {
-    config: { access: { scope: 'convention', roles: readers, action: 'case.export', purpose: 'follow_up' } },
+    config: {
+      access: { scope: 'convention', roles: readers, action: 'case.export', purpose: 'follow_up' },
+      checkpointAfter: true,
+    },
     schema: {
       tags,
       security,
@@ -210,7 +228,8 @@ export async function casesRoutes(app: FastifyInstance, options: { db: Db; pool:
         'Semicolon-separated, UTF-8 with a byte order mark, a header row, decimal commas: case_id; ' +
         'subject_kind; person_pseudo (a person, or a household’s allocataire); household_pseudo (a ' +
         'household or tenancy, for its own partner); benefit; variant; rule; confidence; ' +
-        'estimated_amount; commune; status. Same filters, order and visibility as the list; streamed.',
+        'estimated_amount; commune; status; rests_on (kinds of partner, comma-separated). Same filters, order, ' +
+        'visibility and need to know as the list (a withheld value is empty); streamed.',
       params: cidParams,
       querystring: z.object(filterQuery),
       produces: ['text/csv'],

@@ -130,6 +130,14 @@ export interface VerificationView {
     latest_verified: { id: number; seq: number; at: string } | null;
     first_mismatch: { id: number; seq: number | null; at: string | null; reason: string } | null;
   };
+  reason?: string | null;
+  freshness?: {
+    ok: boolean;
+    reason: string | null;
+    unvouched: number;
+    newest_checkpoint_age_seconds: number | null;
+    period_seconds: number;
+  };
 }
 
 /** The record of processing (GDPR art. 30) of a convention; its generated sentences are in English. */
@@ -170,8 +178,10 @@ export interface CaseSummaryView {
   rule_version: string;
   confidence: string;
   estimated_amount: number | null;
-  commune: string;
+  commune: string | null;
   status: string;
+  rests_on: string[];
+  withheld: boolean;
   created_at: string;
 }
 

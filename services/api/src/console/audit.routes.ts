@@ -240,7 +240,9 @@ export async function auditRoutes(app: FastifyInstance, options: { api: ApiClien
               ? `Premier événement en cause : n° ${formatCount(result.first_broken.seq)} — ${label(chainBreakLabels, result.first_broken.reason)}.`
               : checkpoints?.first_mismatch
                 ? `Point de contrôle n° ${formatCount(checkpoints.first_mismatch.id)} en cause — ${label(chainBreakLabels, checkpoints.first_mismatch.reason)}.`
-                : 'La vérification a échoué.',
+                : result.freshness?.reason
+                  ? `Points de contrôle en défaut — ${label(chainBreakLabels, result.freshness.reason)}.`
+                  : 'La vérification a échoué.',
           },
         ];
     return sendPage(request, reply, {
@@ -271,6 +273,17 @@ export async function auditRoutes(app: FastifyInstance, options: { api: ApiClien
                     checkpoints.latest_verified
                       ? `n° ${formatCount(checkpoints.latest_verified.id)}, jusqu’à l’événement n° ${formatCount(checkpoints.latest_verified.seq)} (${formatDateTime(checkpoints.latest_verified.at)})`
                       : 'aucun',
+                  ],
+                ] as [string, unknown][])
+              : []),
+            ...(result.freshness
+              ? ([
+                  ['Événements pas encore scellés', formatCount(result.freshness.unvouched)],
+                  [
+                    'Âge du dernier point de contrôle',
+                    result.freshness.newest_checkpoint_age_seconds === null
+                      ? 'aucun point de contrôle'
+                      : `${formatCount(Math.round(result.freshness.newest_checkpoint_age_seconds))} s (période : ${formatCount(result.freshness.period_seconds)} s)`,
                   ],
                 ] as [string, unknown][])
               : []),

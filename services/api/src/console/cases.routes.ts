@@ -28,6 +28,10 @@ import {
   variantLabels,
 } from './wording.ts';
 
+/** What the need-to-know rule withholds from a partner (see the API's `withheld`). */
+const notShared = 'non communiqué';
+const restsOn = (c: CaseSummaryView) => c.rests_on.map((k) => label(kindLabels, k)).join(', ');
+
 const optional = <T extends z.ZodType>(schema: T) =>
   z
     .literal('')
@@ -150,12 +154,13 @@ export async function casesRoutes(app: FastifyInstance, opts: { api: ApiClient }
             },
             { label: 'Règle', cell: (c) => html`<code>${c.rule}</code>` },
             { label: 'Sujet', cell: (c) => label(subjectKindLabels, c.subject_kind) },
-            { label: 'Commune', cell: (c) => c.commune },
+            { label: 'Commune', cell: (c) => c.commune ?? notShared },
             {
               label: 'Montant estimé (par mois)',
-              cell: (c) => formatEuros(c.estimated_amount),
+              cell: (c) => (c.withheld ? notShared : formatEuros(c.estimated_amount)),
               numeric: true,
             },
+            { label: 'Données de', cell: (c) => restsOn(c) },
             { label: 'Confiance', cell: (c) => label(confidenceLabels, c.confidence) },
             { label: 'Suivi', cell: (c) => statusBadge(c.status) },
           ],
@@ -202,7 +207,7 @@ export async function casesRoutes(app: FastifyInstance, opts: { api: ApiClient }
         ],
         alerts,
         main: html`<h1>${title}</h1>
-        <p>${statusBadge(c.status)} Confiance ${label(confidenceLabels, c.confidence).toLowerCase()} · ${label(subjectKindLabels, c.subject_kind)} · commune ${c.commune} · montant estimé ${formatEuros(c.estimated_amount)} par mois</p>
+        <p>${statusBadge(c.status)} Confiance ${label(confidenceLabels, c.confidence).toLowerCase()} · ${label(subjectKindLabels, c.subject_kind)} · commune ${c.commune ?? notShared} · ${c.withheld ? `montant ${notShared}` : `montant estimé ${formatEuros(c.estimated_amount)} par mois`} · données ${restsOn(c)}</p>
 
         <h2>Ce que dit le cas</h2>
         <div class="fr-callout fr-mb-4w">

@@ -200,6 +200,11 @@ export const chainBreakLabels: Record<string, string> = {
   bad_signature: 'la signature d’un point de contrôle est invalide',
   altered_row: 'un point de contrôle a été modifié',
   missing_event: 'l’événement scellé par un point de contrôle a disparu (fin du journal coupée ?)',
+  head_mismatch:
+    'la tête du journal ne désigne plus son dernier événement (fin du journal coupée ou réécrite)',
+  no_checkpoint: 'des événements de plus de deux périodes n’ont aucun point de contrôle',
+  checkpoint_overdue:
+    'le dernier point de contrôle a plus de deux périodes alors que des événements l’ont suivi',
 };
 
 export const partnerKindLabels: Record<string, string> = {

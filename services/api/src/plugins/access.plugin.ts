@@ -1,7 +1,8 @@
 // Authentication, convention scope and the access audit. Every route that declares `config.access`
 // gets: a verified bearer token (401 otherwise), the role and convention checks of its scope
 // (403/404), and one audit event — success or refusal — written before the response leaves, unless
-// the handler already wrote it in the transaction of its change (`request.audit.written`).
+// the handler already wrote it in the transaction of its change (`request.audit.written`). A client
+// that opted into audit receipts gets the signed receipt of that event in the `audit-receipt` header.
 import {
   type AuditOutcome,
   type ConventionAccess,
@@ -10,12 +11,13 @@ import {
   forbidden,
   notFound,
   type Principal,
+  RECEIPT_HEADER,
   recordAccess,
   resolveConventionAccess,
   type TokenVerifier,
   unauthorized,
 } from '@nonrecours/core';
-import type { Db, MemberRole } from '@nonrecours/db';
+import type { AuditEvent, Db, MemberRole } from '@nonrecours/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { safeUrl } from '../logger.ts';
@@ -30,6 +32,8 @@ export type RouteAccess =
     }
   | { scope: 'admin'; action: string }
   | { scope: 'dpo'; action: string }
+  /** Data protection officers and operators: the audit trail's own upkeep. */
+  | { scope: 'audit'; action: string }
   | { scope: 'member'; action: string };
 
 export interface AuditNote {
@@ -54,11 +58,15 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** An export: a checkpoint of the audit chain is signed once it is sent (app.ts). */
+    checkpointAfter?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;
     conventionAccess: ConventionAccess | null;
     audit: AuditNote;
+    /** The caller's client opted into signed audit receipts. */
+    auditReceipts: boolean;
   }
 }
 
@@ -67,7 +75,7 @@ const purposeOf = (access: RouteAccess) =>
     ? access.purpose
     : access.scope === 'admin'
       ? 'administration'
-      : access.scope === 'dpo'
+      : access.scope === 'dpo' || access.scope === 'audit'
         ? 'audit'
         : 'access';
 
@@ -99,9 +107,20 @@ export function auditActorOf(request: FastifyRequest) {
   };
 }
 
+/** An audit event as a receipt signs it. */
+type ReceiptSigner = (event: {
+  seq: number;
+  hash: string;
+  request_id: string | null;
+  at: Date;
+}) => Promise<string>;
+
 export const accessPlugin = fp(
-  async (app: FastifyInstance, options: { db: Db; verifyToken: TokenVerifier }) => {
-    const { db, verifyToken } = options;
+  async (
+    app: FastifyInstance,
+    options: { db: Db; verifyToken: TokenVerifier; signReceipt: ReceiptSigner },
+  ) => {
+    const { db, verifyToken, signReceipt } = options;
     const declared: DeclaredRoute[] = [];
     app.decorate('declaredRoutes', declared);
     app.addHook('onRoute', (route) => {
@@ -114,6 +133,7 @@ export const accessPlugin = fp(
     app.decorateRequest('principal', null);
     app.decorateRequest('conventionAccess', null);
     app.decorateRequest('audit', null as unknown as AuditNote);
+    app.decorateRequest('auditReceipts', false);
 
     // Everything is decided before the body is read or validated: a caller without access learns
     // nothing from validation errors, and an upload is refused before its first byte is stored.
@@ -121,12 +141,15 @@ export const accessPlugin = fp(
       request.audit = { written: false };
       const access = request.routeOptions.config.access;
       if (!access) return;
-      const principal = await authenticate(request.headers.authorization);
+      const { principal, receipts } = await authenticate(request.headers.authorization);
       request.principal = principal;
+      request.auditReceipts = receipts;
       if (access.scope === 'admin' && principal.role !== 'admin')
         throw forbidden('forbidden', 'this route is for operators');
       if (access.scope === 'dpo' && principal.role !== 'dpo')
         throw forbidden('forbidden', 'this route is for data protection officers');
+      if (access.scope === 'audit' && principal.role !== 'dpo' && principal.role !== 'admin')
+        throw forbidden('forbidden', 'this route is for data protection officers and operators');
       if (access.scope === 'convention') {
         const { cid } = request.params as { cid?: string };
         if (!isUuid(cid)) throw notFound('convention');
@@ -136,10 +159,13 @@ export const accessPlugin = fp(
       }
     });
 
-    async function authenticate(header: string | undefined): Promise<Principal> {
+    async function authenticate(
+      header: string | undefined,
+    ): Promise<{ principal: Principal; receipts: boolean }> {
       const match = header?.match(/^Bearer\s+(\S+)$/i);
       if (!match?.[1]) throw unauthorized('a bearer token is required');
       const principal = await verifyToken(match[1]);
+      let receipts = false;
       if (principal.clientId) {
         const client = await findClient(db, principal.clientId);
         if (
@@ -149,6 +175,7 @@ export const accessPlugin = fp(
         ) {
           throw unauthorized('the client of this token is revoked or unknown');
         }
+        receipts = client.audit_receipts;
       }
       if (principal.accountId) {
         const account = await findAccount(db, principal.accountId);
@@ -160,14 +187,36 @@ export const accessPlugin = fp(
           throw unauthorized('the console account of this token is disabled or unknown');
         }
       }
-      return principal;
+      return { principal, receipts };
+    }
+
+    /** The receipt of the request's event: the one just written, or the last its handler wrote. */
+    async function receiptHeader(request: FastifyRequest, event?: AuditEvent) {
+      const recorded =
+        event ??
+        (await db
+          .selectFrom('audit_events')
+          .select(['seq', 'hash', 'request_id', 'at'])
+          .where('request_id', '=', request.id)
+          .orderBy('seq', 'desc')
+          .limit(1)
+          .executeTakeFirst());
+      return recorded ? signReceipt(recorded) : undefined;
     }
 
     app.addHook('onSend', async (request, reply, payload) => {
       const access = request.routeOptions.config.access;
-      if (!access || request.audit.written) return payload;
+      if (!access) return payload;
+      if (request.audit.written) {
+        // Only a client that asked for receipts pays for the lookup of its event.
+        if (request.auditReceipts) {
+          const receipt = await receiptHeader(request);
+          if (receipt) reply.header(RECEIPT_HEADER, receipt);
+        }
+        return payload;
+      }
       const cid = (request.params as { cid?: string } | undefined)?.cid;
-      await recordAccess(db, {
+      const event = await recordAccess(db, {
         ...auditActorOf(request),
         conventionId: access.scope === 'convention' && isUuid(cid) ? cid : null,
         action: access.action,
@@ -180,6 +229,7 @@ export const accessPlugin = fp(
         disclosed: request.audit.disclosed,
       });
       request.audit.written = true;
+      if (request.auditReceipts) reply.header(RECEIPT_HEADER, await receiptHeader(request, event));
       return payload;
     });
   },

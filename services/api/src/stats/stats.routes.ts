@@ -1,12 +1,15 @@
-// Statistics of a published run for territory teams and DPOs: presumed cases by benefit, rule,
-// commune and follow-up outcome, verified share and amounts of the rights opened, with small counts
-// suppressed so that the figures can leave the team. Partners get none: the cases of other
-// partners' people are not theirs to count.
+// Statistics of a published run: presumed cases by benefit, rule, commune and follow-up outcome,
+// verified share and amounts of the rights opened, with small counts suppressed so that the figures
+// can leave the team. Territory teams and DPOs count every case; a partner the cases it may see, with
+// the amounts and communes it may see of them (the need-to-know rule of the case lists).
 import {
+  type CaseViewer,
+  caseViewerOf,
   type FollowUpOutcome,
   followUpOutcomes,
   MIN_SHOWN_COUNT,
   readRunStats,
+  UNDISCLOSED_COMMUNE,
   verifiedOutcomes,
 } from '@nonrecours/core';
 import type { Db } from '@nonrecours/db';
@@ -94,10 +97,21 @@ export const runStatsSchema = z
       z.object({ benefit: z.string(), ...followUpRow, rights_opened_amount: rightsOpenedAmount }),
     ),
     by_rule: z.array(z.object({ benefit: z.string(), rule: z.string(), presumed: statCell })),
-    by_commune: z.array(z.object({ commune: z.string().describe('INSEE code'), presumed: statCell })),
+    by_commune: z.array(
+      z.object({
+        commune: z
+          .string()
+          .describe(
+            `INSEE code; \`${UNDISCLOSED_COMMUNE}\` for a partner's cases whose commune comes from another partner's extract`,
+          ),
+        presumed: statCell,
+      }),
+    ),
     series: z
       .array(seriesMonth)
-      .describe('the convention’s months, oldest first, whatever run the other figures are of'),
+      .describe(
+        'the convention’s months, oldest first, whatever run the other figures are of; empty for a partner',
+      ),
   })
   .meta({ id: 'RunStats' });
 
@@ -109,7 +123,7 @@ export async function statsRoutes(app: FastifyInstance, options: { db: Db }) {
     config: {
       access: {
         scope: 'convention',
-        roles: ['territory', 'dpo'],
+        roles: ['territory', 'dpo', 'partner'],
         action: 'stats.read',
         purpose: 'evaluation',
         requireActive: false,
@@ -125,16 +139,19 @@ export async function statsRoutes(app: FastifyInstance, options: { db: Db }) {
         `count from 1 to ${MIN_SHOWN_COUNT - 1} is suppressed, totals included, and so are enough other cells ` +
         'that no suppressed one can be recomputed from the rows, columns, subtotals or totals of these tables, ' +
         `nor a group of suppressed cells of one line be shown to hold fewer than ${MIN_SHOWN_COUNT} cases. ` +
-        'Zeros are shown. The figures follow the follow-up as it is recorded. `series` gives, month by month, ' +
-        'the cases presumed, contacted and declared opened, and those the next extracts showed taken up ' +
-        '(with and without a contact), protected month by month in the same way.',
+        'Zeros are shown. The figures follow the follow-up as it is recorded. A partner gets the figures of ' +
+        'the cases it may list, the amounts only of the cases whose every input is its own. `series` gives, ' +
+        'month by month, the cases presumed, contacted and declared opened, and those the next extracts showed ' +
+        'taken up (with and without a contact), protected month by month in the same way (territory teams and DPOs).',
       params: z.object({ cid: z.uuid() }),
       querystring: z.object({ run: z.uuid().optional().describe('a published run; default: the latest') }),
       response: { 200: runStatsSchema, ...errorResponses },
     },
     handler: async (request) => {
-      const { convention } = requireConventionAccess(request);
-      const { run, stats, series } = await readRunStats(db, convention.id, request.query.run);
+      const access = requireConventionAccess(request);
+      const viewer: CaseViewer =
+        access.role === 'partner' ? await caseViewerOf(db, access) : { role: 'territory' };
+      const { run, stats, series } = await readRunStats(db, access.convention.id, request.query.run, viewer);
       request.audit.details = { run: run.id };
       return {
         run: {
