@@ -107,9 +107,18 @@ export { recordOfProcessingMarkdown } from './dpo/record-of-processing.markdown.
 export { buildRecordOfProcessing, type RecordOfProcessing } from './dpo/record-of-processing.ts';
 export * from './errors.ts';
 export { partitionTable, rowsTable } from './extracts/extract-tables.ts';
-export { receiveExtract, type UploadOutcome, type UploadRequest } from './extracts/extract-upload.service.ts';
+export {
+  type CheckOutcome,
+  checkExtract,
+  receiveExtract,
+  type UploadOutcome,
+  type UploadRequest,
+} from './extracts/extract-upload.service.ts';
 export { failInterruptedUploads, listExtractErrors, listExtracts } from './extracts/extracts.repository.ts';
 export { findVisibleExtract, withdrawExtract } from './extracts/extracts.service.ts';
+export type { SlowBodyLimits } from './extracts/slow-body-guard.ts';
+export { clientWentAway, UploadInterrupted } from './extracts/upload-interrupted.ts';
+export { UploadSlots } from './extracts/upload-slots.ts';
 export { createJobHandlers } from './jobs/job-handlers.ts';
 export {
   type AppJobHandlers,

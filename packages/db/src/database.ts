@@ -54,6 +54,10 @@ export function createDatabase(options: { connectionString: string; poolSize?: n
   });
   // An idle client's error (server restart) must not crash the process; the next query reports it.
   pool.on('error', () => {});
+  // A client in use whose connection breaks (the server ends it, a protocol fault) emits 'error' with
+  // no listener of the pool's own: the query in flight reports it, and the pool drops the client when
+  // it is released, so the event itself must not reach the process as an uncaught exception.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool, close: () => db.destroy() };
 }

@@ -91,7 +91,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(casesRoutes, { db, pool: deps.pool });
   await app.register(statsRoutes, { db });
   await app.register(oppositionsRoutes, { db });
-  await app.register(extractsRoutes, { db, pool: deps.pool, maxUploadBytes: config.MAX_UPLOAD_BYTES });
+  await app.register(extractsRoutes, {
+    db,
+    pool: deps.pool,
+    maxUploadBytes: config.MAX_UPLOAD_BYTES,
+    slowBody: {
+      idleMs: config.UPLOAD_IDLE_TIMEOUT_MS,
+      minBytesPerSecond: config.UPLOAD_MIN_BYTES_PER_SECOND,
+    },
+    maxConcurrentUploads:
+      config.UPLOAD_MAX_CONCURRENT ?? Math.max(1, Math.floor(config.DATABASE_POOL_SIZE / 2)),
+  });
   await app.register(consolePlugin, { db, config, signingKey: deps.signingKey, prefix: '/console' });
   await app.ready();
   return app;

@@ -10,19 +10,22 @@ import { createGunzip } from 'node:zlib';
 import { type Db, type Extract, withDedicatedConnection } from '@nonrecours/db';
 import { type ExtractKind, schemaOfKind } from '@nonrecours/pseudo';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import type { AuditActor } from '../audit/audit-actor.ts';
 import type { ConventionAccess } from '../conventions/convention-access.ts';
 import { AppError, badRequest, conflict, forbidden } from '../errors.ts';
+import { copyIn } from './copy-in.ts';
 import { attachPartitionSql, createPartitionSql, partitionTable } from './extract-tables.ts';
 import {
+  failInterruptedUploads,
   findByIdempotencyKey,
   insertExtract,
   insertExtractErrors,
   refreshCurrentExtract,
 } from './extracts.repository.ts';
 import { createExtractParser, ExtractRefusal } from './parse/index.ts';
+import { type SlowBodyLimits, slowBodyGuard } from './slow-body-guard.ts';
+import { UploadInterrupted } from './upload-interrupted.ts';
 
 export interface UploadRequest {
   access: ConventionAccess;
@@ -37,6 +40,9 @@ export interface UploadRequest {
   contentLength: number | undefined;
   body: Readable;
   maxBytes: number;
+  slowBody: SlowBodyLimits;
+  /** The month the service is in, YYYY-MM (UTC): no extract describes a later one. */
+  currentMonth: string;
 }
 
 export interface UploadOutcome {
@@ -74,7 +80,24 @@ function decoding(encoding: string | undefined): Transform[] {
   );
 }
 
-function checkBeforeBody(request: UploadRequest): void {
+/**
+ * The months an extract may describe: from the convention's start to the current month. A later
+ * month would become its kind's current extract and set every run's as_of past all the others.
+ */
+function checkReferenceMonth(request: UploadRequest): void {
+  const earliest = request.access.convention.valid_from.slice(0, 7);
+  const latest = request.currentMonth;
+  const month = request.referenceMonth;
+  if (month < earliest || month > latest) {
+    throw badRequest(
+      'reference_month_out_of_range',
+      `reference_month must be between ${earliest} (the start of the convention) and ${latest} (the current month)`,
+      { earliest, latest },
+    );
+  }
+}
+
+export function checkBeforeBody(request: UploadRequest): void {
   const { access, kind } = request;
   if (request.schema !== schemaOfKind[kind]) {
     throw badRequest('unknown_schema', `kind ${kind} is sent with schema ${schemaOfKind[kind]}`, {
@@ -87,12 +110,19 @@ function checkBeforeBody(request: UploadRequest): void {
       `your organisation does not provide ${kind} extracts under this convention`,
     );
   }
-  if (!request.keyCheck || request.keyCheck !== access.convention.key_check_value) {
+  if (request.keyCheck === undefined || request.keyCheck === '') {
+    throw badRequest(
+      'key_check_missing',
+      'the X-Key-Check header is missing: send the key check value of the convention key used to pseudonymise',
+    );
+  }
+  if (request.keyCheck !== access.convention.key_check_value) {
     throw badRequest(
       'key_check_mismatch',
       'the X-Key-Check header does not match the convention key: pseudonyms made with another key would never match',
     );
   }
+  checkReferenceMonth(request);
   if (request.contentLength !== undefined && request.contentLength > request.maxBytes)
     throw payloadTooLarge(request.maxBytes);
 }
@@ -120,7 +150,15 @@ async function replay(existing: Extract, request: UploadRequest): Promise<Upload
     throw conflict('upload_in_progress', 'an upload with this idempotency key is in progress');
   const hash = createHash('sha256');
   const m = meter(request.maxBytes, hash);
-  await pipeline([request.body, ...decoding(request.contentEncoding), m.stream, new PassThrough().resume()]);
+  await pipeline([
+    request.body,
+    slowBodyGuard(request.slowBody),
+    ...decoding(request.contentEncoding),
+    m.stream,
+    new PassThrough().resume(),
+  ]).catch((error: unknown) => {
+    throw toRefusal(error) ? asAppError(error) : error;
+  });
   if (hash.digest('hex') !== existing.sha256) {
     throw conflict('idempotency_key_reused', 'this idempotency key was used for another body', {
       extract_id: existing.id,
@@ -140,7 +178,11 @@ export async function receiveExtract(
   const decoders = decoding(request.contentEncoding);
   if (request.idempotencyKey) {
     const existing = await findByIdempotencyKey(db, convention.id, member.partner_id, request.idempotencyKey);
-    if (existing) return replay(existing, request);
+    // An upload whose ingesting session died holds no row lock: it is failed at once, and this retry
+    // takes its place. A live one holds its lock, and the retry is told it is in progress.
+    const dead =
+      existing?.status === 'receiving' && (await failInterruptedUploads(db, { id: existing.id })) > 0;
+    if (existing && !dead) return replay(existing, request);
   }
 
   const extract = await insertExtract(db, {
@@ -183,14 +225,34 @@ export async function receiveExtract(
   try {
     const accepted = await withDedicatedConnection(deps.pool, ({ db: conn, client }) =>
       conn.transaction().execute(async (trx) => {
-        await trx.selectFrom('extracts').select('id').where('id', '=', extract.id).forUpdate().execute();
+        const locked = await trx
+          .selectFrom('extracts')
+          .select('status')
+          .where('id', '=', extract.id)
+          .forUpdate()
+          .executeTakeFirst();
+        // Between its insert and this lock, a retry under the same key may have taken it for dead.
+        if (locked?.status !== 'receiving') {
+          throw new UploadInterrupted(
+            409,
+            'upload_in_progress',
+            'another upload with this idempotency key took over',
+          );
+        }
         await client.query(createPartitionSql(request.kind, extract.id));
-        const copy = client.query(
-          copyFrom(
-            `copy ${partitionTable(request.kind, extract.id)} (${parser.columns.join(', ')}) from stdin`,
-          ),
+        const copy = copyIn(
+          client,
+          `copy ${partitionTable(request.kind, extract.id)} (${parser.columns.join(', ')}) from stdin`,
         );
-        await pipeline([request.body, raw.stream, ...decoders, decoded.stream, parser, copy]);
+        await pipeline([
+          request.body,
+          slowBodyGuard(request.slowBody),
+          raw.stream,
+          ...decoders,
+          decoded.stream,
+          parser,
+          copy,
+        ]);
         const stats = parser.stats;
         if (stats.errorCount > convention.max_error_rate * stats.rows) {
           throw new TooManyRowErrors(stats.rows, stats.errorCount, stats.errors);
@@ -225,7 +287,7 @@ export async function receiveExtract(
     );
     return { extract: accepted, replayed: false };
   } catch (error) {
-    const refusal = toRefusal(error);
+    const refusal = error instanceof UploadInterrupted ? null : toRefusal(error);
     if (refusal) {
       // A refusal met before the end of the body has no hash of the whole body: its key is released so
       // that the same key may carry the corrected file (the same file is then refused again).
@@ -245,6 +307,7 @@ export async function receiveExtract(
             finished_at: new Date(),
           })
           .where('id', '=', extract.id)
+          .where('status', '=', 'receiving')
           .execute();
         if (refusal.errors) await insertExtractErrors(trx, extract.id, refusal.errors);
         await appendAuditEvent(trx, audit('denied', refusal.status, { code: refusal.code }));
@@ -264,8 +327,11 @@ export async function receiveExtract(
           finished_at: new Date(),
         })
         .where('id', '=', extract.id)
+        .where('status', '=', 'receiving')
         .execute();
-      await appendAuditEvent(trx, audit('failed', 500, { code: 'interrupted' }));
+      const status = error instanceof UploadInterrupted ? error.status : 500;
+      const code = error instanceof UploadInterrupted ? error.code : 'interrupted';
+      await appendAuditEvent(trx, audit('failed', status, { code }));
     });
     throw error;
   }
@@ -315,8 +381,109 @@ function toRefusal(error: unknown): Refusal | null {
   }
   if (error instanceof AppError && error.status < 500)
     return { status: error.status, code: error.code, message: error.message };
-  if ((error as { code?: string }).code === 'Z_DATA_ERROR') {
-    return { status: 422, code: 'invalid_encoding', message: 'the body is not valid gzip' };
+  return gzipRefusal(error);
+}
+
+/** zlib's errors: a stream cut short is a malformed file, anything else is not gzip at all. */
+function gzipRefusal(error: unknown): Refusal | null {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('Z_')) return null;
+  if (code === 'Z_BUF_ERROR') {
+    return {
+      status: 422,
+      code: 'malformed_csv',
+      message: 'the gzip stream ends before its end: the body was cut',
+    };
   }
-  return null;
+  return { status: 415, code: 'unsupported_encoding', message: 'the body is not a valid gzip stream' };
+}
+
+function asAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const refusal = toRefusal(error) as Refusal;
+  return new AppError(refusal.status, refusal.code, refusal.message);
+}
+
+export interface CheckOutcome {
+  verdict: 'accepted' | 'rejected';
+  refusal: { code: string; message: string; details?: Record<string, unknown> } | null;
+  rows: number;
+  validRows: number;
+  errorCount: number;
+  /** The first row errors, by line and column. */
+  errors: readonly { line: number; column: string | null; code: string }[];
+  bytes: number;
+  /** Of the whole decompressed body; null when the check stopped before its end. */
+  sha256: string | null;
+}
+
+const CHECK_ERRORS_SHOWN = 100;
+
+/**
+ * A dry run: the whole file checked exactly as an upload would check it, with the same limits and
+ * verdicts, but nothing stored and nothing superseded. Audited as a check.
+ */
+export async function checkExtract(deps: { db: Db }, request: UploadRequest): Promise<CheckOutcome> {
+  checkBeforeBody(request);
+  const { convention } = request.access;
+  const decoders = decoding(request.contentEncoding);
+  const hash = createHash('sha256');
+  const raw = meter(request.maxBytes);
+  const decoded = meter(request.maxBytes, hash);
+  const parser = createExtractParser(request.kind, { maxErrorsKept: CHECK_ERRORS_SHOWN });
+  let refusal: Refusal | null = null;
+  try {
+    await pipeline([
+      request.body,
+      slowBodyGuard(request.slowBody),
+      raw.stream,
+      ...decoders,
+      decoded.stream,
+      parser,
+      new PassThrough().resume(),
+    ]);
+    const stats = parser.stats;
+    if (stats.errorCount > convention.max_error_rate * stats.rows)
+      refusal = toRefusal(new TooManyRowErrors(stats.rows, stats.errorCount, stats.errors));
+  } catch (error) {
+    refusal = error instanceof UploadInterrupted ? null : toRefusal(error);
+    if (!refusal) throw error;
+  }
+  const stats = parser.stats;
+  const complete =
+    refusal === null || refusal.code === 'too_many_row_errors' || refusal.code === 'empty_extract';
+  const outcome: CheckOutcome = {
+    verdict: refusal ? 'rejected' : 'accepted',
+    refusal: refusal
+      ? {
+          code: refusal.code,
+          message: refusal.message,
+          ...(refusal.details ? { details: refusal.details } : {}),
+        }
+      : null,
+    rows: stats.rows,
+    validRows: stats.validRows,
+    errorCount: stats.errorCount,
+    errors: stats.errors,
+    bytes: decoded.bytes(),
+    sha256: complete ? hash.digest('hex') : null,
+  };
+  await appendAuditEvent(deps.db, {
+    ...request.actor,
+    conventionId: convention.id,
+    action: 'extract.check',
+    target: `convention/${convention.id}`,
+    purpose: 'ingestion',
+    outcome: 'success',
+    statusCode: 200,
+    details: {
+      kind: request.kind,
+      reference_month: request.referenceMonth,
+      verdict: outcome.verdict,
+      ...(refusal ? { code: refusal.code } : {}),
+      rows: stats.rows,
+      errors: stats.errorCount,
+    },
+  });
+  return outcome;
 }
