@@ -116,7 +116,7 @@ export {
 } from './extracts/extract-upload.service.ts';
 export { failInterruptedUploads, listExtractErrors, listExtracts } from './extracts/extracts.repository.ts';
 export { findVisibleExtract, withdrawExtract } from './extracts/extracts.service.ts';
-export type { SlowBodyLimits } from './extracts/slow-body-guard.ts';
+export { type SlowBodyLimits, slowBodyGuard } from './extracts/slow-body-guard.ts';
 export { clientWentAway, UploadInterrupted } from './extracts/upload-interrupted.ts';
 export { UploadSlots } from './extracts/upload-slots.ts';
 export { createJobHandlers } from './jobs/job-handlers.ts';

@@ -10,7 +10,7 @@ export interface SlowBodyLimits {
   minBytesPerSecond: number;
 }
 
-export function slowBodyGuard(limits: SlowBodyLimits): Transform {
+export function slowBodyGuard(limits: SlowBodyLimits, code = 'upload_too_slow'): Transform {
   const tickMs = Math.max(50, Math.min(1000, Math.floor(limits.idleMs / 4)));
   const window = Math.max(1, Math.round(limits.idleMs / tickMs));
   // Bytes received in each of the last `window` ticks the guard spent waiting for the client.
@@ -32,7 +32,7 @@ export function slowBodyGuard(limits: SlowBodyLimits): Transform {
     },
   });
   const tooSlow = (why: string) =>
-    guard.destroy(new UploadInterrupted(408, 'upload_too_slow', `the body came too slowly: ${why}`));
+    guard.destroy(new UploadInterrupted(408, code, `the body came too slowly: ${why}`));
   const timer = setInterval(() => {
     const waitingForDownstream =
       guard.writableLength > 0 || guard.readableLength >= guard.readableHighWaterMark;
