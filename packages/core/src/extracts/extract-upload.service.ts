@@ -333,6 +333,9 @@ export async function receiveExtract(
       const code = error instanceof UploadInterrupted ? error.code : 'interrupted';
       await appendAuditEvent(trx, audit('failed', status, { code }));
     });
+    // The outcome is audited above: the answer names the extract so that it is not audited twice.
+    if (error instanceof UploadInterrupted)
+      throw new UploadInterrupted(error.status, error.code, error.message, { extract_id: extract.id });
     throw error;
   }
 }
