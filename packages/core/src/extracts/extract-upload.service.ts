@@ -4,16 +4,12 @@
 // refusal or a crash rolls everything back: no row of a refused or half-received extract is ever
 // visible, and a file suspected of carrying clear identifiers leaves no byte behind.
 import { createHash } from 'node:crypto';
-import { PassThrough, type Readable, Transform } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
 import { type Db, type Extract, withDedicatedConnection } from '@nonrecours/db';
-import { type ExtractKind, schemaOfKind } from '@nonrecours/pseudo';
 import type pg from 'pg';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
-import type { AuditActor } from '../audit/audit-actor.ts';
-import type { ConventionAccess } from '../conventions/convention-access.ts';
-import { AppError, badRequest, conflict, forbidden } from '../errors.ts';
+import { AppError, conflict } from '../errors.ts';
 import { copyIn } from './copy-in.ts';
 import { attachPartitionSql, createPartitionSql, partitionTable } from './extract-tables.ts';
 import {
@@ -23,27 +19,13 @@ import {
   insertExtractErrors,
   refreshCurrentExtract,
 } from './extracts.repository.ts';
-import { createExtractParser, ExtractRefusal } from './parse/index.ts';
-import { type SlowBodyLimits, slowBodyGuard } from './slow-body-guard.ts';
+import { createExtractParser } from './parse/index.ts';
+import { slowBodyGuard } from './slow-body-guard.ts';
 import { UploadInterrupted } from './upload-interrupted.ts';
+import { asAppError, TooManyRowErrors, toRefusal } from './upload-refusal.ts';
+import { checkBeforeBody, decoding, meter, type UploadRequest } from './upload-request.ts';
 
-export interface UploadRequest {
-  access: ConventionAccess;
-  actor: AuditActor & { actor: string };
-  kind: ExtractKind;
-  schema: string;
-  /** YYYY-MM */
-  referenceMonth: string;
-  keyCheck: string | undefined;
-  idempotencyKey: string | undefined;
-  contentEncoding: string | undefined;
-  contentLength: number | undefined;
-  body: Readable;
-  maxBytes: number;
-  slowBody: SlowBodyLimits;
-  /** The month the service is in, YYYY-MM (UTC): no extract describes a later one. */
-  currentMonth: string;
-}
+export type { UploadRequest } from './upload-request.ts';
 
 export interface UploadOutcome {
   extract: Extract;
@@ -52,81 +34,6 @@ export interface UploadOutcome {
 }
 
 const MAX_ERRORS_KEPT = 1000;
-const payloadTooLarge = (max: number) =>
-  new AppError(413, 'payload_too_large', `the extract is larger than the limit of ${max} bytes`);
-
-/** Counts bytes against the limit and hashes them as they pass. */
-function meter(maxBytes: number, hash?: ReturnType<typeof createHash>) {
-  let bytes = 0;
-  const stream = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      bytes += chunk.length;
-      if (bytes > maxBytes) return callback(payloadTooLarge(maxBytes));
-      hash?.update(chunk);
-      callback(null, chunk);
-    },
-  });
-  return { stream, bytes: () => bytes };
-}
-
-function decoding(encoding: string | undefined): Transform[] {
-  const e = encoding?.trim().toLowerCase();
-  if (!e || e === 'identity') return [];
-  if (e === 'gzip' || e === 'x-gzip') return [createGunzip()];
-  throw new AppError(
-    415,
-    'unsupported_encoding',
-    `content encoding ${e} is not supported; send identity or gzip`,
-  );
-}
-
-/**
- * The months an extract may describe: from the convention's start to the current month. A later
- * month would become its kind's current extract and set every run's as_of past all the others.
- */
-function checkReferenceMonth(request: UploadRequest): void {
-  const earliest = request.access.convention.valid_from.slice(0, 7);
-  const latest = request.currentMonth;
-  const month = request.referenceMonth;
-  if (month < earliest || month > latest) {
-    throw badRequest(
-      'reference_month_out_of_range',
-      `reference_month must be between ${earliest} (the start of the convention) and ${latest} (the current month)`,
-      { earliest, latest },
-    );
-  }
-}
-
-export function checkBeforeBody(request: UploadRequest): void {
-  const { access, kind } = request;
-  if (request.schema !== schemaOfKind[kind]) {
-    throw badRequest('unknown_schema', `kind ${kind} is sent with schema ${schemaOfKind[kind]}`, {
-      expected: schemaOfKind[kind],
-    });
-  }
-  if (!access.member.provides.includes(kind)) {
-    throw forbidden(
-      'not_a_provider_of_kind',
-      `your organisation does not provide ${kind} extracts under this convention`,
-    );
-  }
-  if (request.keyCheck === undefined || request.keyCheck === '') {
-    throw badRequest(
-      'key_check_missing',
-      'the X-Key-Check header is missing: send the key check value of the convention key used to pseudonymise',
-    );
-  }
-  if (request.keyCheck !== access.convention.key_check_value) {
-    throw badRequest(
-      'key_check_mismatch',
-      'the X-Key-Check header does not match the convention key: pseudonyms made with another key would never match',
-    );
-  }
-  checkReferenceMonth(request);
-  if (request.contentLength !== undefined && request.contentLength > request.maxBytes)
-    throw payloadTooLarge(request.maxBytes);
-}
-
 function refusalOf(extract: Extract): AppError {
   const status =
     extract.refusal_code === 'too_many_row_errors'
@@ -338,155 +245,4 @@ export async function receiveExtract(
       throw new UploadInterrupted(error.status, error.code, error.message, { extract_id: extract.id });
     throw error;
   }
-}
-
-class TooManyRowErrors extends Error {
-  readonly rows: number;
-  readonly errorCount: number;
-  readonly errors: readonly { line: number; column: string | null; code: string }[];
-  constructor(rows: number, errorCount: number, errors: TooManyRowErrors['errors']) {
-    super('too many row errors');
-    this.rows = rows;
-    this.errorCount = errorCount;
-    this.errors = errors;
-  }
-}
-
-interface Refusal {
-  status: number;
-  code: string;
-  message: string;
-  details?: Record<string, unknown>;
-  rows?: number;
-  errorCount?: number;
-  errors?: TooManyRowErrors['errors'];
-}
-
-function toRefusal(error: unknown): Refusal | null {
-  if (error instanceof ExtractRefusal) {
-    return {
-      status: error.status,
-      code: error.code,
-      message: error.message,
-      details: { ...(error.details ?? {}) },
-    };
-  }
-  if (error instanceof TooManyRowErrors) {
-    return {
-      status: 422,
-      code: 'too_many_row_errors',
-      message: `${error.errorCount} of ${error.rows} rows are invalid, more than the convention allows; see the row errors`,
-      details: { rows: error.rows, error_count: error.errorCount },
-      rows: error.rows,
-      errorCount: error.errorCount,
-      errors: error.errors,
-    };
-  }
-  if (error instanceof AppError && error.status < 500)
-    return { status: error.status, code: error.code, message: error.message };
-  return gzipRefusal(error);
-}
-
-/** zlib's errors: a stream cut short is a malformed file, anything else is not gzip at all. */
-function gzipRefusal(error: unknown): Refusal | null {
-  const code = (error as { code?: unknown }).code;
-  if (typeof code !== 'string' || !code.startsWith('Z_')) return null;
-  if (code === 'Z_BUF_ERROR') {
-    return {
-      status: 422,
-      code: 'malformed_csv',
-      message: 'the gzip stream ends before its end: the body was cut',
-    };
-  }
-  return { status: 415, code: 'unsupported_encoding', message: 'the body is not a valid gzip stream' };
-}
-
-function asAppError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  const refusal = toRefusal(error) as Refusal;
-  return new AppError(refusal.status, refusal.code, refusal.message);
-}
-
-export interface CheckOutcome {
-  verdict: 'accepted' | 'rejected';
-  refusal: { code: string; message: string; details?: Record<string, unknown> } | null;
-  rows: number;
-  validRows: number;
-  errorCount: number;
-  /** The first row errors, by line and column. */
-  errors: readonly { line: number; column: string | null; code: string }[];
-  bytes: number;
-  /** Of the whole decompressed body; null when the check stopped before its end. */
-  sha256: string | null;
-}
-
-const CHECK_ERRORS_SHOWN = 100;
-
-/**
- * A dry run: the whole file checked exactly as an upload would check it, with the same limits and
- * verdicts, but nothing stored and nothing superseded. Audited as a check.
- */
-export async function checkExtract(deps: { db: Db }, request: UploadRequest): Promise<CheckOutcome> {
-  checkBeforeBody(request);
-  const { convention } = request.access;
-  const decoders = decoding(request.contentEncoding);
-  const hash = createHash('sha256');
-  const raw = meter(request.maxBytes);
-  const decoded = meter(request.maxBytes, hash);
-  const parser = createExtractParser(request.kind, { maxErrorsKept: CHECK_ERRORS_SHOWN });
-  let refusal: Refusal | null = null;
-  try {
-    await pipeline([
-      request.body,
-      slowBodyGuard(request.slowBody),
-      raw.stream,
-      ...decoders,
-      decoded.stream,
-      parser,
-      new PassThrough().resume(),
-    ]);
-    const stats = parser.stats;
-    if (stats.errorCount > convention.max_error_rate * stats.rows)
-      refusal = toRefusal(new TooManyRowErrors(stats.rows, stats.errorCount, stats.errors));
-  } catch (error) {
-    refusal = error instanceof UploadInterrupted ? null : toRefusal(error);
-    if (!refusal) throw error;
-  }
-  const stats = parser.stats;
-  const complete =
-    refusal === null || refusal.code === 'too_many_row_errors' || refusal.code === 'empty_extract';
-  const outcome: CheckOutcome = {
-    verdict: refusal ? 'rejected' : 'accepted',
-    refusal: refusal
-      ? {
-          code: refusal.code,
-          message: refusal.message,
-          ...(refusal.details ? { details: refusal.details } : {}),
-        }
-      : null,
-    rows: stats.rows,
-    validRows: stats.validRows,
-    errorCount: stats.errorCount,
-    errors: stats.errors,
-    bytes: decoded.bytes(),
-    sha256: complete ? hash.digest('hex') : null,
-  };
-  await appendAuditEvent(deps.db, {
-    ...request.actor,
-    conventionId: convention.id,
-    action: 'extract.check',
-    target: `convention/${convention.id}`,
-    purpose: 'ingestion',
-    outcome: 'success',
-    statusCode: 200,
-    details: {
-      kind: request.kind,
-      reference_month: request.referenceMonth,
-      verdict: outcome.verdict,
-      ...(refusal ? { code: refusal.code } : {}),
-      rows: stats.rows,
-      errors: stats.errorCount,
-    },
-  });
-  return outcome;
 }
