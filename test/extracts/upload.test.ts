@@ -128,7 +128,7 @@ describe('extract upload', () => {
   describe('refusals', () => {
     const cases: [string, () => ReturnType<typeof upload>, number][] = [
       ['key_check_mismatch', () => upload(extractFile('caf', 3), { kcv: '0000000000000000' }), 400],
-      ['key_check_mismatch', () => upload(extractFile('caf', 3), { kcv: null }), 400],
+      ['key_check_missing', () => upload(extractFile('caf', 3), { kcv: null }), 400],
       ['unknown_schema', () => upload(extractFile('caf', 3), { schema: 'caf.v2' }), 400],
       ['not_a_provider_of_kind', () => upload(extractFile('landlord', 3), { kind: 'landlord' }), 403],
       [
@@ -208,26 +208,33 @@ describe('extract upload', () => {
       expect(await rowsOf('caf', id)).toBe(0);
     });
 
-    it('refuses a file with a NIR in any column and keeps no byte of it', async () => {
-      const nir = '185057800608491';
-      for (const column of ['household_resources', 'commune', 'role']) {
-        const res = await upload(
-          extractFile('caf', 50, { override: (i) => (i === 30 ? { [column]: nir } : undefined) }),
-        );
-        expect(res.statusCode).toBe(422);
-        expect(res.json().code).toBe('clear_identifier_suspected');
-        expect(res.body).not.toContain(nir);
+    it('refuses a file with a NIR, an e-mail or a phone number in any column and keeps no byte of it', async () => {
+      const values = ['185057800608491', 'marie.dupont@example.fr', '06 12 34 56 78', '+33612345678'];
+      for (const value of values) {
+        for (const column of ['household_resources', 'commune', 'role']) {
+          const res = await upload(
+            extractFile('caf', 50, { override: (i) => (i === 30 ? { [column]: value } : undefined) }),
+          );
+          expect(res.statusCode).toBe(422);
+          expect(res.json()).toMatchObject({
+            code: 'clear_identifier_suspected',
+            details: { line: 32, column },
+          });
+          expect(res.body).not.toContain(value);
+        }
       }
       const tables = await sql<{ table_name: string }>`
         select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(
         t.database.db,
       );
       for (const { table_name } of tables.rows) {
-        const found = await sql<{ n: number }>`
-          select count(*)::int as n from ${sql.table(table_name)} as t where t::text like ${`%${nir}%`}`.execute(
-          t.database.db,
-        );
-        expect(found.rows[0]!.n, table_name).toBe(0);
+        for (const value of values) {
+          const found = await sql<{ n: number }>`
+            select count(*)::int as n from ${sql.table(table_name)} as t where t::text like ${`%${value}%`}`.execute(
+            t.database.db,
+          );
+          expect(found.rows[0]!.n, table_name).toBe(0);
+        }
       }
     });
   });
@@ -329,6 +336,74 @@ describe('extract upload', () => {
         .execute();
       expect(events.some((e) => e.outcome === 'success')).toBe(true);
       expect(events.some((e) => e.outcome === 'denied' && e.status_code === 400)).toBe(true);
+    });
+  });
+
+  describe('dry run', () => {
+    const dryRun = (body: string, month = '2026-09') =>
+      t.app.inject({
+        method: 'POST',
+        url: `/v1/conventions/${conventionId}/extracts?kind=caf&schema=caf.v1&reference_month=${month}&dry_run=true`,
+        headers: { authorization: `Bearer ${caf}`, 'content-type': 'text/csv', 'x-key-check': KCV },
+        payload: body,
+      });
+    const extractIds = async () =>
+      (
+        await t.database.db.selectFrom('extracts').select(['id', 'superseded_by']).orderBy('id').execute()
+      ).map((e) => `${e.id}:${e.superseded_by}`);
+    const rowCount = async () =>
+      (await sql<{ n: number }>`select count(*)::int as n from extract_rows_caf`.execute(t.database.db))
+        .rows[0]!.n;
+
+    it('checks a whole file as an upload would, storing nothing and superseding nothing', async () => {
+      const before = { extracts: await extractIds(), rows: await rowCount() };
+      const good = await dryRun(extractFile('caf', 40), '2026-10');
+      expect(good.statusCode, good.body).toBe(200);
+      expect(good.json()).toMatchObject({
+        dry_run: true,
+        verdict: 'accepted',
+        refusal: null,
+        row_count: 40,
+        valid_count: 40,
+        error_count: 0,
+        errors: [],
+      });
+      const bad = await dryRun(
+        extractFile('caf', 100, { override: (i) => (i % 10 === 0 ? { housing: 'castle' } : undefined) }),
+      );
+      expect(bad.statusCode).toBe(200);
+      expect(bad.json()).toMatchObject({
+        verdict: 'rejected',
+        refusal: { code: 'too_many_row_errors' },
+        row_count: 100,
+        error_count: 10,
+      });
+      expect(bad.json().errors[0]).toEqual({ line: 2, column: 'housing', code: 'invalid_enum' });
+      const clear = await dryRun(
+        extractFile('caf', 5, { override: (i) => (i === 2 ? { role: 'a@b.fr' } : undefined) }),
+      );
+      expect(clear.json()).toMatchObject({
+        verdict: 'rejected',
+        refusal: { code: 'clear_identifier_suspected', details: { line: 4, column: 'role' } },
+      });
+      expect(clear.body).not.toContain('a@b.fr');
+      expect({ extracts: await extractIds(), rows: await rowCount() }).toEqual(before);
+      const checks = await t.database.db
+        .selectFrom('audit_events')
+        .select(['outcome', 'details'])
+        .where('action', '=', 'extract.check')
+        .execute();
+      expect(checks.map((c) => (c.details as { verdict: string }).verdict)).toEqual([
+        'accepted',
+        'rejected',
+        'rejected',
+      ]);
+    });
+
+    it('answers the checks made before the body like an upload', async () => {
+      expect((await dryRun(extractFile('caf', 2), '9999-12')).json().code).toBe(
+        'reference_month_out_of_range',
+      );
     });
   });
 });

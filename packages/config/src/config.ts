@@ -68,6 +68,11 @@ const settingsSchema = z.object({
   OIDC_ISSUERS: jsonArray(oidcIssuer),
   TOKEN_RATE_LIMIT_PER_MINUTE: int(1, 100_000).default(30),
   MAX_UPLOAD_BYTES: int(1024, 64 * 1024 ** 3).default(2 * 1024 ** 3),
+  /** An upload whose body sends nothing for this long, or less than the minimum rate over it, ends. */
+  UPLOAD_IDLE_TIMEOUT_MS: int(100, 600_000).default(30_000),
+  UPLOAD_MIN_BYTES_PER_SECOND: int(0, 1024 ** 3).default(1024),
+  /** Uploads streaming at once; by default half the database pool. */
+  UPLOAD_MAX_CONCURRENT: int(1, 200).optional(),
   SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
   TRUST_PROXY: z.stringbool().default(false),
   DEMO: z.stringbool().default(true),

@@ -130,10 +130,14 @@ export { columnMeanings, dataCategories, dataSubjects } from './dpo/personal-dat
 export { recordOfProcessingMarkdown } from './dpo/record-of-processing.markdown.ts';
 export { buildRecordOfProcessing, type RecordOfProcessing } from './dpo/record-of-processing.ts';
 export * from './errors.ts';
+export { type CheckOutcome, checkExtract } from './extracts/extract-check.service.ts';
 export { partitionTable, rowsTable } from './extracts/extract-tables.ts';
 export { receiveExtract, type UploadOutcome, type UploadRequest } from './extracts/extract-upload.service.ts';
 export { failInterruptedUploads, listExtractErrors, listExtracts } from './extracts/extracts.repository.ts';
 export { findVisibleExtract, withdrawExtract } from './extracts/extracts.service.ts';
+export { type SlowBodyLimits, slowBodyGuard } from './extracts/slow-body-guard.ts';
+export { clientWentAway, UploadInterrupted } from './extracts/upload-interrupted.ts';
+export { UploadSlots } from './extracts/upload-slots.ts';
 export { createJobHandlers } from './jobs/job-handlers.ts';
 export { jobSchedules, keepSchedules, missingSchedules, repairSchedules } from './jobs/job-schedules.ts';
 export {

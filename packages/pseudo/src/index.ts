@@ -2,6 +2,7 @@
 // pseudonyms, identity Bloom filters and their Dice similarity, and the shape checks the service
 // applies to uploaded values.
 
+export * from './clear-identifiers.ts';
 export * from './clk-dice.ts';
 export * from './convention-key.ts';
 export * from './extract-columns.ts';

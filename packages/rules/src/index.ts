@@ -1,7 +1,7 @@
 // Public API of @nonrecours/rules: dated legal parameters, the linked-profile input types, the rules
 // of pack fr.v1 and the evaluation that turns profiles into cases with their evidence.
 
-export { assertSupportedAsOf, firstSupportedAsOf } from './as-of.ts';
+export { assertSupportedAsOf, firstSupportedAsOf, lastSupportedAsOf } from './as-of.ts';
 export * from './case.schema.ts';
 export { RulesError, type RulesErrorCode } from './errors.ts';
 export { evaluate, evaluateProfile, subjectKey } from './evaluate.ts';

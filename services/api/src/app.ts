@@ -11,7 +11,7 @@ import {
   type SigningKey,
 } from '@nonrecours/core';
 import type { Db } from '@nonrecours/db';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { JWK } from 'jose';
 import type pg from 'pg';
@@ -29,6 +29,7 @@ import { accessPlugin } from './plugins/access.plugin.ts';
 import { errorsPlugin } from './plugins/errors.plugin.ts';
 import { inFlightRequests } from './plugins/in-flight.ts';
 import { openapiPlugin } from './plugins/openapi.plugin.ts';
+import { slowBodyPlugin } from './plugins/slow-body.plugin.ts';
 import { runsRoutes } from './runs/runs.routes.ts';
 import { statsRoutes } from './stats/stats.routes.ts';
 
@@ -52,17 +53,41 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: config.TRUST_PROXY,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
+    // A URL the router cannot take (bad percent-encoding, a parameter too long) answers like a
+    // request that fails its schema.
+    frameworkErrors: (error, _request, reply) =>
+      (reply as unknown as FastifyReply)
+        .status(400)
+        .send({ code: 'invalid_request', message: `the URL cannot be read (${error.code})` }),
+    // Bytes that are not HTTP (a body longer than its Content-Length, a broken head) get the error
+    // shape of every other answer.
+    clientErrorHandler: (error, socket) => {
+      if (!socket.writable) return socket.destroy(error);
+      const body = JSON.stringify({
+        code: 'invalid_request',
+        message: 'the request could not be read as HTTP',
+      });
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      );
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const inFlight = inFlightRequests();
   app.addHook('onRequest', inFlight.started);
+  app.addHook('preValidation', inFlight.parsed);
+  app.addHook('onRequestAbort', inFlight.aborted);
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     return payload;
   });
 
   await app.register(errorsPlugin);
+  await app.register(slowBodyPlugin, {
+    idleMs: config.UPLOAD_IDLE_TIMEOUT_MS,
+    minBytesPerSecond: config.UPLOAD_MIN_BYTES_PER_SECOND,
+  });
   await app.register(helmet, {
     // Swagger UI at /docs needs its inline script and styles.
     contentSecurityPolicy: {
@@ -116,7 +141,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(casesRoutes, { db, pool: deps.pool });
   await app.register(statsRoutes, { db });
   await app.register(oppositionsRoutes, { db });
-  await app.register(extractsRoutes, { db, pool: deps.pool, maxUploadBytes: config.MAX_UPLOAD_BYTES });
+  await app.register(extractsRoutes, {
+    db,
+    pool: deps.pool,
+    maxUploadBytes: config.MAX_UPLOAD_BYTES,
+    slowBody: {
+      idleMs: config.UPLOAD_IDLE_TIMEOUT_MS,
+      minBytesPerSecond: config.UPLOAD_MIN_BYTES_PER_SECOND,
+    },
+    maxConcurrentUploads:
+      config.UPLOAD_MAX_CONCURRENT ?? Math.max(1, Math.floor(config.DATABASE_POOL_SIZE / 2)),
+  });
   await app.register(consolePlugin, { db, config, signingKey: deps.signingKey, prefix: '/console' });
   await app.ready();
   return app;

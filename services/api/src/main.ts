@@ -19,6 +19,7 @@ import pino from 'pino';
 import { buildApp } from './app.ts';
 import { hasDemo, seedDemo } from './demo/demo.ts';
 import { demoBanner } from './demo/demo-banner.ts';
+import { installLastResortHandler } from './last-resort.ts';
 import { loggerOptions } from './logger.ts';
 
 const config = loadConfigOrExit();
@@ -77,14 +78,24 @@ const interrupted = await untilAvailable(
 );
 if (interrupted) log.warn({ interrupted }, 'uploads interrupted by a previous stop were marked failed');
 
-closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS, logger: log }, async ({ signal, err }) => {
-  if (err) log.error({ err }, 'fatal error, shutting down');
-  else log.info({ signal }, 'shutting down');
+const shutdown = async () => {
   const deadline = Math.max(100, config.SHUTDOWN_TIMEOUT_MS - 1000);
   await app.close();
   await watchdog?.stop();
   await queue.close(deadline);
   await database.close();
+};
+const closer = closeWithGrace(
+  { delay: config.SHUTDOWN_TIMEOUT_MS, logger: log, skip: ['uncaughtException', 'unhandledRejection'] },
+  async ({ signal }) => {
+    log.info({ signal }, 'shutting down');
+    await shutdown();
+  },
+);
+installLastResortHandler(log, () => {
+  closer.uninstall();
+  setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS).unref();
+  shutdown().finally(() => process.exit(1));
 });
 
 const address = await app.listen({ host: config.HOST, port: config.PORT });

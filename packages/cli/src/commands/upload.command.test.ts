@@ -70,6 +70,17 @@ function fakeApi(behaviour: Behaviour) {
       const parts: Buffer[] = [];
       for await (const part of req) parts.push(part as Buffer);
       received.push({ query: url.searchParams, headers: req.headers, body: Buffer.concat(parts) });
+      if (url.searchParams.get('dry_run') === 'true') {
+        return send(res, 200, {
+          dry_run: true,
+          verdict: behaviour.finalStatus,
+          refusal: null,
+          row_count: 3,
+          valid_count: 2,
+          error_count: 1,
+          errors: [{ line: 3, column: 'commune', code: 'invalid_commune' }],
+        });
+      }
       return send(res, 202, { id: extractId, status: 'receiving' }, { location: `${base}/${extractId}` });
     }
     if (req.method === 'GET' && url.pathname === `${base}/${extractId}`) {
@@ -168,6 +179,21 @@ describe('nonrecours upload', () => {
       'x-key-check': keyCheckValue(key),
       'idempotency-key': createHash('sha256').update(file).digest('hex'),
     });
+  });
+
+  it('--dry-run sends the file to be checked only, prints the verdict and polls nothing', async () => {
+    const api = await start();
+    const result = await cli(args(api.url, ['--dry-run']));
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe(
+      'dry run: the extract would be accepted (3 rows, 2 valid, 1 with errors); nothing was stored\n' +
+        '  line 3, commune: invalid_commune\n',
+    );
+    const [check] = api.received;
+    expect(check!.query.get('dry_run')).toBe('true');
+    expect(check!.headers['idempotency-key']).toBeUndefined();
+    const rejected = await start({ finalStatus: 'rejected' });
+    expect((await cli(args(rejected.url, ['--dry-run']))).code).toBe(1);
   });
 
   it('takes its URL and credentials from the environment, and exits 1 on a rejected extract', async () => {

@@ -6,7 +6,13 @@ import { createReadStream } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { extractColumns, keyCheckValue, schemaOfKind } from '@nonrecours/pseudo';
 import { UsageError } from '../cli-error.ts';
-import { ApiError, ApiUnreachableError, createApiClient, type ExtractStatus } from '../toolkit/api-client.ts';
+import {
+  ApiError,
+  ApiUnreachableError,
+  createApiClient,
+  type ExtractCheck,
+  type ExtractStatus,
+} from '../toolkit/api-client.ts';
 import {
   inputSize,
   loadKey,
@@ -20,7 +26,7 @@ import { recordChunks } from '../toolkit/record-chunks.ts';
 
 const usage = `usage: nonrecours upload --api URL --convention ID --kind KIND [--schema SCHEMA] --month YYYY-MM
                          --key-file KEY --in EXTRACT.csv [--client-id ID --client-secret SECRET]
-                         [--timeout SECONDS] [--poll-interval SECONDS] [--show-errors N]
+                         [--timeout SECONDS] [--poll-interval SECONDS] [--show-errors N] [--dry-run]
 
   --api            the service's URL (or NONRECOURS_API_URL)
   --convention     the convention id
@@ -31,7 +37,8 @@ const usage = `usage: nonrecours upload --api URL --convention ID --kind KIND [-
   --client-id      API client credentials (or NONRECOURS_CLIENT_ID, NONRECOURS_CLIENT_SECRET)
   --timeout        how long to wait for a final status (default 600 s)
   --poll-interval  seconds between status checks (default 2)
-  --show-errors    row errors to print (default 20)`;
+  --show-errors    row errors to print (default 20)
+  --dry-run        check the file only: the service answers what an upload would, and stores nothing`;
 
 const FINAL = new Set(['accepted', 'rejected', 'failed', 'withdrawn', 'purged']);
 
@@ -75,6 +82,17 @@ function describe(extract: ExtractStatus): string {
   return `extract ${extract.id}: ${extract.status}${counts.length > 0 ? ` (${counts.join(', ')})` : ''}${refusal}`;
 }
 
+function printCheck(check: ExtractCheck, showErrors: number): void {
+  const refusal = check.refusal ? ` — ${check.refusal.code}: ${check.refusal.message}` : '';
+  console.log(
+    `dry run: the extract would be ${check.verdict} (${check.row_count} rows, ${check.valid_count} valid, ` +
+      `${check.error_count} with errors)${refusal}; nothing was stored`,
+  );
+  for (const e of check.errors.slice(0, showErrors))
+    console.log(`  line ${e.line}${e.column ? `, ${e.column}` : ''}: ${e.code}`);
+  if (check.errors.length > showErrors || check.error_count > check.errors.length) console.log('  …');
+}
+
 export async function run(argv: string[]): Promise<number> {
   const values = parseOptions(
     argv,
@@ -91,6 +109,7 @@ export async function run(argv: string[]): Promise<number> {
       timeout: { type: 'string' },
       'poll-interval': { type: 'string' },
       'show-errors': { type: 'string' },
+      'dry-run': { type: 'boolean' },
     },
     usage,
   );
@@ -121,20 +140,26 @@ export async function run(argv: string[]): Promise<number> {
     const client = createApiClient(api);
     const idempotencyKey = await sha256Of(path);
     const token = await client.token(clientId, clientSecret);
-    const progress = progressBar('upload', size);
+    const progress = progressBar(values['dry-run'] ? 'check' : 'upload', size);
+    const upload = {
+      conventionId,
+      kind,
+      schema,
+      referenceMonth: month,
+      keyCheck: keyCheckValue(key),
+      idempotencyKey,
+      path,
+      size,
+      onProgress: (sent: number) => progress.update(sent),
+    };
     let extract: ExtractStatus;
     try {
-      extract = await client.upload(token, {
-        conventionId,
-        kind,
-        schema,
-        referenceMonth: month,
-        keyCheck: keyCheckValue(key),
-        idempotencyKey,
-        path,
-        size,
-        onProgress: (sent) => progress.update(sent),
-      });
+      if (values['dry-run']) {
+        const check = await client.check(token, upload).finally(() => progress.stop());
+        printCheck(check, showErrors);
+        return check.verdict === 'accepted' ? 0 : 1;
+      }
+      extract = await client.upload(token, upload);
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) {
         console.error(

@@ -31,6 +31,17 @@ export type ExtractStatus = {
   refusal?: { code: string; message: string } | null;
 };
 
+/** The verdict of a dry run: what an upload of the file would answer, with nothing stored. */
+export type ExtractCheck = {
+  dry_run: true;
+  verdict: 'accepted' | 'rejected';
+  refusal: { code: string; message: string } | null;
+  row_count: number;
+  valid_count: number;
+  error_count: number;
+  errors: { line: number; column: string | null; code: string }[];
+};
+
 export type RowErrorPage = {
   items: { line: number; column: string | null; code: string }[];
   next_cursor: number | null;
@@ -51,6 +62,8 @@ export type ExtractUpload = {
 export type ApiClient = {
   token(clientId: string, clientSecret: string): Promise<string>;
   upload(token: string, extract: ExtractUpload): Promise<ExtractStatus>;
+  /** The same body as an upload, checked only (dry_run=true). */
+  check(token: string, extract: ExtractUpload): Promise<ExtractCheck>;
   extract(token: string, conventionId: string, id: string): Promise<ExtractStatus>;
   rowErrors(token: string, conventionId: string, id: string, limit: number): Promise<RowErrorPage>;
 };
@@ -98,6 +111,68 @@ export function createApiClient(apiUrl: string): ApiClient {
   }
   const bearer = (token: string) => ({ authorization: `Bearer ${token}`, accept: 'application/json' });
 
+  // node:http rather than fetch: it sends Content-Length, and an early answer (a refusal before
+  // the body is read) is received even though the rest of the body is then never sent.
+  function postExtract<T>(token: string, e: ExtractUpload, dryRun: boolean): Promise<T> {
+    const target = url(`/v1/conventions/${encodeURIComponent(e.conventionId)}/extracts`);
+    target.search = new URLSearchParams({
+      kind: e.kind,
+      schema: e.schema,
+      reference_month: e.referenceMonth,
+      ...(dryRun ? { dry_run: 'true' } : {}),
+    }).toString();
+    const transport = target.protocol === 'https:' ? https : http;
+    return new Promise<T>((resolve, reject) => {
+      let answered = false;
+      const file = createReadStream(e.path);
+      const request = transport.request(target, {
+        method: 'POST',
+        headers: {
+          ...bearer(token),
+          'content-type': 'text/csv; charset=utf-8',
+          'content-length': String(e.size),
+          'x-key-check': e.keyCheck,
+          ...(dryRun ? {} : { 'idempotency-key': e.idempotencyKey }),
+        },
+      });
+      request.on('response', (response) => {
+        answered = true;
+        if (!file.readableEnded) {
+          file.unpipe(request);
+          file.destroy();
+        }
+        const parts: Buffer[] = [];
+        response.on('data', (part: Buffer) => parts.push(part));
+        response.on('error', (error) => reject(unreachable(error)));
+        response.on('end', () => {
+          request.destroy();
+          const body = Buffer.concat(parts).toString('utf8');
+          const status = response.statusCode ?? 0;
+          if (status !== 200 && status !== 202) return reject(apiError(status, body));
+          try {
+            resolve(JSON.parse(body) as T);
+          } catch {
+            reject(new ApiError(status, 'unexpected_answer', 'the upload did not answer JSON'));
+          }
+        });
+      });
+      // After an answer, a broken pipe only means the API stopped reading the body.
+      request.on('error', (error) => {
+        if (!answered) reject(unreachable(error));
+      });
+      let sent = 0;
+      file.on('data', (part) => {
+        sent += part.length;
+        e.onProgress?.(sent);
+      });
+      file.on('error', (error) => {
+        request.destroy();
+        reject(error);
+      });
+      file.pipe(request);
+    });
+  }
+
   return {
     async token(clientId, clientSecret) {
       const answer = await json<{ access_token?: unknown }>('/v1/token', {
@@ -114,66 +189,8 @@ export function createApiClient(apiUrl: string): ApiClient {
       return answer.access_token;
     },
 
-    // node:http rather than fetch: it sends Content-Length, and an early answer (a refusal before
-    // the body is read) is received even though the rest of the body is then never sent.
-    upload(token, e) {
-      const target = url(`/v1/conventions/${encodeURIComponent(e.conventionId)}/extracts`);
-      target.search = new URLSearchParams({
-        kind: e.kind,
-        schema: e.schema,
-        reference_month: e.referenceMonth,
-      }).toString();
-      const transport = target.protocol === 'https:' ? https : http;
-      return new Promise<ExtractStatus>((resolve, reject) => {
-        let answered = false;
-        const file = createReadStream(e.path);
-        const request = transport.request(target, {
-          method: 'POST',
-          headers: {
-            ...bearer(token),
-            'content-type': 'text/csv; charset=utf-8',
-            'content-length': String(e.size),
-            'x-key-check': e.keyCheck,
-            'idempotency-key': e.idempotencyKey,
-          },
-        });
-        request.on('response', (response) => {
-          answered = true;
-          if (!file.readableEnded) {
-            file.unpipe(request);
-            file.destroy();
-          }
-          const parts: Buffer[] = [];
-          response.on('data', (part: Buffer) => parts.push(part));
-          response.on('error', (error) => reject(unreachable(error)));
-          response.on('end', () => {
-            request.destroy();
-            const body = Buffer.concat(parts).toString('utf8');
-            const status = response.statusCode ?? 0;
-            if (status !== 200 && status !== 202) return reject(apiError(status, body));
-            try {
-              resolve(JSON.parse(body) as ExtractStatus);
-            } catch {
-              reject(new ApiError(status, 'unexpected_answer', 'the upload did not answer JSON'));
-            }
-          });
-        });
-        // After an answer, a broken pipe only means the API stopped reading the body.
-        request.on('error', (error) => {
-          if (!answered) reject(unreachable(error));
-        });
-        let sent = 0;
-        file.on('data', (part) => {
-          sent += part.length;
-          e.onProgress?.(sent);
-        });
-        file.on('error', (error) => {
-          request.destroy();
-          reject(error);
-        });
-        file.pipe(request);
-      });
-    },
+    upload: (token, e) => postExtract<ExtractStatus>(token, e, false),
+    check: (token, e) => postExtract<ExtractCheck>(token, e, true),
 
     extract: (token, conventionId, id) =>
       json<ExtractStatus>(

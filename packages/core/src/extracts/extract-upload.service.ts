@@ -4,40 +4,28 @@
 // refusal or a crash rolls everything back: no row of a refused or half-received extract is ever
 // visible, and a file suspected of carrying clear identifiers leaves no byte behind.
 import { createHash } from 'node:crypto';
-import { PassThrough, type Readable, Transform } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
 import { type Db, type Extract, withDedicatedConnection } from '@nonrecours/db';
-import { type ExtractKind, schemaOfKind } from '@nonrecours/pseudo';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
-import type { AuditActor } from '../audit/audit-actor.ts';
-import type { ConventionAccess } from '../conventions/convention-access.ts';
-import { AppError, badRequest, conflict, forbidden } from '../errors.ts';
+import { AppError, conflict } from '../errors.ts';
+import { copyIn } from './copy-in.ts';
 import { attachPartitionSql, createPartitionSql, partitionTable } from './extract-tables.ts';
 import {
+  failInterruptedUploads,
   findByIdempotencyKey,
   insertExtract,
   insertExtractErrors,
   refreshCurrentExtract,
 } from './extracts.repository.ts';
-import { createExtractParser, ExtractRefusal } from './parse/index.ts';
+import { createExtractParser } from './parse/index.ts';
+import { slowBodyGuard } from './slow-body-guard.ts';
+import { UploadInterrupted } from './upload-interrupted.ts';
+import { asAppError, TooManyRowErrors, toRefusal } from './upload-refusal.ts';
+import { checkBeforeBody, decoding, meter, type UploadRequest } from './upload-request.ts';
 
-export interface UploadRequest {
-  access: ConventionAccess;
-  actor: AuditActor & { actor: string };
-  kind: ExtractKind;
-  schema: string;
-  /** YYYY-MM */
-  referenceMonth: string;
-  keyCheck: string | undefined;
-  idempotencyKey: string | undefined;
-  contentEncoding: string | undefined;
-  contentLength: number | undefined;
-  body: Readable;
-  maxBytes: number;
-}
+export type { UploadRequest } from './upload-request.ts';
 
 export interface UploadOutcome {
   extract: Extract;
@@ -46,57 +34,6 @@ export interface UploadOutcome {
 }
 
 const MAX_ERRORS_KEPT = 1000;
-const payloadTooLarge = (max: number) =>
-  new AppError(413, 'payload_too_large', `the extract is larger than the limit of ${max} bytes`);
-
-/** Counts bytes against the limit and hashes them as they pass. */
-function meter(maxBytes: number, hash?: ReturnType<typeof createHash>) {
-  let bytes = 0;
-  const stream = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      bytes += chunk.length;
-      if (bytes > maxBytes) return callback(payloadTooLarge(maxBytes));
-      hash?.update(chunk);
-      callback(null, chunk);
-    },
-  });
-  return { stream, bytes: () => bytes };
-}
-
-function decoding(encoding: string | undefined): Transform[] {
-  const e = encoding?.trim().toLowerCase();
-  if (!e || e === 'identity') return [];
-  if (e === 'gzip' || e === 'x-gzip') return [createGunzip()];
-  throw new AppError(
-    415,
-    'unsupported_encoding',
-    `content encoding ${e} is not supported; send identity or gzip`,
-  );
-}
-
-function checkBeforeBody(request: UploadRequest): void {
-  const { access, kind } = request;
-  if (request.schema !== schemaOfKind[kind]) {
-    throw badRequest('unknown_schema', `kind ${kind} is sent with schema ${schemaOfKind[kind]}`, {
-      expected: schemaOfKind[kind],
-    });
-  }
-  if (!access.member.provides.includes(kind)) {
-    throw forbidden(
-      'not_a_provider_of_kind',
-      `your organisation does not provide ${kind} extracts under this convention`,
-    );
-  }
-  if (!request.keyCheck || request.keyCheck !== access.convention.key_check_value) {
-    throw badRequest(
-      'key_check_mismatch',
-      'the X-Key-Check header does not match the convention key: pseudonyms made with another key would never match',
-    );
-  }
-  if (request.contentLength !== undefined && request.contentLength > request.maxBytes)
-    throw payloadTooLarge(request.maxBytes);
-}
-
 function refusalOf(extract: Extract): AppError {
   const status =
     extract.refusal_code === 'too_many_row_errors'
@@ -120,7 +57,15 @@ async function replay(existing: Extract, request: UploadRequest): Promise<Upload
     throw conflict('upload_in_progress', 'an upload with this idempotency key is in progress');
   const hash = createHash('sha256');
   const m = meter(request.maxBytes, hash);
-  await pipeline([request.body, ...decoding(request.contentEncoding), m.stream, new PassThrough().resume()]);
+  await pipeline([
+    request.body,
+    slowBodyGuard(request.slowBody),
+    ...decoding(request.contentEncoding),
+    m.stream,
+    new PassThrough().resume(),
+  ]).catch((error: unknown) => {
+    throw toRefusal(error) ? asAppError(error) : error;
+  });
   if (hash.digest('hex') !== existing.sha256) {
     throw conflict('idempotency_key_reused', 'this idempotency key was used for another body', {
       extract_id: existing.id,
@@ -140,7 +85,11 @@ export async function receiveExtract(
   const decoders = decoding(request.contentEncoding);
   if (request.idempotencyKey) {
     const existing = await findByIdempotencyKey(db, convention.id, member.partner_id, request.idempotencyKey);
-    if (existing) return replay(existing, request);
+    // An upload whose ingesting session died holds no row lock: it is failed at once, and this retry
+    // takes its place. A live one holds its lock, and the retry is told it is in progress.
+    const dead =
+      existing?.status === 'receiving' && (await failInterruptedUploads(db, { id: existing.id })) > 0;
+    if (existing && !dead) return replay(existing, request);
   }
 
   const extract = await insertExtract(db, {
@@ -183,14 +132,34 @@ export async function receiveExtract(
   try {
     const accepted = await withDedicatedConnection(deps.pool, ({ db: conn, client }) =>
       conn.transaction().execute(async (trx) => {
-        await trx.selectFrom('extracts').select('id').where('id', '=', extract.id).forUpdate().execute();
+        const locked = await trx
+          .selectFrom('extracts')
+          .select('status')
+          .where('id', '=', extract.id)
+          .forUpdate()
+          .executeTakeFirst();
+        // Between its insert and this lock, a retry under the same key may have taken it for dead.
+        if (locked?.status !== 'receiving') {
+          throw new UploadInterrupted(
+            409,
+            'upload_in_progress',
+            'another upload with this idempotency key took over',
+          );
+        }
         await client.query(createPartitionSql(request.kind, extract.id));
-        const copy = client.query(
-          copyFrom(
-            `copy ${partitionTable(request.kind, extract.id)} (${parser.columns.join(', ')}) from stdin`,
-          ),
+        const copy = copyIn(
+          client,
+          `copy ${partitionTable(request.kind, extract.id)} (${parser.columns.join(', ')}) from stdin`,
         );
-        await pipeline([request.body, raw.stream, ...decoders, decoded.stream, parser, copy]);
+        await pipeline([
+          request.body,
+          slowBodyGuard(request.slowBody),
+          raw.stream,
+          ...decoders,
+          decoded.stream,
+          parser,
+          copy,
+        ]);
         const stats = parser.stats;
         if (stats.errorCount > convention.max_error_rate * stats.rows) {
           throw new TooManyRowErrors(stats.rows, stats.errorCount, stats.errors);
@@ -225,7 +194,7 @@ export async function receiveExtract(
     );
     return { extract: accepted, replayed: false };
   } catch (error) {
-    const refusal = toRefusal(error);
+    const refusal = error instanceof UploadInterrupted ? null : toRefusal(error);
     if (refusal) {
       // A refusal met before the end of the body has no hash of the whole body: its key is released so
       // that the same key may carry the corrected file (the same file is then refused again).
@@ -245,6 +214,7 @@ export async function receiveExtract(
             finished_at: new Date(),
           })
           .where('id', '=', extract.id)
+          .where('status', '=', 'receiving')
           .execute();
         if (refusal.errors) await insertExtractErrors(trx, extract.id, refusal.errors);
         await appendAuditEvent(trx, audit('denied', refusal.status, { code: refusal.code }));
@@ -264,59 +234,15 @@ export async function receiveExtract(
           finished_at: new Date(),
         })
         .where('id', '=', extract.id)
+        .where('status', '=', 'receiving')
         .execute();
-      await appendAuditEvent(trx, audit('failed', 500, { code: 'interrupted' }));
+      const status = error instanceof UploadInterrupted ? error.status : 500;
+      const code = error instanceof UploadInterrupted ? error.code : 'interrupted';
+      await appendAuditEvent(trx, audit('failed', status, { code }));
     });
+    // The outcome is audited above: the answer names the extract so that it is not audited twice.
+    if (error instanceof UploadInterrupted)
+      throw new UploadInterrupted(error.status, error.code, error.message, { extract_id: extract.id });
     throw error;
   }
-}
-
-class TooManyRowErrors extends Error {
-  readonly rows: number;
-  readonly errorCount: number;
-  readonly errors: readonly { line: number; column: string | null; code: string }[];
-  constructor(rows: number, errorCount: number, errors: TooManyRowErrors['errors']) {
-    super('too many row errors');
-    this.rows = rows;
-    this.errorCount = errorCount;
-    this.errors = errors;
-  }
-}
-
-interface Refusal {
-  status: number;
-  code: string;
-  message: string;
-  details?: Record<string, unknown>;
-  rows?: number;
-  errorCount?: number;
-  errors?: TooManyRowErrors['errors'];
-}
-
-function toRefusal(error: unknown): Refusal | null {
-  if (error instanceof ExtractRefusal) {
-    return {
-      status: error.status,
-      code: error.code,
-      message: error.message,
-      details: { ...(error.details ?? {}) },
-    };
-  }
-  if (error instanceof TooManyRowErrors) {
-    return {
-      status: 422,
-      code: 'too_many_row_errors',
-      message: `${error.errorCount} of ${error.rows} rows are invalid, more than the convention allows; see the row errors`,
-      details: { rows: error.rows, error_count: error.errorCount },
-      rows: error.rows,
-      errorCount: error.errorCount,
-      errors: error.errors,
-    };
-  }
-  if (error instanceof AppError && error.status < 500)
-    return { status: error.status, code: error.code, message: error.message };
-  if ((error as { code?: string }).code === 'Z_DATA_ERROR') {
-    return { status: 422, code: 'invalid_encoding', message: 'the body is not valid gzip' };
-  }
-  return null;
 }

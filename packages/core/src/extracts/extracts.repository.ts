@@ -78,15 +78,22 @@ export async function insertExtractErrors(
 /**
  * Marks as failed the uploads whose ingesting session is gone: a live upload holds a row lock on its
  * extract for its whole transaction, so SKIP LOCKED passes over it. The grace period covers the
- * instant between the extract's insert and that lock.
+ * instant between the extract's insert and that lock; a retry under the same key names its
+ * extract and needs none (the upload it takes over checks, once it holds its lock, that it was not).
  */
-export async function failInterruptedUploads(db: Db, graceSeconds = 10): Promise<number> {
+export async function failInterruptedUploads(
+  db: Db,
+  scope: { graceSeconds?: number; id?: string } | number = {},
+): Promise<number> {
+  const { graceSeconds = 10, id } = typeof scope === 'number' ? { graceSeconds: scope } : scope;
+  const which =
+    id === undefined ? sql`received_at < now() - make_interval(secs => ${graceSeconds})` : sql`id = ${id}`;
   const result = await sql`
     update extracts set status = 'failed', refusal_code = 'interrupted',
       refusal_message = 'the upload was interrupted before it completed; send it again', finished_at = now()
     where id in (
       select id from extracts
-      where status = 'receiving' and received_at < now() - make_interval(secs => ${graceSeconds})
+      where status = 'receiving' and ${which}
       for update skip locked
     )`.execute(db);
   return Number(result.numAffectedRows ?? 0);

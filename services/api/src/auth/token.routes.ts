@@ -28,6 +28,21 @@ const tokenResponse = z.object({
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const malformedBasic = () =>
+  new AppError(
+    400,
+    'invalid_request',
+    'the Basic credentials are not percent-encoded client_id:client_secret',
+  );
+
+function percentDecoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw malformedBasic();
+  }
+}
+
 function basicCredentials(header: string | undefined): { id: string; secret: string } | null {
   const m = header?.match(/^Basic\s+(\S+)$/i);
   if (!m?.[1]) return null;
@@ -35,7 +50,7 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
   const i = decoded.indexOf(':');
   return i < 0
     ? null
-    : { id: decodeURIComponent(decoded.slice(0, i)), secret: decodeURIComponent(decoded.slice(i + 1)) };
+    : { id: percentDecoded(decoded.slice(0, i)), secret: percentDecoded(decoded.slice(i + 1)) };
 }
 
 export async function tokenRoutes(

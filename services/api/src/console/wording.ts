@@ -99,7 +99,17 @@ const apiErrors: Record<string, string> = {
   missing_column: 'Il manque une colonne obligatoire dans le fichier.',
   duplicate_column: 'Une colonne apparaît deux fois dans le fichier.',
   clear_identifier_suspected:
-    'Le fichier semble contenir un identifiant en clair (NIR, nom ou adresse) : il a été refusé et rien n’en a été conservé. Pseudonymisez-le avec l’outil nonrecours.',
+    'Le fichier semble contenir un identifiant en clair (NIR, adresse électronique, numéro de téléphone ou nom) : il a été refusé et rien n’en a été conservé. Pseudonymisez-le avec l’outil nonrecours.',
+  key_check_missing:
+    'L’empreinte de la clé de la convention manque : choisissez la clé utilisée pour pseudonymiser.',
+  reference_month_out_of_range:
+    'Le mois de référence doit être compris entre le début de la convention et le mois en cours.',
+  unsupported_encoding: 'Le fichier doit être un CSV en UTF-8, éventuellement compressé en gzip valide.',
+  line_too_long: 'Une ligne du fichier est beaucoup trop longue : ce n’est pas une extraction.',
+  too_many_fields: 'Une ligne du fichier compte beaucoup trop de valeurs : ce n’est pas une extraction.',
+  upload_interrupted: 'Le dépôt a été interrompu avant la fin du fichier : déposez-le de nouveau.',
+  upload_too_slow: 'Le fichier arrivait trop lentement : le dépôt a été interrompu, déposez-le de nouveau.',
+  too_many_uploads: 'Trop de dépôts sont en cours : réessayez dans quelques instants.',
   malformed_csv: 'Le fichier n’est pas un CSV bien formé.',
   empty_extract: 'Le fichier ne contient aucune ligne.',
   too_many_row_errors: 'Trop de lignes du fichier sont en erreur : l’extraction est refusée.',

@@ -2,11 +2,16 @@
 // withdrawal. A partner sees only its own extracts; territory teams and DPOs see their metadata.
 import { PassThrough } from 'node:stream';
 import {
+  type CheckOutcome,
+  checkExtract,
+  clientWentAway,
   failInterruptedUploads,
   findVisibleExtract,
   listExtractErrors,
   listExtracts,
   receiveExtract,
+  type SlowBodyLimits,
+  UploadSlots,
   withdrawExtract,
 } from '@nonrecours/core';
 import type { Db, Extract } from '@nonrecours/db';
@@ -72,6 +77,68 @@ export function presentExtract(e: Extract): z.output<typeof extractSchema> {
   };
 }
 
+export const extractCheckSchema = z
+  .object({
+    dry_run: z.literal(true),
+    verdict: z.enum(['accepted', 'rejected']).describe('what an upload of this file would answer'),
+    refusal: z
+      .object({
+        code: z.string(),
+        message: z.string(),
+        details: z.record(z.string(), z.unknown()).optional(),
+      })
+      .nullable(),
+    row_count: z.number().int(),
+    valid_count: z.number().int(),
+    error_count: z.number().int(),
+    errors: z
+      .array(z.object({ line: z.number().int(), column: z.string().nullable(), code: z.string() }))
+      .describe('the first row errors: line, column and code, never the value'),
+    bytes: z.number().int(),
+    sha256: z.string().nullable(),
+  })
+  .meta({ id: 'ExtractCheck' });
+
+function presentCheck(c: CheckOutcome): z.output<typeof extractCheckSchema> {
+  return {
+    dry_run: true,
+    verdict: c.verdict,
+    refusal: c.refusal,
+    row_count: c.rows,
+    valid_count: c.validRows,
+    error_count: c.errorCount,
+    errors: c.errors.map((e) => ({ line: e.line, column: e.column, code: e.code })),
+    bytes: c.bytes,
+    sha256: c.sha256,
+  };
+}
+
+/** `text/csv`, with no charset or UTF-8 (the only encoding an extract may have). */
+function contentTypeProblem(header: string): { code: string; message: string } | null {
+  const [type, ...parameters] = header.split(';').map((part) => part.trim());
+  if (type?.toLowerCase() !== 'text/csv') {
+    return { code: 'unsupported_media_type', message: 'send the extract as text/csv' };
+  }
+  for (const parameter of parameters) {
+    const eq = parameter.indexOf('=');
+    if (eq < 0 || parameter.slice(0, eq).trim().toLowerCase() !== 'charset') continue;
+    const charset = parameter
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .toLowerCase();
+    if (charset !== 'utf-8' && charset !== 'utf8') {
+      return {
+        code: 'unsupported_encoding',
+        message: 'an extract is UTF-8: send it as text/csv; charset=utf-8',
+      };
+    }
+  }
+  return null;
+}
+
+const currentMonth = () => new Date().toISOString().slice(0, 7);
+
 const tags = ['extracts'];
 const security = [{ bearer: [] }];
 const readers = ['partner', 'territory', 'dpo'] as const;
@@ -85,19 +152,33 @@ const extractParams = z.object({ cid: z.uuid(), id: z.uuid() });
 function bodyOf(request: FastifyRequest): PassThrough {
   const raw = request.raw;
   const body = new PassThrough({ highWaterMark: 1 << 20 });
+  // Its failure is read by the upload's pipeline, which may not be built yet when the client goes.
+  body.on('error', () => {});
+  // The client may have gone while the request was authenticated: its close has been and gone.
+  if (raw.destroyed && !raw.complete) {
+    body.destroy(clientWentAway());
+    return body;
+  }
   raw.pipe(body);
-  raw.once('error', (error) => body.destroy(error));
+  raw.once('error', () => body.destroy(clientWentAway()));
   raw.once('close', () => {
-    if (!raw.complete) body.destroy(new Error('the client closed the connection before the end of the body'));
+    if (!raw.complete) body.destroy(clientWentAway());
   });
   return body;
 }
 
 export async function extractsRoutes(
   app: FastifyInstance,
-  options: { db: Db; pool: pg.Pool; maxUploadBytes: number },
+  options: {
+    db: Db;
+    pool: pg.Pool;
+    maxUploadBytes: number;
+    slowBody: SlowBodyLimits;
+    maxConcurrentUploads: number;
+  },
 ) {
   const { db, pool } = options;
+  const slots = new UploadSlots(options.maxConcurrentUploads);
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   // The body is streamed by the handler, never buffered by Fastify.
@@ -112,9 +193,17 @@ export async function extractsRoutes(
       security,
       summary: 'Upload a pseudonymised extract (streamed CSV)',
       description:
-        'The body is the extract of EXTRACTS.md as `text/csv` (optionally `Content-Encoding: gzip`). The key check, the kind, the schema and the partner’s right to provide that kind are verified before the body is read. The rows are validated while they stream and loaded at once when the extract is accepted.',
+        'The body is the extract of EXTRACTS.md as `text/csv` in UTF-8 (optionally `Content-Encoding: gzip`). The key check, the kind, the schema, the reference month and the partner’s right to provide that kind are verified before the body is read. The rows are validated while they stream and loaded at once when the extract is accepted. With `dry_run=true` the whole file is checked exactly as an upload would check it and the verdict returned (200), with nothing stored and nothing superseded.',
       params: cidParams,
-      querystring: z.object({ kind: z.enum(extractKinds), schema: z.string(), reference_month: month }),
+      querystring: z.object({
+        kind: z.enum(extractKinds),
+        schema: z.string(),
+        reference_month: month,
+        dry_run: z
+          .enum(['true', 'false'])
+          .optional()
+          .describe('check the file only: its verdict and row errors, nothing stored'),
+      }),
       headers: z.object({
         'x-key-check': z
           .string()
@@ -130,7 +219,8 @@ export async function extractsRoutes(
       consumes: ['text/csv'],
       response: {
         202: extractSchema,
-        200: extractSchema,
+        200: z.union([extractSchema, extractCheckSchema]),
+        408: errorSchema,
         413: errorSchema,
         415: errorSchema,
         422: errorSchema,
@@ -140,32 +230,37 @@ export async function extractsRoutes(
     handler: async (request, reply) => {
       const access = requireConventionAccess(request);
       const principal = requirePrincipal(request);
-      const contentType = request.headers['content-type'] ?? '';
-      if (!contentType.startsWith('text/csv')) {
+      const problem = contentTypeProblem(request.headers['content-type'] ?? '');
+      if (problem) {
         reply.header('connection', 'close');
-        return reply
-          .status(415)
-          .send({ code: 'unsupported_media_type', message: 'send the extract as text/csv' });
+        return reply.status(415).send({ code: problem.code, message: problem.message });
       }
       const length = request.headers['content-length'];
       const body = bodyOf(request);
+      let release = () => {};
+      const upload = {
+        access,
+        actor: { ...auditActorOf(request), actor: principal.subject },
+        kind: request.query.kind,
+        schema: request.query.schema,
+        referenceMonth: request.query.reference_month,
+        keyCheck: request.headers['x-key-check'],
+        idempotencyKey: request.headers['idempotency-key'],
+        contentEncoding: request.headers['content-encoding'],
+        contentLength: length === undefined ? undefined : Number(length),
+        body,
+        maxBytes: options.maxUploadBytes,
+        slowBody: options.slowBody,
+        currentMonth: currentMonth(),
+      };
       try {
-        const { extract, replayed } = await receiveExtract(
-          { db, pool },
-          {
-            access,
-            actor: { ...auditActorOf(request), actor: principal.subject },
-            kind: request.query.kind,
-            schema: request.query.schema,
-            referenceMonth: request.query.reference_month,
-            keyCheck: request.headers['x-key-check'],
-            idempotencyKey: request.headers['idempotency-key'],
-            contentEncoding: request.headers['content-encoding'],
-            contentLength: length === undefined ? undefined : Number(length),
-            body,
-            maxBytes: options.maxUploadBytes,
-          },
-        );
+        release = slots.take();
+        if (request.query.dry_run === 'true') {
+          const check = await checkExtract({ db }, upload);
+          request.audit.written = true;
+          return reply.status(200).send(presentCheck(check));
+        }
+        const { extract, replayed } = await receiveExtract({ db, pool }, upload);
         request.audit.written = !replayed;
         request.audit.target = `extract/${extract.id}`;
         return reply
@@ -178,6 +273,7 @@ export async function extractsRoutes(
           (error as { details?: { extract_id?: string } }).details?.extract_id !== undefined;
         throw error;
       } finally {
+        release();
         if (!request.raw.complete) {
           request.raw.unpipe(body);
           request.raw.resume();

@@ -5,6 +5,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export function inFlightRequests() {
   const running = new Set<FastifyRequest>();
+  // Requests whose body was read: from there on a reply always comes, even if the client went away.
+  const parsed = new WeakSet<FastifyRequest>();
   let drained: (() => void) | undefined;
   const done = (request: FastifyRequest) => {
     running.delete(request);
@@ -22,6 +24,17 @@ export function inFlightRequests() {
     },
     /** An onResponse hook: a reply sent without its onSend hooks (a hijacked one). */
     responded: async (request: FastifyRequest) => done(request),
+    /** A preValidation hook: the body has been read. */
+    parsed: async (request: FastifyRequest) => {
+      parsed.add(request);
+    },
+    /**
+     * An onRequestAbort hook. A client that goes away while its body is being parsed leaves a request
+     * Fastify drops without a reply: it is no longer waited for. A handler already running is.
+     */
+    aborted: async (request: FastifyRequest) => {
+      if (!parsed.has(request)) done(request);
+    },
     /** Resolves once no request is being handled. */
     settled: (): Promise<void> =>
       running.size === 0

@@ -4,6 +4,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type ExtractKind, extractColumns, extractKinds } from '@nonrecours/pseudo';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MAX_FIELDS, MAX_HEADER_BYTES } from './extract-parser.ts';
 import { copyColumns, createExtractParser, ExtractRefusal } from './index.ts';
 import {
   clk,
@@ -336,15 +337,59 @@ describe('refusals', () => {
     });
   });
 
-  it('malformed_csv: a quoted value never closed, a record too long', async () => {
+  it('malformed_csv: a quoted value never closed', async () => {
     expect(await refusal('caf', `${csv('caf', [row()])}"x;y\n\n`)).toMatchObject({
       code: 'malformed_csv',
       details: { line: 3, column: null },
     });
-    expect(await refusal('caf', `${csv('caf', [row()])}"${'x'.repeat(70_000)}";1\n`)).toMatchObject({
-      code: 'malformed_csv',
+  });
+
+  it('line_too_long: a record longer than the bound, whole or still coming', async () => {
+    const tooLong = `"${'x'.repeat(70_000)}";1\n`;
+    expect(await refusal('caf', `${csv('caf', [row()])}${tooLong}`)).toMatchObject({
+      code: 'line_too_long',
       details: { line: 3, column: null },
     });
+    const chunks = [csv('caf', [row()]), ...Array.from({ length: 80 }, () => 'y'.repeat(1000))];
+    const { refusal: cut } = await parseChunks('caf', chunks);
+    expect(cut).toMatchObject({ code: 'line_too_long', details: { line: 3, column: null } });
+    expect(cut?.message).not.toContain('yyy');
+  });
+
+  it('too_many_fields: a row with more values than any kind has, refused before they are kept', async () => {
+    const lines = csv('caf', [row()]).split('\n');
+    for (const extra of [';'.repeat(MAX_FIELDS), ';x'.repeat(20_000), ';'.repeat(100_000)]) {
+      const result = await refusal('caf', `${lines[0]}\n${lines[1]}\n${lines[1]}${extra}\n`);
+      expect(result).toMatchObject({
+        code: 'too_many_fields',
+        status: 422,
+        details: { line: 3, column: null },
+      });
+      expect(result.message.length).toBeLessThan(200);
+    }
+    // A few values too many stay a row error.
+    const { stats } = await parseText('caf', `${lines[0]}\n${lines[1]};1;2\n`);
+    expect(stats.errors).toEqual([{ line: 2, column: null, code: 'wrong_field_count' }]);
+  });
+
+  it('invalid_header: more columns than any kind has, or a header over its byte bound', async () => {
+    for (const header of [
+      ';'.repeat(2_000),
+      ';'.repeat(21_000),
+      ','.repeat(64_000),
+      `a${';b'.repeat(100)}`,
+    ]) {
+      const result = await refusal('caf', `${header}\n${csv('caf', [row()]).split('\n')[1]}\n`);
+      expect(result).toMatchObject({ code: 'invalid_header', details: { line: 1, column: null } });
+      expect(result.message.length).toBeLessThan(200);
+    }
+    const long = `${names('caf').join(';')};${'x'.repeat(MAX_HEADER_BYTES)}`;
+    expect(await refusal('caf', `${long}\n`)).toMatchObject({ code: 'invalid_header' });
+    const { refusal: coming } = await parseChunks('caf', [
+      'a',
+      ...Array.from({ length: 20 }, () => 'b'.repeat(1000)),
+    ]);
+    expect(coming?.code).toBe('invalid_header');
   });
 
   it('empty_extract: nothing, a BOM, blank lines, or a header without rows', async () => {

@@ -9,7 +9,7 @@ import { CopyOutput } from './copy-output.ts';
 import { ExtractRefusal } from './extract-refusal.ts';
 import { FAST_INCOMPLETE, FastRowReader } from './fast-row.ts';
 import { type Delimiter, detectDelimiter, resolveHeader } from './header.ts';
-import { type RawRecord, readRecord } from './record-reader.ts';
+import { type RawRecord, readRecord, TOO_MANY_FIELDS } from './record-reader.ts';
 import { RowChecker } from './row-checker.ts';
 import { type RowError, RowErrorLog } from './row-errors.ts';
 import { Utf8Check } from './utf8-check.ts';
@@ -35,9 +35,13 @@ export interface ExtractParseStats {
   delimiter: Delimiter | null;
 }
 
-// A valid row is a few hundred bytes: a record this long is a runaway quote or not CSV, and keeping
-// it whole would let memory grow with the file.
-const MAX_RECORD_BYTES = 64 * 1024;
+// A valid row is a few hundred bytes and a header a few: a record this long is a runaway quote or not
+// CSV, and keeping it whole would let memory grow with the file. The bounds hold before anything is
+// kept per value: a record is refused as soon as it is too long or has too many values, even unfinished.
+export const MAX_HEADER_BYTES = 8 * 1024;
+export const MAX_LINE_BYTES = 64 * 1024;
+/** No kind has this many columns: a header or a row with more values is not an extract. */
+export const MAX_FIELDS = 64;
 const OUTPUT_BUFFER_BYTES = 1 << 20;
 const LF = 0x0a;
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -164,14 +168,23 @@ export class ExtractParser extends Transform {
 
   /** Refuses a record too long, whether it is whole or still coming, so chunking changes nothing. */
   #checkLength(bytes: number): void {
-    if (bytes <= MAX_RECORD_BYTES) return;
-    const tooLong = `longer than ${MAX_RECORD_BYTES} bytes`;
-    if (this.#header === null) throw new ExtractRefusal('invalid_header', `the header is ${tooLong}`);
+    if (this.#header === null) {
+      if (bytes <= MAX_HEADER_BYTES) return;
+      throw new ExtractRefusal('invalid_header', `the header is longer than ${MAX_HEADER_BYTES} bytes`, {
+        line: this.#line,
+        column: null,
+      });
+    }
+    if (bytes <= MAX_LINE_BYTES) return;
     const line = this.#line;
-    throw new ExtractRefusal('malformed_csv', `the record of line ${line} is ${tooLong}`, {
-      line,
-      column: null,
-    });
+    throw new ExtractRefusal(
+      'line_too_long',
+      `the record of line ${line} is longer than ${MAX_LINE_BYTES} bytes`,
+      {
+        line,
+        column: null,
+      },
+    );
   }
 
   /** Reads the header when it is all there; returns where the rows start, or what to keep. */
@@ -198,7 +211,11 @@ export class ExtractParser extends Transform {
         const message = `the header has no ';' or ',' delimiter, and a ${this.kind} extract has several columns`;
         throw new ExtractRefusal('invalid_header', message);
       }
-      const record = readRecord(data, p, delimiter.charCodeAt(0), atEnd);
+      const record = readRecord(data, p, delimiter.charCodeAt(0), atEnd, MAX_FIELDS);
+      if (record === TOO_MANY_FIELDS) {
+        const message = `the header has more than ${MAX_FIELDS} columns, and a ${this.kind} extract has ${this.columns.length}`;
+        throw new ExtractRefusal('invalid_header', message, { line: this.#line, column: null });
+      }
       if (record === null) {
         if (atEnd) throw new ExtractRefusal('invalid_header', 'the header ends inside a quoted value');
         return p;
@@ -232,7 +249,12 @@ export class ExtractParser extends Transform {
         continue;
       }
       if (next === FAST_INCOMPLETE && !atEnd) break;
-      const record = readRecord(data, p, delimiter, atEnd);
+      const record = readRecord(data, p, delimiter, atEnd, MAX_FIELDS);
+      if (record === TOO_MANY_FIELDS) {
+        const line = this.#line;
+        const message = `the record of line ${line} has more than ${MAX_FIELDS} values`;
+        throw new ExtractRefusal('too_many_fields', message, { line, column: null });
+      }
       if (record === null) {
         if (!atEnd) break;
         const line = this.#line;

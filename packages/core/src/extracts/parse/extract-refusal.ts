@@ -11,6 +11,8 @@ export const extractRefusalCodes = [
   'duplicate_column',
   'clear_identifier_suspected',
   'malformed_csv',
+  'line_too_long',
+  'too_many_fields',
   'empty_extract',
 ] as const;
 export type ExtractRefusalCode = (typeof extractRefusalCodes)[number];

@@ -3,9 +3,11 @@
 // value, a wrong field count, a stray CR) makes it give up on the row, which the general
 // path (record-reader.ts, row-checker.ts) then reads with every rule and error. So it only has to be
 // right on what it accepts, and the tests check that it writes exactly what the general path writes.
-// What it accepts never looks like a NIR, so it need not call the guard: pseudonyms and identity_clk
-// are longer than any written NIR (40 characters at most), an amount has at most 12 digits once its
-// dot is dropped (a comma is not a NIR separator), and the other values are shorter still.
+// What it accepts never looks like a clear identifier, so it need not call the guard: pseudonyms and
+// identity_clk are longer than any written NIR (40 characters at most), an amount has at most 12
+// digits once its dot is dropped (a comma is not a NIR separator) and is given up on when its ten
+// whole digits start with 0 (a phone number's shape), no accepted value holds an @ or a +, and the
+// other values are shorter still.
 import type { ColumnSpec } from '@nonrecours/pseudo';
 import { MAX_INTEGER } from './field-values.ts';
 import type { HeaderLayout } from './header.ts';
@@ -266,7 +268,7 @@ export class FastRowReader {
         let k = s;
         while (k < e && isDigit(buf[k]!)) k++;
         const whole = k - s;
-        if (whole === 0 || whole > 10) return false;
+        if (whole === 0 || whole > 10 || (whole === 10 && buf[s] === ZERO)) return false;
         if (k === e) return true;
         if (buf[k] !== DOT && buf[k] !== COMMA) return false;
         const decimals = e - k - 1;

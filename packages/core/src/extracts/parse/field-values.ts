@@ -1,7 +1,7 @@
 // The checks and COPY text of one value, by column type: the reference semantics of the parser. The
 // byte-level fast path (fast-row.ts) must accept nothing these refuse and write exactly what they
 // write. Every accepted value is made of [A-Za-z0-9_.-] only, so no COPY escaping is ever needed.
-import { type ColumnSpec, isClk, looksLikeNir } from '@nonrecours/pseudo';
+import { type ColumnSpec, isClk, looksLikeClearIdentifier } from '@nonrecours/pseudo';
 import type { RowErrorCode } from './row-errors.ts';
 
 /** Why a value was refused: a row error, or a suspected clear identifier that refuses the file. */
@@ -42,8 +42,8 @@ export function fieldChecker(spec: ColumnSpec): FieldChecker {
   const check = valueCheck(spec);
   return (value) => {
     if (value === '') return spec.required ? faults.required : COPY_NULL;
-    // Before the type check: a NIR is a fine amount or integer, and must still refuse the file.
-    if (looksLikeNir(value)) return faults.clear;
+    // Before the type check: a NIR or a phone number is a fine amount, and must still refuse the file.
+    if (looksLikeClearIdentifier(value)) return faults.clear;
     return check(value);
   };
 }

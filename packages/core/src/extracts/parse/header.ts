@@ -1,6 +1,11 @@
 // The header row: the delimiter it shows, and where each of the file's columns goes in the COPY line.
 // Only the kind's columns are allowed, each once, and the required ones must all be there.
-import { type ColumnSpec, type ExtractKind, extractColumns, looksLikeNir } from '@nonrecours/pseudo';
+import {
+  type ColumnSpec,
+  type ExtractKind,
+  extractColumns,
+  looksLikeClearIdentifier,
+} from '@nonrecours/pseudo';
 import { ExtractRefusal } from './extract-refusal.ts';
 
 export type Delimiter = ';' | ',';
@@ -39,10 +44,10 @@ export function resolveHeader(kind: ExtractKind, names: readonly string[], line:
   const columns = extractColumns[kind];
   const byName = new Map(columns.map((c) => [c.name, c]));
 
-  if (names.some((n) => looksLikeNir(n))) {
+  if (names.some((n) => looksLikeClearIdentifier(n))) {
     throw new ExtractRefusal(
       'clear_identifier_suspected',
-      `the header row (line ${line}) holds a value that looks like a NIR`,
+      `the header row (line ${line}) holds a value that looks like a clear identifier`,
       { line, column: null },
     );
   }

@@ -22,11 +22,30 @@ export interface RawRecord {
   blank: boolean;
 }
 
+/** `readRecord` met more values than it was allowed to read: the record is not kept at all. */
+export const TOO_MANY_FIELDS = 'too_many_fields';
+
 /**
  * The record starting at `start` in `buf`, or null when `buf` ends before it does. At the end of the
  * input (`atEnd`) a last record without a line break is complete, but one inside a quoted value is not.
+ * A record with more than `maxFields` values is TOO_MANY_FIELDS as soon as the one too many begins,
+ * before anything is kept of it.
  */
-export function readRecord(buf: Buffer, start: number, delimiter: number, atEnd: boolean): RawRecord | null {
+export function readRecord(buf: Buffer, start: number, delimiter: number, atEnd: boolean): RawRecord | null;
+export function readRecord(
+  buf: Buffer,
+  start: number,
+  delimiter: number,
+  atEnd: boolean,
+  maxFields: number,
+): RawRecord | typeof TOO_MANY_FIELDS | null;
+export function readRecord(
+  buf: Buffer,
+  start: number,
+  delimiter: number,
+  atEnd: boolean,
+  maxFields = Number.POSITIVE_INFINITY,
+): RawRecord | typeof TOO_MANY_FIELDS | null {
   const end = buf.length;
   // Where each value is: start, end, and whether it is quoted text whose "" stand for ".
   const bounds: number[] = [];
@@ -61,6 +80,7 @@ export function readRecord(buf: Buffer, start: number, delimiter: number, atEnd:
       pushTrimmed(bounds, buf, fieldStart, i);
     }
     if (i < end && buf[i] === delimiter) {
+      if (bounds.length >= maxFields * 3) return TOO_MANY_FIELDS;
       i++;
       continue;
     }

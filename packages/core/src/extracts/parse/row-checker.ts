@@ -2,7 +2,7 @@
 // built in canonical column order. Every bad value of a row is reported, not only the first, so a
 // partner fixes a column at once; a row with the wrong number of fields gets one error, with no
 // column. A suspected clear identifier anywhere in the row, even a malformed one, refuses the file.
-import { looksLikeNir } from '@nonrecours/pseudo';
+import { looksLikeClearIdentifier } from '@nonrecours/pseudo';
 import { ExtractRefusal } from './extract-refusal.ts';
 import { COPY_NULL, type FieldChecker, fieldChecker } from './field-values.ts';
 import type { HeaderLayout } from './header.ts';
@@ -30,8 +30,8 @@ export class RowChecker {
   /** The COPY line of a valid row, or null once its errors are recorded. */
   check(fields: readonly string[], line: number): string | null {
     if (fields.length !== this.#names.length) {
-      // Its values cannot be put in columns, but a NIR among them still refuses the file.
-      if (fields.some((value) => looksLikeNir(value))) throw clearIdentifier(line, null);
+      // Its values cannot be put in columns, but a clear identifier among them still refuses the file.
+      if (fields.some((value) => looksLikeClearIdentifier(value))) throw clearIdentifier(line, null);
       this.#errors.add(line, null, 'wrong_field_count');
       return null;
     }
