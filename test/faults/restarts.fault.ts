@@ -183,7 +183,7 @@ describe('PostgreSQL and Redis restarts', () => {
     retrying(() =>
       database.db
         .selectFrom('runs')
-        .select(['status', 'stage', 'error'])
+        .select(['status', 'stage', 'error', 'report'])
         .where('id', '=', id)
         .executeTakeFirstOrThrow(),
     );
@@ -300,12 +300,13 @@ describe('PostgreSQL and Redis restarts', () => {
     const endMs = Date.now() - faultAt;
     const liveFailures = await probes.stop();
     const cases = await casesOf(id);
+    const resumes = (end.report as { resumes?: number }).resumes;
     const outcome =
-      end.status === 'succeeded'
+      (end.status === 'succeeded'
         ? cases.length === baseline.length && cases.every((c, i) => c === baseline[i])
           ? `succeeded, same ${cases.length} cases`
           : `succeeded with DIFFERENT cases (${cases.length} vs ${baseline.length})`
-        : `${end.status}: ${end.error}`;
+        : `${end.status}: ${end.error}`) + (resumes ? ` (taken up again by the watchdog ×${resumes})` : '');
     outcomes.push({
       scenario,
       hit: hit ? stage : 'missed',
