@@ -4,9 +4,13 @@
 // After each fault: no process exited, /health/live answered throughout, /health/ready is back to 200
 // by itself, the job schedulers are back, and the run either published exactly the cases of an
 // undisturbed run or is failed with a reason — never anything else — and the next run starts.
-import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
 import { cliActor, registerConventionKey } from '@nonrecours/core';
 import { extractKinds } from '@nonrecours/pseudo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +19,7 @@ import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { addMember, makeClient, makeConvention, makePartner } from '../support/factories.ts';
 import { clientToken, uploadExtract } from '../support/http-client.ts';
 import { testQueuePrefix, testRedisUrl } from '../support/redis.ts';
-import { manifest, territoryDir } from '../support/territory.ts';
+import { type Manifest, manifest, territoryDir } from '../support/territory.ts';
 import {
   killRedis,
   postgresAnswers,
@@ -29,6 +33,25 @@ import {
 const RUN_END_WITHIN_MS = 5 * 60_000;
 const READY_WITHIN_MS = 10_000;
 const DOWN_MS = 2000;
+
+/**
+ * The committed 10,000-person territory, or with FAULT_PERSONS one synthesised for the campaign
+ * (`FAULT_PERSONS=100000 pnpm test:faults`).
+ */
+function territory(): { dir: URL; manifest: Manifest; remove(): void } {
+  const persons = process.env.FAULT_PERSONS;
+  if (!persons) return { dir: territoryDir, manifest: manifest(), remove: () => {} };
+  const dir = mkdtempSync(path.join(tmpdir(), 'nonrecours-faults-territory-'));
+  const cli = new URL('../../packages/cli/src/main.ts', import.meta.url).pathname;
+  execFileSync(process.execPath, [cli, 'synth', '--persons', persons, '--seed', '7', '--out', dir], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return {
+    dir: pathToFileURL(`${dir}/`),
+    manifest: JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest,
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
 
 interface Outcome {
   scenario: string;
@@ -49,7 +72,8 @@ describe('PostgreSQL and Redis restarts', () => {
   const partnerTokens: Record<string, string> = {};
   let baseline: string[];
   const outcomes: Outcome[] = [];
-  const m = manifest();
+  const source = territory();
+  const m = source.manifest;
   const exits: string[] = [];
 
   beforeAll(async () => {
@@ -79,7 +103,7 @@ describe('PostgreSQL and Redis restarts', () => {
       const org = await makePartner(db, kind);
       await addMember(db, convention.id, org.id, ['partner'], [kind]);
       partnerTokens[kind] = await clientToken(api.url, await makeClient(db, org.id, 'partner'));
-      const res = await upload(kind, createReadStream(new URL(m.files[kind]!.extract, territoryDir)));
+      const res = await upload(kind, createReadStream(new URL(m.files[kind]!.extract, source.dir)));
       expect(res.status, res.body).toBe(202);
     }
     const team = await makePartner(db, 'territory');
@@ -92,7 +116,7 @@ describe('PostgreSQL and Redis restarts', () => {
     expect(end.status).toBe('succeeded');
     baseline = await casesOf(first);
     expect(baseline.length).toBeGreaterThan(1000);
-  }, 180_000);
+  }, 900_000);
 
   afterAll(async () => {
     const table = [
@@ -108,6 +132,7 @@ describe('PostgreSQL and Redis restarts', () => {
     await worker?.stop();
     await api?.stop();
     await database?.close();
+    source.remove();
   });
 
   const upload = (kind: string, body: Readable) =>
@@ -158,7 +183,7 @@ describe('PostgreSQL and Redis restarts', () => {
     retrying(() =>
       database.db
         .selectFrom('runs')
-        .select(['status', 'stage', 'error'])
+        .select(['status', 'stage', 'error', 'report'])
         .where('id', '=', id)
         .executeTakeFirstOrThrow(),
     );
@@ -275,12 +300,13 @@ describe('PostgreSQL and Redis restarts', () => {
     const endMs = Date.now() - faultAt;
     const liveFailures = await probes.stop();
     const cases = await casesOf(id);
+    const resumes = (end.report as { resumes?: number }).resumes;
     const outcome =
-      end.status === 'succeeded'
+      (end.status === 'succeeded'
         ? cases.length === baseline.length && cases.every((c, i) => c === baseline[i])
           ? `succeeded, same ${cases.length} cases`
           : `succeeded with DIFFERENT cases (${cases.length} vs ${baseline.length})`
-        : `${end.status}: ${end.error}`;
+        : `${end.status}: ${end.error}`) + (resumes ? ` (taken up again by the watchdog ×${resumes})` : '');
     outcomes.push({
       scenario,
       hit: hit ? stage : 'missed',
@@ -312,7 +338,7 @@ describe('PostgreSQL and Redis restarts', () => {
 
   for (const mode of ['fast', 'immediate'] as const) {
     it(`PostgreSQL -m ${mode} during an upload`, async () => {
-      const file = readFileSync(new URL(m.files.cpam!.extract, territoryDir));
+      const file = readFileSync(new URL(m.files.cpam!.extract, source.dir));
       const chunk = Math.ceil(file.length / 40);
       // A slow sender: the upload lasts about 2 s, and the database goes in its middle.
       const slow = Readable.from(
@@ -333,7 +359,7 @@ describe('PostgreSQL and Redis restarts', () => {
       // The partner sends it again until it is taken.
       let again = { status: 0, body: '' };
       for (let i = 0; i < 60 && again.status !== 202; i++) {
-        again = await upload('cpam', createReadStream(new URL(m.files.cpam!.extract, territoryDir)));
+        again = await upload('cpam', createReadStream(new URL(m.files.cpam!.extract, source.dir)));
         if (again.status !== 202) await sleep(1000);
       }
       const uploadMs = Date.now() - faultAt;

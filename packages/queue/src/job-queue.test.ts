@@ -267,6 +267,38 @@ describe.each(['inline', 'bullmq'] as const)('%s job queue', (kind) => {
       expect(await queue.getJob(flow.id)).toMatchObject({ state: 'failed' });
     });
 
+    it('tells the failed-job hook once per job that failed for good, not per failed attempt', async () => {
+      const queue = await open();
+      const failed: { id: string; name: string; data: unknown; failedReason: string }[] = [];
+      const told = Promise.withResolvers<void>();
+      await queue.startWorkers(
+        handlers({
+          'extract.ingest': async () => {
+            throw new Error('still broken');
+          },
+        }),
+        {
+          onFailed: async (job) => {
+            failed.push(job);
+            told.resolve();
+          },
+        },
+      );
+      const { id } = await queue.add('extract.ingest', { extractId });
+      await queue.waitFor(id, 10_000).catch(() => {});
+      await told.promise;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(failed).toEqual([
+        { id, name: 'extract.ingest', data: { extractId }, failedReason: 'still broken' },
+      ]);
+    });
+
+    it('lists the schedulers it holds (none in-process)', async () => {
+      const queue = await open();
+      await queue.schedule('nightly-purge', '0 3 * * *', 'retention.purge', {});
+      expect(await queue.listSchedules()).toEqual(kind === 'bullmq' ? ['nightly-purge'] : []);
+    });
+
     it('reports the progress of an active job', async () => {
       const queue = await open();
       const started = Promise.withResolvers<void>();

@@ -4,6 +4,14 @@
 // nothing, without an error. So each stage's output is counted in the stage's own transaction and kept
 // in logged tables — the link totals in `run_stage_counts`, each partition's results in
 // `run_partitions` — and the next stage compares what it finds with them before it goes on.
+//
+// What the stages must keep doing for these checks to hold:
+// - link: its report's family_rows, retirees and tenants are exact counts of the working tables,
+//   taken inside the link transaction (runs.service.ts records them and checks the tables after it);
+// - evaluate: a partition writes its results and `run_partitions.cases` (their number) in one
+//   transaction, and reads its inputs only inside `runPartition`, which checks them around it;
+// - finalise: `assertResultsComplete(trx, runId)` runs inside the transaction that publishes, before
+//   the cases are written (run-finalise.stage.ts, right after the run's row is locked).
 import type { Db } from '@nonrecours/db';
 import { sql } from 'kysely';
 import { runTables } from './run-tables.ts';
