@@ -85,6 +85,8 @@ export const extractColumns: Record<ExtractKind, readonly ColumnSpec[]> = {
     req('couple', { type: 'bool' }),
     req('aspa', { type: 'bool' }),
     opt('household_resources', { type: 'amount' }),
+    // The partner's birth month when couple = 1: an ASPA shared by two eligible partners, or capped.
+    opt('partner_birth_ym', { type: 'month' }),
   ],
   landlord: [
     ...identity(false),

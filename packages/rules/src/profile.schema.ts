@@ -86,6 +86,11 @@ export const retireeSchema = z
     /** msa only. */
     household_adults: z.number().int().min(1).nullable(),
     household_resources: amountSchema.nullable(),
+    /**
+     * The partner's birth month, when the retiree lives in a couple: carsat's optional column, or for
+     * an msa row the other adult (allocataire or conjoint) of its household. Null when unknown.
+     */
+    partner_birth_ym: monthSchema.nullable(),
     health: healthRecordSchema.nullable(),
   })
   .superRefine((retiree, ctx) => {

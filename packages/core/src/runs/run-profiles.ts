@@ -51,6 +51,7 @@ interface RetireeRow {
   couple: boolean | null;
   household_adults: number | null;
   household_resources: number | null;
+  partner_birth_ym: string | null;
   health_c2s: HealthRecord['c2s'] | null;
   health_extract: string | null;
 }
@@ -129,7 +130,8 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
   async function retirees(part: number): Promise<PartitionProfile[]> {
     const { rows } = await sql<RetireeRow>`
       select extract_id, person_pseudo, ${month}, commune, pension::float8 as pension, aspa, couple, household_adults,
-        household_resources::float8 as household_resources, health_c2s, health_extract
+        household_resources::float8 as household_resources, to_char(partner_birth_ym, 'YYYY-MM') as partner_birth_ym,
+        health_c2s, health_extract
       from ${sql.table(t.retirees)} where part = ${part} order by person_pseudo collate "C", extract_id`.execute(
       db,
     );
@@ -145,6 +147,7 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
         couple: r.couple,
         household_adults: r.household_adults,
         household_resources: r.household_resources,
+        partner_birth_ym: r.partner_birth_ym,
         health: health(r.health_c2s, r.health_extract),
       };
       return {

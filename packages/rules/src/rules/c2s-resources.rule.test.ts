@@ -47,7 +47,18 @@ describe('C2S.RESOURCES', () => {
     });
   });
 
-  it('raises the ceilings by 11.3 % overseas (communes 97x)', () => {
+  it('keeps the mainland ceilings in 975, 977 and 978 (Saint-Pierre-et-Miquelon, Saint-Barthélemy, Saint-Martin)', () => {
+    const atOverseasCeiling = 15534.141 / 12;
+    for (const commune of ['97502', '97701', '97801']) {
+      expect(apply(household(1, { commune, household_resources: atOverseasCeiling }))).toBeNull();
+      expect(apply(household(1, { commune, household_resources: 13957 / 12 }))?.variant).toBe(
+        'participation',
+      );
+    }
+    expect(apply(household(1, { commune: '97411' }))?.evidence.explanation).toContain('plafonds × 1,113');
+  });
+
+  it('raises the ceilings by 11.3 % in 971–974 (Guadeloupe, Martinique, Guyane, La Réunion)', () => {
     // 13 957 × 1.113 = 15 534.14 a year.
     const atOverseasCeiling = 15534.141 / 12;
     expect(apply(household(1, { commune: '97411', household_resources: atOverseasCeiling }))?.variant).toBe(

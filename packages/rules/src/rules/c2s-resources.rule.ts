@@ -3,7 +3,7 @@
 
 import type { C2sVariant } from '../case.schema.ts';
 import { euros, roundCents } from '../money.ts';
-import { c2sCeiling, c2sHousingForfait, isOverseas } from './formulas.ts';
+import { c2sCeiling, c2sHousingForfait, c2sOverseas } from './formulas.ts';
 import { describeHousehold, linkWithinHousehold } from './household-subject.ts';
 import { healthInput, householdInput, housingInputs } from './inputs.ts';
 import { type RuleFor, type RuleMeta, resultOf } from './rule.ts';
@@ -11,7 +11,7 @@ import { limits, presumption } from './wording.ts';
 
 const meta = {
   id: 'C2S.RESOURCES',
-  version: '1.0.0',
+  version: '1.1.0',
   benefit: 'c2s',
   confidence: 'medium',
 } as const satisfies RuleMeta;
@@ -23,7 +23,7 @@ export const c2sResourcesRule: RuleFor<'family_member'> = {
     const health = member.health;
     if (health === null || health.c2s !== 'none') return null;
     const size = household.household_adults + household.household_children;
-    const overseas = isOverseas(household.commune);
+    const overseas = c2sOverseas(household.commune);
     const forfait = c2sHousingForfait(params, household, size);
     const annual = roundCents(12 * (household.household_resources + forfait));
     const free = c2sCeiling(params, 'free', size, overseas);
@@ -53,7 +53,8 @@ export const c2sResourcesRule: RuleFor<'family_member'> = {
       ],
       explanation:
         `${describeHousehold(household, household.household_adults, household.household_children)} ` +
-        `(${size} personne${size > 1 ? 's' : ''}${overseas ? ', outre-mer' : ''}) : ressources annuelles estimées ` +
+        `(${size} personne${size > 1 ? 's' : ''}${overseas ? ', département d’outre-mer 971 à 974, plafonds × 1,113' : ''}) : ` +
+        'ressources annuelles estimées ' +
         `${euros(annual)} (12 × (ressources ${euros(household.household_resources)} + forfait logement ` +
         `${euros(forfait)})), sous le plafond C2S ${variant === 'free' ? 'sans' : 'avec'} participation de ` +
         `${euros(ceiling)}. L’extrait ${health.source.kind.toUpperCase()} de ${health.source.reference_month} ` +

@@ -64,8 +64,8 @@ export function housingInputs(household: FamilyHousehold, link: InputLink): Inpu
 
 type RetireeColumn = Exclude<keyof Retiree, 'type' | 'source' | 'person_pseudo' | 'health'>;
 
-export function retireeInput(retiree: Retiree, column: RetireeColumn): InputUse {
-  return input(retiree.source, column, retiree[column], retiree.person_pseudo, 'own_row');
+export function retireeInput(retiree: Retiree, column: RetireeColumn, link: InputLink = 'own_row'): InputUse {
+  return input(retiree.source, column, retiree[column], retiree.person_pseudo, link);
 }
 
 type TenancyColumn = Exclude<

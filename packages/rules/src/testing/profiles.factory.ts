@@ -89,6 +89,7 @@ export function retiree(overrides: Partial<Retiree> = {}): Retiree {
     couple: false,
     household_adults: null,
     household_resources: null,
+    partner_birth_ym: null,
     health: null,
     ...overrides,
   });
