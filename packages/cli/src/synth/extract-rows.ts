@@ -75,8 +75,9 @@ export function partnerRows(h: Household): PartnerRow[] {
       });
     }
   }
-  for (const p of h.adults) {
+  for (const [i, p] of h.adults.entries()) {
     if (!inCarsat(h, p)) continue;
+    const partner = h.adults[1 - i];
     rows.push({
       kind: 'carsat',
       person: p,
@@ -87,6 +88,7 @@ export function partnerRows(h: Household): PartnerRow[] {
         couple: bool(h.adults.length === 2),
         aspa: bool(p.aspa),
         household_resources: h.carsatResources === null ? '' : amount(h.carsatResources),
+        partner_birth_ym: partner && h.carsatStatesPartner ? partner.birthDate.slice(0, 7) : '',
       },
     });
   }
