@@ -25,6 +25,8 @@ export interface GroundTruthRow {
   benefit: string;
   rule: string;
   link: string;
+  /** Estimated monthly amount to the cent, '' for rules without one. */
+  amount: string;
 }
 
 export function groundTruth(): GroundTruthRow[] {
