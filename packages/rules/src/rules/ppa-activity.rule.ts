@@ -59,6 +59,8 @@ export interface PpaMonthInputs {
   readonly forfait: ForfaitBasis;
   /** Each adult's activity income of the month. */
   readonly earnings: readonly number[];
+  /** Whether an adult meets the age condition in that month; a month where none does counts 0. */
+  readonly ageMet: boolean;
 }
 
 /** PPA = M + slope × A + Σ bonus − max(M, resources + FL), floored at 0, under the month's parameters. */
@@ -74,13 +76,15 @@ export function ppaOfMonth(
   const forfait = housingForfait('ppa', params, month, persons, inputs.forfait);
   const activity = inputs.earnings.reduce((sum, amount) => sum + amount, 0);
   const bonus = inputs.earnings.reduce((sum, amount) => sum + ppaBonus(amount, params, month), 0);
-  const ppa = Math.max(
-    0,
-    maximum.amount +
-      params.value('ppa.slope', month) * activity +
-      bonus -
-      Math.max(maximum.amount, inputs.resources + forfait),
-  );
+  const ppa = !inputs.ageMet
+    ? 0
+    : Math.max(
+        0,
+        maximum.amount +
+          params.value('ppa.slope', month) * activity +
+          bonus -
+          Math.max(maximum.amount, inputs.resources + forfait),
+      );
   steps.push(
     { name: `maximum_amount_${month}`, value: roundCents(maximum.amount) },
     { name: `housing_forfait_${month}`, value: roundCents(forfait) },
@@ -99,8 +103,9 @@ export function describeReferenceMonths(asOf: string, months: readonly string[])
 
 export const ppaAverageSimplification =
   'Simplification : l’extrait ne donne qu’une moyenne trimestrielle, si bien que les mêmes revenus ' +
-  'd’activité, ressources, composition du foyer, majoration parent isolé et aide au logement sont ' +
-  'retenus pour chacun des trois mois ; si la paie ou la situation a varié, le montant dû diffère.';
+  'd’activité, ressources, composition du foyer, majoration parent isolé et aide au logement, ainsi que ' +
+  'l’âge atteint à la date du calcul, sont retenus pour chacun des trois mois ; si la paie ou la situation ' +
+  'a varié, le montant dû diffère.';
 
 export const ppaActivityRule: RuleFor<'family'> = {
   ...meta,
@@ -124,6 +129,8 @@ export const ppaActivityRule: RuleFor<'family'> = {
       resources: household.household_resources,
       forfait: familyForfaitBasis(household),
       earnings: adults.map((member) => member.activity_income),
+      // The extract gives the age at as_of: it stands for each reference month.
+      ageMet: true,
     };
     const steps: ComputationStep[] = [];
     const months = ppaReferenceMonths(asOf);
