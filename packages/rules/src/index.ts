@@ -6,6 +6,7 @@ export * from './case.schema.ts';
 export { RulesError, type RulesErrorCode } from './errors.ts';
 export { evaluate, evaluateProfile, subjectKey } from './evaluate.ts';
 export { frV1 } from './fr-v1.pack.ts';
+export { type ColumnReader, householdMonthsOf, memberMonthsOf } from './monthly-columns.ts';
 export { ageAt } from './months.ts';
 export { type ParamsAtDate, parameterAt, paramsAtDate } from './parameters/lookup.ts';
 export type {

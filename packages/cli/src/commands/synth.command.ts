@@ -1,4 +1,4 @@
-// `nonrecours synth --persons N --seed S --out DIR [--month YYYY-MM] [--noise-rate R]`: writes a
+// `nonrecours synth --persons N --seed S --out DIR [--month YYYY-MM] [--noise-rate R] [--monthly]`: writes a
 // synthetic territory (synth/synthesise.ts). The same seed and size give byte-identical files.
 
 import { parseArgs } from 'node:util';
@@ -10,7 +10,7 @@ import { DEFAULT_NOISE_RATE, synthesise } from '../synth/synthesise.ts';
 
 const DEFAULT_MONTH = '2026-10';
 
-const HELP = `usage: nonrecours synth --persons N --seed S --out DIR [--month YYYY-MM] [--noise-rate R]
+const HELP = `usage: nonrecours synth --persons N --seed S --out DIR [--month YYYY-MM] [--noise-rate R] [--monthly]
 
 Writes a deterministic synthetic territory into DIR: the convention key and kcv, each partner's
 clear file and pseudonymised extract (caf, cpam, msa, carsat, landlord), ground-truth.csv (the
@@ -20,7 +20,8 @@ cases rule pack fr.v1 must find at as_of = the month), landlord-links.csv and ma
   --seed S         any text; the same seed and N give the same bytes
   --out DIR        output folder (created if missing; files in it are overwritten)
   --month YYYY-MM  reference month and as_of (default ${DEFAULT_MONTH}, from ${formatMonth(firstSupportedMonth)})
-  --noise-rate R   share of landlord rows with a noisy identity (default ${DEFAULT_NOISE_RATE})`;
+  --noise-rate R   share of landlord rows with a noisy identity (default ${DEFAULT_NOISE_RATE})
+  --monthly        write caf.v2 and msa.v2 (the monthly columns) instead of caf.v1 and msa.v1`;
 
 export async function run(argv: string[]): Promise<number> {
   let values: Record<string, string | boolean | undefined>;
@@ -33,6 +34,7 @@ export async function run(argv: string[]): Promise<number> {
         out: { type: 'string' },
         month: { type: 'string', default: DEFAULT_MONTH },
         'noise-rate': { type: 'string', default: String(DEFAULT_NOISE_RATE) },
+        monthly: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -72,6 +74,7 @@ export async function run(argv: string[]): Promise<number> {
     asOf,
     out: values.out,
     noiseRate,
+    monthly: values.monthly === true,
     onProgress: (n) => bar?.update(n),
   });
   bar?.stop();

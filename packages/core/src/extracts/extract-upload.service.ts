@@ -8,7 +8,7 @@ import { PassThrough, type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { type Db, type Extract, withDedicatedConnection } from '@nonrecours/db';
-import { type ExtractKind, schemaOfKind } from '@nonrecours/pseudo';
+import { type ExtractKind, schemaOfKind, schemasOfKind } from '@nonrecours/pseudo';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
@@ -76,10 +76,15 @@ function decoding(encoding: string | undefined): Transform[] {
 
 function checkBeforeBody(request: UploadRequest): void {
   const { access, kind } = request;
-  if (request.schema !== schemaOfKind[kind]) {
-    throw badRequest('unknown_schema', `kind ${kind} is sent with schema ${schemaOfKind[kind]}`, {
-      expected: schemaOfKind[kind],
-    });
+  if (!schemasOfKind[kind].includes(request.schema)) {
+    throw badRequest(
+      'unknown_schema',
+      `kind ${kind} is sent with schema ${schemasOfKind[kind].join(' or ')}`,
+      {
+        expected: schemaOfKind[kind],
+        accepted: schemasOfKind[kind],
+      },
+    );
   }
   if (!access.member.provides.includes(kind)) {
     throw forbidden(

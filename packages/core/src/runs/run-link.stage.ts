@@ -3,6 +3,7 @@
 // person_pseudo; tenants are linked to family rows on person_pseudo or identity_pseudo, and those still
 // unlinked on the similarity of their Bloom filters (compared in this process, blocked by birth month).
 import type { Db } from '@nonrecours/db';
+import { v2OnlyColumns } from '@nonrecours/pseudo';
 import { sql } from 'kysely';
 import { type DiceHistogram, decodeClk, emptyHistogram, linkByBloomFilter } from './link/index.ts';
 import type { RunExtract } from './run-select.stage.ts';
@@ -28,9 +29,10 @@ function ids(extracts: readonly RunExtract[], kind: RunExtract['kind']) {
   return sql.raw(`'{${list.join(',')}}'::uuid[]`);
 }
 
+// The v2 monthly columns (null in v1 extracts) follow the v1 ones.
 const familyColumns = sql.raw(`extract_id, person_pseudo, identity_pseudo, identity_clk, birth_ym, commune,
   household_pseudo, role, household_adults, household_children, single_parent_increase, household_resources,
-  activity_income, housing, rsa, ppa, housing_aid, housing_aid_amount`);
+  activity_income, housing, rsa, ppa, housing_aid, housing_aid_amount, ${v2OnlyColumns.join(', ')}`);
 
 /** Working memory for the link stage's hash joins and sorts: the default (4 MB) spills them to disk. */
 export const LINK_WORK_MEM = '256MB';

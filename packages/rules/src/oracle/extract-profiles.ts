@@ -3,6 +3,7 @@
 // carsat retirees with theirs, every link exact on person_pseudo.
 
 import { type ExtractKind, extractColumns } from '@nonrecours/pseudo';
+import { householdMonthsOf, memberMonthsOf } from '../monthly-columns.ts';
 import type { FamilyHousehold, HealthRecord, Profile, Retiree } from '../profile.schema.ts';
 import { familyHouseholdSchema, retireeSchema } from '../profile.schema.ts';
 import type { ExtractRow } from './oracle-extracts.ts';
@@ -68,9 +69,12 @@ export function profilesOf(extracts: readonly InMemoryExtract[]): Profile[] {
             'housing_aid_amount',
             'rsa',
             'ppa',
+            'c2s_resources',
           ]),
+          months: householdMonthsOf((c) => head[c], extract.reference_month),
           members: members.map((m) => ({
             ...pick(m, ['person_pseudo', 'role', 'birth_ym', 'activity_income']),
+            months: memberMonthsOf((c) => m[c], extract.reference_month),
             health: health.get(String(m.person_pseudo)) ?? null,
           })),
         });

@@ -6,7 +6,13 @@ import { evaluate } from '../evaluate.ts';
 import { frV1 } from '../fr-v1.pack.ts';
 import { frV1NotCovered } from '../rules/coverage.ts';
 import { profilesOf } from './extract-profiles.ts';
-import { type Claims, householdPseudo, oracleExtracts, personPseudo } from './oracle-extracts.ts';
+import {
+  type Claims,
+  householdPseudo,
+  oracleExtracts,
+  personPseudo,
+  type Schema,
+} from './oracle-extracts.ts';
 import type { OracleHousehold } from './oracle-households.ts';
 
 export const comparedBenefits = ['rsa', 'ppa', 'aspa', 'c2s'] as const;
@@ -21,11 +27,13 @@ export interface Presumed {
   /** By person index. */
   readonly aspa: readonly number[];
   readonly c2s: C2sOutcome;
+  /** The variant once ASPA beneficiaries are known as such (C2S.ASPA may then fire). */
+  readonly c2sWithAspa: C2sOutcome;
   readonly cases: { readonly none: Case[]; readonly paid: Case[] };
 }
 
-function casesFor(household: OracleHousehold, claims: Claims): Case[] {
-  const extracts = oracleExtracts(household, claims);
+function casesFor(household: OracleHousehold, claims: Claims, schema: Schema): Case[] {
+  const extracts = oracleExtracts(household, claims, schema);
   const source = { reference_month: household.as_of };
   const profiles = profilesOf([
     { kind: 'caf', partner: 'caf', ...source, rows: extracts.caf },
@@ -37,9 +45,10 @@ function casesFor(household: OracleHousehold, claims: Claims): Case[] {
 
 const c2sRank: Record<C2sOutcome, number> = { none: 0, participation: 1, free: 2 };
 
-export function presumed(household: OracleHousehold): Presumed {
-  const none = casesFor(household, 'none');
-  const paid = casesFor(household, 'as_openfisca_pays');
+export function presumed(household: OracleHousehold, schema: Schema): Presumed {
+  const none = casesFor(household, 'none', schema);
+  const paid = casesFor(household, 'rsa_as_openfisca_pays', schema);
+  const withAspa = casesFor(household, 'rsa_and_aspa_as_openfisca_pays', schema);
   const householdAmount = (benefit: 'rsa' | 'ppa') =>
     none.find(
       (c) =>
@@ -54,14 +63,17 @@ export function presumed(household: OracleHousehold): Presumed {
         c.subject.type === 'person' &&
         c.subject.person_pseudo === personPseudo(household, index),
     );
-  const c2s = household.persons
-    .map((_, index): C2sOutcome => personCase(paid, 'c2s', index)?.variant ?? 'none')
-    .reduce<C2sOutcome>((best, v) => (c2sRank[v] > c2sRank[best] ? v : best), 'none');
+  const c2sOf = (cases: Case[]) =>
+    household.persons
+      .map((_, index): C2sOutcome => personCase(cases, 'c2s', index)?.variant ?? 'none')
+      .reduce<C2sOutcome>((best, v) => (c2sRank[v] > c2sRank[best] ? v : best), 'none');
+  const c2s = c2sOf(paid);
   return {
     rsa: householdAmount('rsa'),
     ppa: householdAmount('ppa'),
     aspa: household.persons.map((_, index) => personCase(none, 'aspa', index)?.amount ?? 0),
     c2s,
+    c2sWithAspa: c2sOf(withAspa),
     cases: { none, paid },
   };
 }

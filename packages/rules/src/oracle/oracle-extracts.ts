@@ -4,9 +4,12 @@
 // retirees' resources the way ASPA counts them.
 //
 // `claims` says which benefits the household is taken to receive: nothing (every presumption can
-// fire, so that its amount is compared), or what OpenFisca pays (C2S is then compared as the law
-// grants it, free to RSA beneficiaries).
+// fire, so that its amount is compared); the RSA OpenFisca pays (C2S is then compared as the law
+// grants it, free to RSA beneficiaries, else by resources); or also its ASPA (C2S.ASPA then presumes
+// C2S with participation for ASPA beneficiaries, a presumption OpenFisca does not model).
 
+import { monthlyColumn, monthOffsets } from '@nonrecours/pseudo';
+import { addMonths } from '../months.ts';
 import { ppaReferenceMonths } from '../rules/ppa-activity.rule.ts';
 import { type OracleHousehold, type OraclePerson, valueAt } from './oracle-households.ts';
 
@@ -18,7 +21,10 @@ export interface OracleExtracts {
   readonly carsat: ExtractRow[];
 }
 
-export type Claims = 'none' | 'as_openfisca_pays';
+export type Claims = 'none' | 'rsa_as_openfisca_pays' | 'rsa_and_aspa_as_openfisca_pays';
+
+/** v1: the quarter's averages only; v2: also each month m0 (as_of) … m4 and the 12-month C2S resources. */
+export type Schema = 'v1' | 'v2';
 
 const housingOf = {
   tenant: 'locataire',
@@ -53,12 +59,17 @@ function quarterlyEarnings(household: OracleHousehold, person: OraclePerson): nu
   );
 }
 
-export function oracleExtracts(household: OracleHousehold, claims: Claims): OracleExtracts {
+export function oracleExtracts(
+  household: OracleHousehold,
+  claims: Claims,
+  schema: Schema = 'v1',
+): OracleExtracts {
   const at = (values: readonly number[]) => valueAt(household, values, household.as_of);
   const adults = household.persons.filter((p) => p.role !== 'enfant');
   const children = at(household.monthly.rsa_nb_enfants);
   const aid = at(household.monthly.aide_logement);
-  const paid = claims === 'as_openfisca_pays';
+  const paid = claims !== 'none';
+  const aspaPaid = claims === 'rsa_and_aspa_as_openfisca_pays';
   const identity = (person: OraclePerson, index: number): ExtractRow => ({
     person_pseudo: personPseudo(household, index),
     birth_ym: person.birth_date.slice(0, 7),
@@ -81,6 +92,7 @@ export function oracleExtracts(household: OracleHousehold, claims: Claims): Orac
       housing_aid: bool(aid > 0),
       housing_aid_amount: aid > 0 ? amount(aid) : '',
       aah: '0',
+      ...(schema === 'v2' ? monthlyValues(household, person) : {}),
     }),
   );
   const cpam = household.persons.map(
@@ -96,7 +108,7 @@ export function oracleExtracts(household: OracleHousehold, claims: Claims): Orac
               ...identity(person, index),
               pension: amount(person.as_of.asi_aspa_base_ressources_individu),
               couple: bool(partner !== undefined),
-              aspa: bool(paid && person.aspa_share_derived > 0),
+              aspa: bool(aspaPaid && person.aspa_share_derived > 0),
               household_resources: amount(household.openfisca.asi_aspa_base_ressources),
               partner_birth_ym: partner === undefined ? '' : partner.birth_date.slice(0, 7),
             },
@@ -104,4 +116,28 @@ export function oracleExtracts(household: OracleHousehold, claims: Claims): Orac
         })
       : [];
   return { caf, cpam, carsat };
+}
+
+/**
+ * The v2 columns: month k before as_of (the extract's reference month) as the caf holds it —
+ * PPA's resources of the month, composition, increase, housing aid, each person's pay — and the
+ * household's resources as C2S counts them over as_of − 12 … − 1 (OpenFisca's base, forfait included).
+ */
+function monthlyValues(household: OracleHousehold, person: OraclePerson): ExtractRow {
+  const row: ExtractRow = { c2s_resources: amount(household.openfisca.css_cmu_base_ressources) };
+  for (const k of monthOffsets) {
+    const month = addMonths(household.as_of, -k);
+    const at = (values: readonly number[]) => valueAt(household, values, month);
+    row[monthlyColumn('activity_income', k)] = amount(
+      person.role === 'enfant' ? 0 : at(person.monthly.activity_income),
+    );
+    row[monthlyColumn('household_resources', k)] = amount(at(household.monthly.ppa_base_ressources));
+    row[monthlyColumn('household_adults', k)] = String(at(household.monthly.nb_parents));
+    row[monthlyColumn('household_children', k)] = String(at(household.monthly.rsa_nb_enfants));
+    row[monthlyColumn('single_parent_increase', k)] = bool(
+      at(household.monthly.rsa_majore_eligibilite) === 1,
+    );
+    row[monthlyColumn('housing_aid_amount', k)] = amount(at(household.monthly.aide_logement));
+  }
+  return row;
 }

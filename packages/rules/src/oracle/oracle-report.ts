@@ -13,7 +13,7 @@ import {
   notCovered,
   presumed,
 } from './oracle-compare.ts';
-import { personPseudo } from './oracle-extracts.ts';
+import { personPseudo, type Schema } from './oracle-extracts.ts';
 import type { OracleHousehold } from './oracle-households.ts';
 import { monthlyPpa } from './oracle-months.ts';
 
@@ -55,6 +55,11 @@ export interface OracleReport {
   readonly notCovered: number;
   readonly figures: Record<ComparedBenefit, BenefitFigures>;
   readonly disagreements: readonly Disagreement[];
+  /**
+   * Households where C2S.ASPA's presumption (C2S with participation for an ASPA beneficiary, DOMAIN.md)
+   * gives another variant than OpenFisca's resource test, which does not model it: listed apart.
+   */
+  readonly aspaPresumption: readonly { id: string; ours: C2sOutcome; openfisca: C2sOutcome }[];
 }
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 0.01;
@@ -72,16 +77,17 @@ function c2sCause(household: OracleHousehold, ours: C2sOutcome): Cause {
   return c2sOfOpenfiscaBase(household) === law ? 'c2s_resources_approximated' : 'unexplained';
 }
 
-export function compareWithOpenfisca(households: readonly OracleHousehold[]): OracleReport {
+export function compareWithOpenfisca(households: readonly OracleHousehold[], schema: Schema): OracleReport {
   const tally = Object.fromEntries(
     comparedBenefits.map((b) => [b, { households: 0, amountAgree: 0, eligibilityAgree: 0 }]),
   ) as Record<ComparedBenefit, { households: number; amountAgree: number; eligibilityAgree: number }>;
   const disagreements: Disagreement[] = [];
+  const aspaPresumption: { id: string; ours: C2sOutcome; openfisca: C2sOutcome }[] = [];
   let outside = 0;
   for (const household of households) {
     const counted = !notCovered(household);
     if (!counted) outside += 1;
-    const ours = presumed(household);
+    const ours = presumed(household, schema);
     const of = household.openfisca;
     const record = (
       benefit: ComparedBenefit,
@@ -136,11 +142,19 @@ export function compareWithOpenfisca(households: readonly OracleHousehold[]): Or
       );
       record('aspa', agree, eligible, [money(ours.aspa), money(theirs)], () => 'unexplained');
     }
+    if (counted && ours.c2sWithAspa !== ours.c2s)
+      aspaPresumption.push({ id: household.id, ours: ours.c2sWithAspa, openfisca: of.c2s });
     record('c2s', ours.c2s === of.c2s, ours.c2s === of.c2s, [ours.c2s, of.c2s], () =>
       c2sCause(household, ours.c2s),
     );
   }
-  return { households: households.length, notCovered: outside, figures: tally, disagreements };
+  return {
+    households: households.length,
+    notCovered: outside,
+    figures: tally,
+    disagreements,
+    aspaPresumption,
+  };
 }
 
 const percent = (part: number, whole: number) =>
@@ -166,6 +180,15 @@ export function formatReport(title: string, report: OracleReport): string {
     const cause = key.split(' ')[1] as Cause;
     lines.push(`  ${key}: ${n} — ${causes[cause]}`);
   }
+  const presumption = report.aspaPresumption;
+  lines.push(
+    '',
+    `C2S.ASPA presumption (not modelled by OpenFisca): ${presumption.length} households whose ASPA beneficiaries it ` +
+      'presumes eligible to C2S with participation where the resource test alone gives another variant' +
+      (presumption.length > 0
+        ? `: ${presumption.map((p) => `${p.id} (${p.ours} / OpenFisca ${p.openfisca})`).join(', ')}`
+        : ''),
+  );
   lines.push('', 'every disagreement (id, benefit, as_of: fr.v1 / OpenFisca, cause):');
   for (const d of report.disagreements)
     lines.push(

@@ -122,4 +122,18 @@ describe('C2S.RESOURCES', () => {
     const explanation = apply(household(1))?.evidence.explanation ?? '';
     expect(explanation).toContain('approchées');
   });
+
+  describe('with the 12-month C2S resources of a v2 extract', () => {
+    it('compares the stated resources with the ceilings, without approximating them', () => {
+      // The quarter says 0 €, the 12 months as C2S counts them 10 340 €: over the free ceiling (10 339).
+      const result = apply(household(1, { household_resources: 0, c2s_resources: 10340 }));
+      expect(result?.variant).toBe('participation');
+      expect(result?.evidence.inputs.map((i) => i.column)).toContain('c2s_resources');
+      expect(result?.evidence.inputs.map((i) => i.column)).not.toContain('household_resources');
+      expect(result?.evidence.explanation).toContain('comptées comme la C2S les compte');
+      expect(result?.evidence.explanation).not.toContain('approchées');
+      expect(apply(household(1, { c2s_resources: 10339 }))?.variant).toBe('free');
+      expect(apply(household(1, { c2s_resources: 13957.01 }))).toBeNull();
+    });
+  });
 });

@@ -32,7 +32,21 @@ function input(
   };
 }
 
-type HouseholdColumn = Exclude<keyof FamilyHousehold, 'type' | 'source' | 'household_pseudo' | 'members'>;
+type HouseholdColumn = Exclude<
+  keyof FamilyHousehold,
+  'type' | 'source' | 'household_pseudo' | 'members' | 'months'
+>;
+
+/** A v2 monthly column (`household_resources_m2`, `activity_income_m3`…) read on a row of the household. */
+export function monthlyInput(
+  household: FamilyHousehold,
+  column: string,
+  value: Scalar,
+  pseudo: string,
+  link: InputLink,
+): InputUse {
+  return input(household.source, column, value, pseudo, link);
+}
 
 export function householdInput(
   household: FamilyHousehold,

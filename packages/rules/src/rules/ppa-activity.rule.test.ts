@@ -159,4 +159,79 @@ describe('PPA.ACTIVITY', () => {
     });
     expect(ppaOf(household, '2025-06')).toBeNull();
   });
+
+  describe('with the monthly columns of a v2 extract', () => {
+    // Reference month 2025-06 = as_of: the months m4, m3, m2 are 2025-02, 2025-03, 2025-04.
+    const v2 = (pay: Record<string, number>, overrides: Partial<FamilyHousehold> = {}) =>
+      family({
+        source: { kind: 'caf', partner: 'caf-35', reference_month: '2025-06' },
+        household_resources: 1426,
+        members: [
+          member({
+            activity_income: 1426,
+            months: Object.entries(pay).map(([month, activity_income]) => ({ month, activity_income })),
+          }),
+        ],
+        months: Object.entries(pay).map(([month, amount]) => ({
+          month,
+          household_resources: amount,
+          household_adults: 1,
+          household_children: 0,
+          single_parent_increase: false,
+          housing_aid_amount: 0,
+        })),
+        ...overrides,
+      });
+
+    it('computes each reference month with its own pay and resources', () => {
+      // 2025-02: 622.63 + 0.61 × 1 000 + 181.19 × (1 000 − 700.92) / 724.68 − 1 000 = 307.41;
+      // 2025-03: 247.68 (1 426 €); 2025-04: 633.21 + 0.5985 × 2 000 + 184.27 − 2 000 = 14.48.
+      const result = ppaOf(v2({ '2025-02': 1000, '2025-03': 1426, '2025-04': 2000 }), '2025-06');
+      const steps = Object.fromEntries(result?.evidence.computation.map((s) => [s.name, s.value]) ?? []);
+      expect([steps['ppa_2025-02'], steps['ppa_2025-03'], steps['ppa_2025-04']]).toEqual([
+        307.41, 247.68, 14.48,
+      ]);
+      expect(result?.amount).toBe(189.86);
+      expect(result?.evidence.inputs).toContainEqual(
+        expect.objectContaining({ column: 'household_resources_m4', value: 1000 }),
+      );
+      expect(result?.evidence.inputs).toContainEqual(
+        expect.objectContaining({ column: 'activity_income_m2', value: 2000 }),
+      );
+      expect(result?.evidence.explanation).toContain('Chaque mois de référence est calculé avec ses propres');
+      // The quarterly average alone (1 475.33 €) would have given another amount.
+      expect(ppaOf(worker(1475.33), '2025-06')?.amount).not.toBe(189.86);
+    });
+
+    it('takes the months it lacks from the quarterly average, and says so', () => {
+      const result = ppaOf(v2({ '2025-03': 1426, '2025-04': 1426 }), '2025-06');
+      expect(result?.amount).toBe(246.77);
+      expect(result?.evidence.explanation).toContain('faute de valeurs pour 2025-02');
+    });
+
+    it('reads the composition, the increase and the housing aid of each month', () => {
+      const base = v2({ '2025-02': 1000, '2025-03': 1000, '2025-04': 1000 });
+      const withChild = {
+        ...base,
+        household_children: 1,
+        months: base.months!.map((m) =>
+          m.month === '2025-04' ? { ...m, household_children: 1, housing_aid_amount: 50 } : m,
+        ),
+      };
+      const result = ppaOf(withChild, '2025-06');
+      // 2025-04 with a child and an aid of 50 €: M = 633.21 × 1.5, FL = min(16 % × 949.815, 50) = 50.
+      expect(result?.evidence.computation).toContainEqual({ name: 'maximum_amount_2025-04', value: 949.82 });
+      expect(result?.evidence.computation).toContainEqual({ name: 'housing_forfait_2025-04', value: 50 });
+      expect(result?.evidence.computation).toContainEqual({ name: 'housing_forfait_2025-02', value: 0 });
+    });
+
+    it('counts 0 for a month in which no adult was 18 yet', () => {
+      const young = v2({ '2025-02': 1000, '2025-03': 1000, '2025-04': 1000 }, {});
+      const turning18 = { ...young, members: young.members.map((m) => ({ ...m, birth_ym: '2007-04' })) };
+      const steps = ppaOf(turning18, '2025-06')?.evidence.computation ?? [];
+      expect(steps).toContainEqual({ name: 'ppa_2025-02', value: 0 });
+      expect(steps).toContainEqual({ name: 'ppa_2025-03', value: 0 });
+      expect(steps.find((s) => s.name === 'ppa_2025-04')?.value).toBeGreaterThan(0);
+    });
+  });
 });

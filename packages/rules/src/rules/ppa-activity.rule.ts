@@ -5,10 +5,12 @@
 // then on ("solidarité à la source"). A v1 extract gives one quarterly average: the same incomes,
 // composition and housing aid serve each month, a simplification the evidence states.
 
-import type { ComputationStep } from '../case.schema.ts';
+import type { MonthlyHouseholdColumn } from '@nonrecours/pseudo';
+import type { ComputationStep, InputUse } from '../case.schema.ts';
 import { euros, roundCents } from '../money.ts';
 import { addMonths, ageAt, monthIndex } from '../months.ts';
 import type { ParamsAtDate } from '../parameters/lookup.ts';
+import type { FamilyHousehold, FamilyMember } from '../profile.schema.ts';
 import {
   type Composition,
   describeForfaitBasis,
@@ -24,7 +26,7 @@ import {
   householdSubject,
   linkWithinHousehold,
 } from './household-subject.ts';
-import { householdInput, housingInputs, memberInput } from './inputs.ts';
+import { householdInput, housingInputs, memberInput, monthlyInput } from './inputs.ts';
 import { type RuleFor, type RuleMeta, resultOf } from './rule.ts';
 import { limits, presumption } from './wording.ts';
 
@@ -107,6 +109,92 @@ export const ppaAverageSimplification =
   'l’âge atteint à la date du calcul, sont retenus pour chacun des trois mois ; si la paie ou la situation ' +
   'a varié, le montant dû diffère.';
 
+/**
+ * A reference month's own inputs from a v2 extract (its `…_m0` to `…_m4` columns), or null when the
+ * extract does not detail that month (v1, or a month outside its window). A column left empty for
+ * the month takes the extract's current value; the age condition is that month's.
+ */
+function monthInputs(
+  household: FamilyHousehold,
+  adults: readonly FamilyMember[],
+  month: string,
+  quarterly: PpaMonthInputs,
+  params: ParamsAtDate,
+): { inputs: PpaMonthInputs; used: InputUse[] } | null {
+  const own = household.months?.find((entry) => entry.month === month && entry.household_resources !== null);
+  if (own === undefined || own.household_resources === null) return null;
+  const k = monthIndex(household.source.reference_month) - monthIndex(month);
+  const used: InputUse[] = [];
+  const stated = <T extends string | number | boolean>(
+    name: MonthlyHouseholdColumn,
+    value: T | null,
+    fallback: T,
+  ): T => {
+    if (value === null) return fallback;
+    used.push(monthlyInput(household, `${name}_m${k}`, value, household.household_pseudo, 'own_row'));
+    return value;
+  };
+  const resources = stated('household_resources', own.household_resources, quarterly.resources);
+  const adultsCount = stated('household_adults', own.household_adults, household.household_adults);
+  const children = stated('household_children', own.household_children, quarterly.composition.children);
+  const increase = stated(
+    'single_parent_increase',
+    own.single_parent_increase,
+    quarterly.composition.increase,
+  );
+  const aid = stated('housing_aid_amount', own.housing_aid_amount, household.housing_aid_amount ?? 0);
+  const forfait =
+    own.housing_aid_amount === null
+      ? quarterly.forfait
+      : familyForfaitBasis({
+          housing: household.housing,
+          housing_aid: aid > 0,
+          housing_aid_amount: aid > 0 ? aid : null,
+        });
+  const earnings = adults.map((member) => {
+    const value = member.months?.find((entry) => entry.month === month)?.activity_income;
+    if (value === undefined) return member.activity_income;
+    used.push(
+      monthlyInput(
+        household,
+        `activity_income_m${k}`,
+        value,
+        member.person_pseudo,
+        linkWithinHousehold(member),
+      ),
+    );
+    return value;
+  });
+  const ageMin = params.value('ppa.age_min', month);
+  return {
+    inputs: {
+      composition: { adults: Math.min(adultsCount, 2), children, increase },
+      resources,
+      forfait,
+      earnings,
+      ageMet: adults.some((member) => ageAt(member.birth_ym, month) >= ageMin),
+    },
+    used,
+  };
+}
+
+/** What the evidence says of the inputs: each month's own (v2), or the quarterly average (v1). */
+function describeMonthlyInputs(monthly: readonly { month: string; own: boolean }[]): string {
+  const own = monthly.filter((m) => m.own).map((m) => m.month);
+  if (own.length === monthly.length)
+    return (
+      'Chaque mois de référence est calculé avec ses propres revenus d’activité, ressources, composition du ' +
+      'foyer, majoration parent isolé et aide au logement (colonnes mensuelles de l’extrait), et l’âge atteint ce mois-là.'
+    );
+  if (own.length === 0) return ppaAverageSimplification;
+  const missing = monthly.filter((m) => !m.own).map((m) => m.month);
+  return (
+    `Les mois ${own.join(', ')} sont calculés avec leurs propres valeurs mensuelles ; faute de valeurs pour ` +
+    `${missing.join(', ')}, ces mois reprennent les moyennes trimestrielles et l’âge à la date du calcul ` +
+    '(simplification : si la paie ou la situation a varié, le montant dû diffère).'
+  );
+}
+
 export const ppaActivityRule: RuleFor<'family'> = {
   ...meta,
   target: 'family',
@@ -120,7 +208,7 @@ export const ppaActivityRule: RuleFor<'family'> = {
     );
     if (workers.length === 0) return null;
 
-    const inputsOfMonth: PpaMonthInputs = {
+    const quarterly: PpaMonthInputs = {
       composition: {
         adults: Math.min(household.household_adults, 2),
         children: household.household_children,
@@ -134,16 +222,20 @@ export const ppaActivityRule: RuleFor<'family'> = {
     };
     const steps: ComputationStep[] = [];
     const months = ppaReferenceMonths(asOf);
-    const monthly = months.map((month) => ({
-      month,
-      ppa: ppaOfMonth(inputsOfMonth, params, month, steps),
-    }));
+    const monthly = months.map((month) => {
+      const own = monthInputs(household, adults, month, quarterly, params);
+      return {
+        month,
+        own: own !== null,
+        ppa: ppaOfMonth(own?.inputs ?? quarterly, params, month, steps),
+        used: own?.used ?? [],
+      };
+    });
     const ppa = roundCents(monthly.reduce((sum, { ppa: amount }) => sum + amount, 0) / monthly.length);
     const minimum = params.value('ppa.minimum_payment');
     if (ppa < minimum) return null;
     steps.push({ name: 'ppa', value: ppa });
 
-    const { composition } = inputsOfMonth;
     const detail = monthly.map(({ month, ppa: amount }) => `${month} : ${euros(amount)}`).join(' ; ');
     return resultOf(meta, params, {
       subject: householdSubject(household),
@@ -160,17 +252,18 @@ export const ppaActivityRule: RuleFor<'family'> = {
         ]),
         householdInput(household, 'household_resources', 'own_row'),
         ...housingInputs(household, 'own_row'),
+        ...monthly.flatMap(({ used }) => used),
       ],
       computation: steps,
       explanation:
-        `${describeHousehold(household, composition.adults, composition.children)} sans prime ` +
-        `d’activité ni RSA (extrait ${household.source.reference_month}), revenus d’activité des adultes ` +
-        `${euros(inputsOfMonth.earnings.reduce((sum, amount) => sum + amount, 0))} et ressources ` +
+        `${describeHousehold(household, quarterly.composition.adults, quarterly.composition.children)} sans ` +
+        `prime d’activité ni RSA (extrait ${household.source.reference_month}), revenus d’activité des adultes ` +
+        `${euros(quarterly.earnings.reduce((sum, amount) => sum + amount, 0))} et ressources ` +
         `${euros(household.household_resources)} par mois (moyennes trimestrielles de l’extrait), ` +
         `${describeForfaitBasis(household)}. Prime d’activité estimée à ${euros(ppa)} par mois : moyenne ` +
         `des ${describeReferenceMonths(asOf, months)}, chacun calculé avec les paramètres en vigueur ce ` +
         `mois-là et ramené à 0 s’il est négatif (${detail}) ; versée à partir de ${euros(minimum)}. ` +
-        `${ppaAverageSimplification} ${presumption} ${limits.ppa}`,
+        `${describeMonthlyInputs(monthly)} ${presumption} ${limits.ppa}`,
     });
   },
 };

@@ -32,6 +32,7 @@ export function member(overrides: Partial<FamilyMember> = {}): FamilyMember {
     role: 'allocataire',
     birth_ym: '1985-03',
     activity_income: 0,
+    months: null,
     health: null,
     ...overrides,
   };
