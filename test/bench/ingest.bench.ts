@@ -1,4 +1,4 @@
-// pnpm bench:ingest [--rows 1000000] [--rows 3000000 …]
+// pnpm bench:ingest [--rows 1000000] [--rows 3000000 …] [--schema caf.v2]
 // Uploads synthetic caf extracts through the HTTP API (a separate process, on the real PostgreSQL)
 // and reports rows/s, the API's peak RSS and the latency of a health probe during the upload; then,
 // on the same machine and file, the rows/s of a plain `psql \copy` into an equivalent table.
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { createDatabase, migrateToLatest } from '@nonrecours/db';
-import { extractColumns } from '@nonrecours/pseudo';
+import { schemaColumns } from '@nonrecours/pseudo';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { startApiProcess } from '../support/api-process.ts';
@@ -18,11 +18,17 @@ import { addMember, makeClient, makeConvention, makePartner } from '../support/f
 import { clientToken, uploadExtract } from '../support/http-client.ts';
 import { peakRss } from '../support/proc-stats.ts';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', multiple: true, default: ['1000000'] } } });
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', multiple: true, default: ['1000000'] },
+    schema: { type: 'string', default: 'caf.v1' },
+  },
+});
 const server = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 const dbName = 'nonrecours_bench_ingest';
 const dir = mkdtempSync(path.join(tmpdir(), 'nonrecours-bench-'));
-const columns = extractColumns.caf.map((c) => c.name);
+const schema = values.schema;
+const columns = schemaColumns('caf', schema).map((c) => c.name);
 
 async function admin(sqlText: string) {
   const client = new pg.Client({ connectionString: server.toString() });
@@ -57,7 +63,7 @@ try {
   for (const rowsText of values.rows) {
     const rows = Number(rowsText);
     const file = path.join(dir, `caf-${rows}.csv`);
-    await pipeline(extractStream('caf', rows), createWriteStream(file));
+    await pipeline(extractStream('caf', rows, { schema }), createWriteStream(file));
     const bytes = statSync(file).size;
 
     const convention = await makeConvention(database.db);
@@ -81,6 +87,7 @@ try {
         token,
         conventionId: convention.id,
         kind: 'caf',
+        schema,
         month: '2026-09',
         kcv: '4b087fe7a2945f10',
       },
@@ -110,6 +117,7 @@ try {
     ]);
     const copySeconds = (performance.now() - t1) / 1000;
     const result = {
+      schema,
       rows,
       mb: +(bytes / 1e6).toFixed(1),
       api_seconds: +apiSeconds.toFixed(2),

@@ -16,7 +16,7 @@ interface Detail extends CaseItem {
     rule: { id: string };
     parameters: { label: string; reference: { title: string } }[];
     inputs: { kind: string }[];
-    supporting: { rule: { id: string }; evidence: { inputs: unknown[] } }[];
+    supporting: { rule: { id: string }; variant: string | null; evidence: { inputs: unknown[] } }[];
   };
   plain_french: string[];
 }
@@ -45,7 +45,7 @@ describe('a case and its follow-up', () => {
     expect(detail.evidence.parameters[0]!.reference.title).toBeTruthy();
     const text = detail.plain_french.join('\n');
     expect(text).toContain('Présomption de non-recours au revenu de solidarité active (RSA) pour un foyer');
-    expect(text).toContain('RSA.RESOURCES (version 1.0.0)');
+    expect(text).toContain('RSA.RESOURCES (version 1.1.0)');
     const amount = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2 }).format(
       detail.estimated_amount!,
     );
@@ -70,12 +70,18 @@ describe('a case and its follow-up', () => {
   });
 
   it('reads a case that the run merged from several profiles, with their results as supporting evidence', async () => {
+    // A retiree's rule (C2S.ASPA) and a family member's rule in one case: two profiles merged by the run.
     const merged = await caseOf(
-      `exists (select 1 from jsonb_array_elements(evidence -> 'supporting') s where not s ? 'evidence')`,
+      `exists (select 1 from jsonb_array_elements(evidence -> 'supporting') s
+        where (s -> 'rule' ->> 'id' = 'C2S.ASPA') <> (rule = 'C2S.ASPA'))`,
     );
     const detail = (await p.get(`/cases/${merged.id}`)).json<Detail>();
     expect(detail.evidence.supporting.length).toBeGreaterThan(0);
     expect(detail.evidence.supporting.every((s) => s.rule.id && s.evidence.inputs.length > 0)).toBe(true);
+    // Each supporting result keeps its own variant, even when the run merged it from another profile.
+    expect(
+      detail.evidence.supporting.every((s) => s.variant === 'free' || s.variant === 'participation'),
+    ).toBe(true);
     expect(detail.plain_french.some((l) => l.startsWith('Règle concordante'))).toBe(true);
   });
 

@@ -29,12 +29,12 @@ describe('partner console pages', () => {
   }, 120_000);
   afterAll(() => t.close());
 
-  async function upload(v: Visitor, body: Buffer, headers: Record<string, string>) {
+  async function upload(v: Visitor, body: Buffer, headers: Record<string, string>, schema?: string) {
     const page = await v.get(`/console/conventions/${conventionId}`);
     const m = manifest();
     return t.app.inject({
       method: 'POST',
-      url: `/console/conventions/${conventionId}/extractions?kind=caf&reference_month=${m.month}`,
+      url: `/console/conventions/${conventionId}/extractions?kind=caf&reference_month=${m.month}${schema ? `&schema=${schema}` : ''}`,
       headers: {
         cookie: [...v.cookies].map(([k, val]) => `${k}=${val}`).join('; '),
         'content-type': 'text/csv',
@@ -74,6 +74,28 @@ describe('partner console pages', () => {
       .where('actor', '=', caf.id)
       .executeTakeFirstOrThrow();
     expect(event.outcome).toBe('success');
+  });
+
+  it('uploads a caf.v2 extract when the browser names its schema, and refuses it sent as caf.v1', async () => {
+    const v = new Visitor(t.app);
+    await v.signIn(caf);
+    const [header, ...rows] = readFileSync(new URL(manifest().files.caf!.extract, territoryDir), 'utf8')
+      .trimEnd()
+      .split('\n');
+    const v2 = Buffer.from(
+      `${[`${header};c2s_resources`, ...rows.map((r) => `${r};12000.00`)].join('\n')}\n`,
+    );
+    const asV1 = await upload(v, v2, {});
+    expect(asV1.statusCode).toBe(422);
+    const accepted = await upload(v, v2, {}, 'caf.v2');
+    expect(accepted.statusCode, accepted.body).toBe(202);
+    const schema = await t.database.db
+      .selectFrom('extracts')
+      .select('schema')
+      .where('convention_id', '=', conventionId)
+      .where('schema', '=', 'caf.v2')
+      .executeTakeFirst();
+    expect(schema?.schema).toBe('caf.v2');
   });
 
   it('refuses an upload without the CSRF token, and one with another key, in French', async () => {

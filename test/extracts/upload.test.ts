@@ -129,7 +129,7 @@ describe('extract upload', () => {
     const cases: [string, () => ReturnType<typeof upload>, number][] = [
       ['key_check_mismatch', () => upload(extractFile('caf', 3), { kcv: '0000000000000000' }), 400],
       ['key_check_missing', () => upload(extractFile('caf', 3), { kcv: null }), 400],
-      ['unknown_schema', () => upload(extractFile('caf', 3), { schema: 'caf.v2' }), 400],
+      ['unknown_schema', () => upload(extractFile('caf', 3), { schema: 'caf.v3' }), 400],
       ['not_a_provider_of_kind', () => upload(extractFile('landlord', 3), { kind: 'landlord' }), 403],
       [
         'unexpected_column',

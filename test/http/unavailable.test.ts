@@ -2,7 +2,7 @@
 // does not care. The services are really unreachable here: a closed port.
 import { buildApp } from '@nonrecours/api/app.ts';
 import { loadConfig } from '@nonrecours/config';
-import { generateSigningJwk, importSigningJwk, jobDefinitions } from '@nonrecours/core';
+import { createAuditSigner, generateSigningJwk, importSigningJwk, jobDefinitions } from '@nonrecours/core';
 import { createDatabase, isDatabaseUnavailable } from '@nonrecours/db';
 import { createJobQueue, isQueueUnavailable } from '@nonrecours/queue';
 import { Redis } from 'ioredis';
@@ -63,6 +63,7 @@ describe('services unavailable', () => {
       log,
       concurrency: 1,
     });
+    const checkpointKey = await importSigningJwk(await generateSigningJwk());
     const app = await buildApp({
       config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
       db: closed.db,
@@ -70,6 +71,7 @@ describe('services unavailable', () => {
       log,
       signingKey: await importSigningJwk(await generateSigningJwk()),
       checkpointKeys: [],
+      auditSigner: createAuditSigner({ db: closed.db, keys: { signing: checkpointKey, trusted: [] } }),
       queue,
     });
     closers.push(async () => {

@@ -88,4 +88,26 @@ describe('a run over the synthetic territory', () => {
       }
     }
   });
+
+  it('estimates the ground truth amounts to the cent, the ASPA of couples shared or capped included', async () => {
+    const cases = await t.database.db
+      .selectFrom('cases')
+      .select(['subject_pseudo', 'benefit', 'rule', 'estimated_amount', 'evidence'])
+      .where('run_id', '=', run.id)
+      .execute();
+    const amounts = new Map<string, number | null>();
+    for (const c of cases) {
+      amounts.set(
+        `${c.subject_pseudo}|${c.rule}`,
+        c.estimated_amount === null ? null : Number(c.estimated_amount),
+      );
+      const supporting = (c.evidence as { supporting?: { rule: { id: string }; amount: number | null }[] })
+        .supporting;
+      for (const s of supporting ?? []) amounts.set(`${c.subject_pseudo}|${s.rule.id}`, s.amount);
+    }
+    const withAmount = groundTruth().filter((g) => g.amount !== '' && g.link !== 'absent');
+    expect(withAmount.some((g) => g.rule === 'ASPA.PENSION')).toBe(true);
+    const wrong = withAmount.filter((g) => amounts.get(`${g.subject_pseudo}|${g.rule}`) !== Number(g.amount));
+    expect(wrong).toEqual([]);
+  });
 });

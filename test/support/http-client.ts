@@ -24,6 +24,8 @@ export interface UploadTarget {
   kind: string;
   month: string;
   kcv: string;
+  /** Default: the kind's v1 schema. */
+  schema?: string;
   idempotencyKey?: string;
 }
 
@@ -34,7 +36,7 @@ export function uploadExtract(
 ): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
-      `${target.url}/v1/conventions/${target.conventionId}/extracts?kind=${target.kind}&schema=${target.kind}.v1&reference_month=${target.month}`,
+      `${target.url}/v1/conventions/${target.conventionId}/extracts?kind=${target.kind}&schema=${target.schema ?? `${target.kind}.v1`}&reference_month=${target.month}`,
       {
         method: 'POST',
         headers: {

@@ -16,8 +16,8 @@ export interface Manifest {
   files: Record<string, { schema: string; extract: string; rows: number }>;
 }
 
-export const manifest = (): Manifest =>
-  JSON.parse(readFileSync(new URL('manifest.json', territoryDir), 'utf8'));
+export const manifest = (dir: URL = territoryDir): Manifest =>
+  JSON.parse(readFileSync(new URL('manifest.json', dir), 'utf8'));
 
 export interface GroundTruthRow {
   subject_pseudo: string;
@@ -25,20 +25,21 @@ export interface GroundTruthRow {
   benefit: string;
   rule: string;
   link: string;
+  /** Estimated monthly amount to the cent, '' for rules without one. */
+  amount: string;
 }
 
-export function groundTruth(): GroundTruthRow[] {
-  const [header, ...lines] = readFileSync(new URL('ground-truth.csv', territoryDir), 'utf8')
-    .trim()
-    .split('\n');
+export function groundTruth(dir: URL = territoryDir): GroundTruthRow[] {
+  const [header, ...lines] = readFileSync(new URL('ground-truth.csv', dir), 'utf8').trim().split('\n');
   const columns = header!.split(';');
   return lines.map(
     (line) => Object.fromEntries(line.split(';').map((v, i) => [columns[i], v])) as unknown as GroundTruthRow,
   );
 }
 
-export async function loadTerritory(app: FastifyInstance, db: Db) {
-  const m = manifest();
+/** Uploads a territory (the committed fixture unless `dir`, a folder URL, names another). */
+export async function loadTerritory(app: FastifyInstance, db: Db, dir: URL = territoryDir) {
+  const m = manifest(dir);
   const convention = await makeConvention(db);
   await registerConventionKey(db, cliActor(), convention.id, m.kcv);
   const tokens: Record<string, string> = {};
@@ -52,7 +53,7 @@ export async function loadTerritory(app: FastifyInstance, db: Db) {
       method: 'POST',
       url: `/v1/conventions/${convention.id}/extracts?kind=${kind}&schema=${m.files[kind]!.schema}&reference_month=${m.month}`,
       headers: { authorization: `Bearer ${tokens[kind]}`, 'content-type': 'text/csv', 'x-key-check': m.kcv },
-      payload: readFileSync(new URL(m.files[kind]!.extract, territoryDir)),
+      payload: readFileSync(new URL(m.files[kind]!.extract, dir)),
     });
     if (res.statusCode !== 202) throw new Error(`upload of ${kind}: ${res.statusCode} ${res.body}`);
   }

@@ -4,6 +4,7 @@
 export const extractKinds = ['caf', 'cpam', 'msa', 'carsat', 'landlord'] as const;
 export type ExtractKind = (typeof extractKinds)[number];
 
+/** The schema a kind is sent with by default (the first one it was defined with). */
 export const schemaOfKind: Record<ExtractKind, string> = {
   caf: 'caf.v1',
   cpam: 'cpam.v1',
@@ -11,6 +12,36 @@ export const schemaOfKind: Record<ExtractKind, string> = {
   carsat: 'carsat.v1',
   landlord: 'landlord.v1',
 };
+
+/** Every schema a kind may be sent with: caf.v2 and msa.v2 add the monthly columns to v1. */
+export const schemasOfKind: Record<ExtractKind, readonly string[]> = {
+  caf: ['caf.v1', 'caf.v2'],
+  cpam: ['cpam.v1'],
+  msa: ['msa.v1', 'msa.v2'],
+  carsat: ['carsat.v1'],
+  landlord: ['landlord.v1'],
+};
+
+/**
+ * The months a v2 extract details, as offsets before its reference month: m0 is the reference
+ * month itself, m4 four months before. They hold every PPA reference month of an as_of up to the
+ * reference month (as_of − 4 … − 1), as the law reads them.
+ */
+export const monthOffsets = [0, 1, 2, 3, 4] as const;
+export type MonthOffset = (typeof monthOffsets)[number];
+
+/** The household values of v2 month k (each row of the household repeats them, as in v1). */
+export const monthlyHouseholdColumns = [
+  'household_resources',
+  'household_adults',
+  'household_children',
+  'single_parent_increase',
+  'housing_aid_amount',
+] as const;
+export type MonthlyHouseholdColumn = (typeof monthlyHouseholdColumns)[number];
+
+export const monthlyColumn = (name: MonthlyHouseholdColumn | 'activity_income', k: MonthOffset) =>
+  `${name}_m${k}`;
 
 export type ColumnType =
   | { type: 'pseudo' }
@@ -63,9 +94,29 @@ const family: ColumnSpec[] = [
   req('aah', { type: 'bool' }),
 ];
 
+/**
+ * caf.v2 / msa.v2: month by month, this person's activity income and the household's resources (as
+ * PPA counts them that month), composition, isolated-parent increase and housing aid paid (0: none);
+ * and, once, the household's resources as C2S counts them over the 12 months before the reference
+ * month (€ a year, housing forfait included: the amount compared with the C2S ceilings).
+ */
+const monthly: ColumnSpec[] = [
+  ...monthOffsets.flatMap((k) => [
+    opt(monthlyColumn('activity_income', k), { type: 'amount' }),
+    opt(monthlyColumn('household_resources', k), { type: 'amount' }),
+    opt(monthlyColumn('household_adults', k), { type: 'int', min: 1 }),
+    opt(monthlyColumn('household_children', k), { type: 'int', min: 0 }),
+    opt(monthlyColumn('single_parent_increase', k), { type: 'bool' }),
+    opt(monthlyColumn('housing_aid_amount', k), { type: 'amount' }),
+  ]),
+  opt('c2s_resources', { type: 'amount' }),
+];
+
+export const v2OnlyColumns: readonly string[] = monthly.map((c) => c.name);
+
 /** Every column a kind allows, in file order; any other column refuses the file. */
 export const extractColumns: Record<ExtractKind, readonly ColumnSpec[]> = {
-  caf: [...identity(true), ...family],
+  caf: [...identity(true), ...family, ...monthly],
   cpam: [
     ...identity(true),
     req('c2s', { type: 'enum', values: c2sStatuses }),
@@ -78,6 +129,7 @@ export const extractColumns: Record<ExtractKind, readonly ColumnSpec[]> = {
     opt('c2s_until', { type: 'month' }),
     opt('pension', { type: 'amount' }),
     opt('aspa', { type: 'bool' }),
+    ...monthly,
   ],
   carsat: [
     ...identity(true),
@@ -85,6 +137,8 @@ export const extractColumns: Record<ExtractKind, readonly ColumnSpec[]> = {
     req('couple', { type: 'bool' }),
     req('aspa', { type: 'bool' }),
     opt('household_resources', { type: 'amount' }),
+    // The partner's birth month when couple = 1: an ASPA shared by two eligible partners, or capped.
+    opt('partner_birth_ym', { type: 'month' }),
   ],
   landlord: [
     ...identity(false),
@@ -121,12 +175,28 @@ export const clearIdentityColumns = [
   'household_id',
 ] as const;
 
-export function clearColumns(kind: ExtractKind): string[] {
-  const attributes = extractColumns[kind].map((c) => c.name).filter((n) => !derivedColumns.includes(n));
+/** A kind's clear columns: every one it allows, or those of one schema. */
+export function clearColumns(kind: ExtractKind, schema?: string): string[] {
+  const columns = schema === undefined ? extractColumns[kind] : schemaColumns(kind, schema);
+  const attributes = columns.map((c) => c.name).filter((n) => !derivedColumns.includes(n));
   const hasHousehold = extractColumns[kind].some((c) => c.name === 'household_pseudo');
   const holdsNir = extractColumns[kind].some((c) => c.name === 'person_pseudo' && c.required);
   const identityCols = clearIdentityColumns.filter(
     (c) => (c !== 'household_id' || hasHousehold) && (c !== 'nir' || holdsNir),
   );
   return [...identityCols, ...attributes];
+}
+
+/** The columns of one schema, in file order: a v1 schema leaves out the v2 monthly columns. */
+export function schemaColumns(kind: ExtractKind, schema: string): readonly ColumnSpec[] {
+  if (!schemasOfKind[kind].includes(schema)) throw new Error(`unknown schema ${schema} for kind ${kind}`);
+  return schema.endsWith('.v1')
+    ? extractColumns[kind].filter((c) => !v2OnlyColumns.includes(c.name))
+    : extractColumns[kind];
+}
+
+/** The schema a file of `kind` with these columns follows: v2 as soon as one monthly column is there. */
+export function schemaOfColumns(kind: ExtractKind, names: readonly string[]): string {
+  const v2 = schemasOfKind[kind].find((schema) => schema.endsWith('.v2'));
+  return v2 !== undefined && names.some((name) => v2OnlyColumns.includes(name)) ? v2 : schemaOfKind[kind];
 }

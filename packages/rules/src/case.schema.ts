@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { parameterUnits } from './parameters/parameter.ts';
 import { extractKinds, linkMethods, monthSchema } from './profile.schema.ts';
+import { notCoveredReasons } from './rules/coverage.ts';
 
 export const benefits = ['c2s', 'rsa', 'ppa', 'aspa'] as const;
 export type Benefit = (typeof benefits)[number];
@@ -110,6 +111,8 @@ export type ParameterWarning = z.infer<typeof parameterWarningSchema>;
 
 export const evaluationSchema = z.object({
   as_of: monthSchema,
+  /** Profiles the pack makes no presumption for, by reason (Mayotte). */
+  not_covered: z.partialRecord(z.enum(notCoveredReasons), z.number().int()),
   pack: z.object({ id: z.string(), rules: z.array(ruleRefSchema) }),
   cases: z.array(caseSchema),
   warnings: z.array(parameterWarningSchema),

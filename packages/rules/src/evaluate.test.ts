@@ -12,13 +12,13 @@ describe('evaluate', () => {
     expect(evaluation.pack).toEqual({
       id: 'fr.v1',
       rules: [
-        { id: 'C2S.RSA', version: '1.0.0' },
-        { id: 'C2S.ASPA', version: '1.0.0' },
-        { id: 'C2S.RESOURCES', version: '1.0.0' },
-        { id: 'RSA.RESOURCES', version: '1.0.0' },
-        { id: 'PPA.ACTIVITY', version: '1.0.0' },
-        { id: 'ASPA.PENSION', version: '1.0.0' },
-        { id: 'RSA.UNKNOWN_TO_CAF', version: '1.0.0' },
+        { id: 'C2S.RSA', version: '1.1.0' },
+        { id: 'C2S.RESOURCES', version: '1.1.0' },
+        { id: 'C2S.ASPA', version: '1.1.0' },
+        { id: 'RSA.RESOURCES', version: '1.1.0' },
+        { id: 'PPA.ACTIVITY', version: '1.1.0' },
+        { id: 'ASPA.PENSION', version: '1.1.0' },
+        { id: 'RSA.UNKNOWN_TO_CAF', version: '1.1.0' },
       ],
     });
     expect(evaluation.cases).toEqual([]);
@@ -41,6 +41,41 @@ describe('evaluate', () => {
     ]);
     // RSA is already paid: no RSA case.
     expect(cases.some((item) => item.benefit === 'rsa')).toBe(false);
+  });
+
+  it('makes a C2S case free when C2S.RESOURCES finds the free ceiling beside C2S.ASPA, both kept', () => {
+    // The same person: an ASPA beneficiary (carsat) in a caf household with no resources.
+    const person = pseudo('alice');
+    const household = family({ members: [member({ person_pseudo: person, health: health() })] });
+    const aspa = retiree({ person_pseudo: person, aspa: true, health: health() });
+    for (const profiles of [
+      [household, aspa],
+      [aspa, household],
+    ]) {
+      const [c2s, ...others] = evaluate(profiles, '2025-06', frV1).cases.filter(
+        (item) => item.benefit === 'c2s',
+      );
+      expect(others).toEqual([]);
+      expect(c2s).toMatchObject({ rule: { id: 'C2S.RESOURCES' }, variant: 'free', confidence: 'medium' });
+      expect(c2s?.supporting.map((result) => [result.rule.id, result.variant, result.amount])).toEqual([
+        ['C2S.ASPA', 'participation', null],
+      ]);
+    }
+  });
+
+  it('makes no presumption in Mayotte (976) and counts those profiles as not covered', () => {
+    const profiles: Profile[] = [
+      family({ commune: '97611', members: [member({ health: health() })] }),
+      retiree({ commune: '97611', pension: 100 }),
+      tenancy({ commune: '97611' }),
+      retiree({ person_pseudo: pseudo('odette'), commune: '97411', pension: 100 }),
+    ];
+    const evaluation = evaluate(profiles, '2025-06', frV1);
+    expect(evaluation.cases.map((item) => [item.rule.id, item.subject])).toEqual([
+      ['ASPA.PENSION', { type: 'person', person_pseudo: pseudo('odette') }],
+    ]);
+    expect(evaluation.not_covered).toEqual({ mayotte: 3 });
+    expect(evaluate(profiles.slice(3), '2025-06', frV1).not_covered).toEqual({});
   });
 
   it('makes one household case when caf and msa both hold the allocataire’s household', () => {

@@ -7,9 +7,11 @@ import type { Case, Confidence, Evaluation, RuleResult, Subject } from './case.s
 import { paramsAtDate } from './parameters/lookup.ts';
 import { parameterWarnings } from './parameters/staleness.ts';
 import type { Profile } from './profile.schema.ts';
+import type { NotCoveredReason } from './rules/coverage.ts';
 import type { Rule, RulePack } from './rules/rule.ts';
 
-function applyRule(rule: Rule, profile: Profile, asOf: string): RuleResult[] {
+function applyRule(rule: Rule, profile: Profile, asOf: string, pack: RulePack): RuleResult[] {
+  if (pack.notCovered(profile) !== null) return [];
   const found: (RuleResult | null)[] = [];
   // Each application reads through a fresh recorder, so evidence lists only its own parameters.
   if (rule.target === 'family' && profile.type === 'family') {
@@ -54,23 +56,37 @@ function mergeCases(results: readonly RuleResult[], pack: RulePack): Case[] {
         confidenceRank[a.confidence] - confidenceRank[b.confidence] ||
         (order.get(a.rule.id) ?? 0) - (order.get(b.rule.id) ?? 0),
     ) as [RuleResult, ...RuleResult[]];
-    return { ...best, supporting: others.map(({ subject: _subject, benefit: _benefit, ...rest }) => rest) };
+    // A C2S case is free when any of its rules puts the person under the free ceiling (RULES.md).
+    const variant = group.some((result) => result.variant === 'free') ? 'free' : best.variant;
+    return {
+      ...best,
+      variant,
+      supporting: others.map(({ subject: _subject, benefit: _benefit, ...rest }) => rest),
+    };
   });
 }
 
 /** The cases of one profile: what a matcher partition calls, profile by profile. */
 export function evaluateProfile(profile: Profile, asOf: string, pack: RulePack): Case[] {
   return mergeCases(
-    pack.rules.flatMap((rule) => applyRule(rule, profile, asOf)),
+    pack.rules.flatMap((rule) => applyRule(rule, profile, asOf, pack)),
     pack,
   );
 }
 
 export function evaluate(profiles: readonly Profile[], asOf: string, pack: RulePack): Evaluation {
   assertSupportedAsOf(asOf);
-  const results = profiles.flatMap((profile) => pack.rules.flatMap((rule) => applyRule(rule, profile, asOf)));
+  const results = profiles.flatMap((profile) =>
+    pack.rules.flatMap((rule) => applyRule(rule, profile, asOf, pack)),
+  );
+  const notCovered: Partial<Record<NotCoveredReason, number>> = {};
+  for (const profile of profiles) {
+    const reason = pack.notCovered(profile);
+    if (reason !== null) notCovered[reason] = (notCovered[reason] ?? 0) + 1;
+  }
   return {
     as_of: asOf,
+    not_covered: notCovered,
     pack: { id: pack.id, rules: pack.rules.map((rule) => ({ id: rule.id, version: rule.version })) },
     cases: mergeCases(results, pack),
     warnings: parameterWarnings(asOf),

@@ -6,6 +6,7 @@ export * from './case.schema.ts';
 export { RulesError, type RulesErrorCode } from './errors.ts';
 export { evaluate, evaluateProfile, subjectKey } from './evaluate.ts';
 export { frV1 } from './fr-v1.pack.ts';
+export { type ColumnReader, householdMonthsOf, memberMonthsOf } from './monthly-columns.ts';
 export { ageAt } from './months.ts';
 export { type ParamsAtDate, parameterAt, paramsAtDate } from './parameters/lookup.ts';
 export type {
@@ -21,6 +22,7 @@ export { aspaPensionRule } from './rules/aspa-pension.rule.ts';
 export { c2sAspaRule } from './rules/c2s-aspa.rule.ts';
 export { c2sResourcesRule } from './rules/c2s-resources.rule.ts';
 export { c2sRsaRule } from './rules/c2s-rsa.rule.ts';
+export { frV1NotCovered, isMayotte, type NotCoveredReason, notCoveredReasons } from './rules/coverage.ts';
 export { ppaActivityRule, ppaReferenceMonths } from './rules/ppa-activity.rule.ts';
 export { rsaResourcesRule } from './rules/rsa-resources.rule.ts';
 export { rsaUnknownToCafRule } from './rules/rsa-unknown-to-caf.rule.ts';

@@ -38,15 +38,35 @@ export const healthRecordSchema = z.object({
 });
 export type HealthRecord = z.infer<typeof healthRecordSchema>;
 
+/** A v2 extract's value of one month (columns `…_m0` to `…_m4`). */
+export const memberMonthSchema = z.object({ month: monthSchema, activity_income: amountSchema });
+export type MemberMonth = z.infer<typeof memberMonthSchema>;
+
 export const familyMemberSchema = z.object({
   person_pseudo: pseudoSchema,
   role: z.enum(roles),
   birth_ym: monthSchema,
   activity_income: amountSchema,
+  /** caf.v2 / msa.v2: this person's activity income month by month; null for v1 extracts. */
+  months: z.array(memberMonthSchema).nullable().default(null),
   /** Null when no health extract of the run carries this person: absence proves nothing. */
   health: healthRecordSchema.nullable(),
 });
 export type FamilyMember = z.infer<typeof familyMemberSchema>;
+
+/**
+ * A v2 extract's household values of one month: resources as PPA counts them that month, composition,
+ * isolated-parent increase and housing aid paid (0: none). A null column is not stated for the month.
+ */
+export const householdMonthSchema = z.object({
+  month: monthSchema,
+  household_resources: amountSchema.nullable(),
+  household_adults: z.number().int().min(1).nullable(),
+  household_children: z.number().int().min(0).nullable(),
+  single_parent_increase: z.boolean().nullable(),
+  housing_aid_amount: amountSchema.nullable(),
+});
+export type HouseholdMonth = z.infer<typeof householdMonthSchema>;
 
 /** A caf or msa household: household columns from its allocataire row, and its members' rows. */
 export const familyHouseholdSchema = z.object({
@@ -64,6 +84,10 @@ export const familyHouseholdSchema = z.object({
   housing_aid_amount: amountSchema.nullable(),
   rsa: z.boolean(),
   ppa: z.boolean(),
+  /** caf.v2 / msa.v2: the household month by month (m0 = reference month … m4); null for v1. */
+  months: z.array(householdMonthSchema).nullable().default(null),
+  /** caf.v2 / msa.v2: resources as C2S counts them over the 12 months before the reference month (€ a year). */
+  c2s_resources: amountSchema.nullable().default(null),
   members: z.array(familyMemberSchema).min(1),
 });
 export type FamilyHousehold = z.infer<typeof familyHouseholdSchema>;
@@ -86,6 +110,11 @@ export const retireeSchema = z
     /** msa only. */
     household_adults: z.number().int().min(1).nullable(),
     household_resources: amountSchema.nullable(),
+    /**
+     * The partner's birth month, when the retiree lives in a couple: carsat's optional column, or for
+     * an msa row the other adult (allocataire or conjoint) of its household. Null when unknown.
+     */
+    partner_birth_ym: monthSchema.nullable(),
     health: healthRecordSchema.nullable(),
   })
   .superRefine((retiree, ctx) => {

@@ -86,7 +86,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     await out.commit();
     console.error(
-      `${summary.rowsWritten} rows written to ${outPath} (key check value ${keyCheckValue(key)})`,
+      `${summary.rowsWritten} rows written to ${outPath} (schema ${summary.schema}, key check value ${keyCheckValue(key)})`,
     );
     if (summary.rowsRefused > 0) {
       console.error(`warning: ${summary.rowsRefused} rows refused (${refused})${errorsNote}`);

@@ -1,6 +1,6 @@
-// `nonrecours synth --persons N --seed S --out DIR [--month YYYY-MM] [--noise-rate R] [--months M …]`:
-// writes a synthetic territory (synth/synthesise.ts), or one population over M consecutive months
-// (synth/synthesise-months.ts). The same seed and size give byte-identical files.
+// `nonrecours synth --persons N --seed S --out DIR [--month YYYY-MM] [--noise-rate R] [--monthly]
+// [--months M …]`: writes a synthetic territory (synth/synthesise.ts), or one population over M
+// consecutive months (synth/synthesise-months.ts). The same seed and size give byte-identical files.
 
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
@@ -22,7 +22,7 @@ const rateFlags: Record<string, keyof MonthlyRates> = {
   birth: 'birth',
 };
 
-const HELP = `usage: nonrecours synth --persons N --seed S --out DIR [--month YYYY-MM] [--noise-rate R]
+const HELP = `usage: nonrecours synth --persons N --seed S --out DIR [--month YYYY-MM] [--noise-rate R] [--monthly]
        [--months M [--take-up R] [--take-up-contacted R] [--contact-share P] [--move-out R]
         [--job-change R] [--birth R]]
 
@@ -35,6 +35,7 @@ cases rule pack fr.v1 must find at as_of = the month), landlord-links.csv and ma
   --out DIR        output folder (created if missing; files in it are overwritten)
   --month YYYY-MM  reference month and as_of (default ${DEFAULT_MONTH}, from ${formatMonth(firstSupportedMonth)})
   --noise-rate R   share of landlord rows with a noisy identity (default ${DEFAULT_NOISE_RATE})
+  --monthly        write caf.v2 and msa.v2 (the monthly columns) instead of caf.v1 and msa.v1 (one month only)
 
 With --months M (2 to ${MAX_MONTHS}): the same population over M consecutive months from --month, one
 folder DIR/YYYY-MM per month holding the files above plus contacts.csv and, from the second month,
@@ -59,6 +60,7 @@ export async function run(argv: string[]): Promise<number> {
         'noise-rate': { type: 'string', default: String(DEFAULT_NOISE_RATE) },
         months: { type: 'string' },
         ...Object.fromEntries(Object.keys(rateFlags).map((flag) => [flag, { type: 'string' as const }])),
+        monthly: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -100,6 +102,7 @@ export async function run(argv: string[]): Promise<number> {
     rates[key] = rate;
   }
   if (months > 1) {
+    if (values.monthly === true) throw new UsageError('--monthly is not supported with --months');
     return runMonths({
       persons,
       seed: values.seed,
@@ -122,6 +125,7 @@ export async function run(argv: string[]): Promise<number> {
     asOf,
     out: values.out,
     noiseRate,
+    monthly: values.monthly === true,
     onProgress: (n) => bar?.update(n),
   });
   bar?.stop();

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { extractColumns, keyCheckValue, schemaOfKind } from '@nonrecours/pseudo';
+import { extractColumns, keyCheckValue, schemaOfColumns } from '@nonrecours/pseudo';
 import { UsageError } from '../cli-error.ts';
 import {
   ApiError,
@@ -30,7 +30,7 @@ const usage = `usage: nonrecours upload --api URL --convention ID --kind KIND [-
 
   --api            the service's URL (or NONRECOURS_API_URL)
   --convention     the convention id
-  --kind           caf, cpam, msa, carsat or landlord; --schema defaults to KIND.v1
+  --kind           caf, cpam, msa, carsat or landlord; --schema defaults to KIND.v1, or KIND.v2 when the extract has the monthly columns
   --month          the reference month of the extract
   --key-file       the convention key file the extract was made with (only its check value is sent)
   --in             the extract made by 'nonrecours pseudonymise'
@@ -49,8 +49,11 @@ function positive(value: string | undefined, name: string, fallback: number): nu
   return n;
 }
 
-/** The extract's columns must be those of its kind: a clear file sent by mistake stops here. */
-async function checkExtractHeader(path: string, kind: keyof typeof extractColumns): Promise<void> {
+/**
+ * The extract's columns must be those of its kind: a clear file sent by mistake stops here. Returns
+ * the schema they follow (v2 when the monthly columns are there).
+ */
+async function checkExtractHeader(path: string, kind: keyof typeof extractColumns): Promise<string> {
   const first = await recordChunks(createReadStream(path, { end: 1 << 16 }))
     .next()
     .catch(() => undefined);
@@ -64,6 +67,7 @@ async function checkExtractHeader(path: string, kind: keyof typeof extractColumn
         `is it a clear file? Run 'nonrecours pseudonymise' first`,
     );
   }
+  return schemaOfColumns(kind, header.columns);
 }
 
 async function sha256Of(path: string): Promise<string> {
@@ -117,7 +121,6 @@ export async function run(argv: string[]): Promise<number> {
   const api = required(values.api ?? process.env.NONRECOURS_API_URL, 'api');
   const conventionId = required(values.convention, 'convention');
   const kind = parseKind(values.kind);
-  const schema = values.schema ?? schemaOfKind[kind];
   const month = required(values.month, 'month');
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError('--month is a month written YYYY-MM');
   const clientId = required(values['client-id'] ?? process.env.NONRECOURS_CLIENT_ID, 'client-id');
@@ -134,7 +137,8 @@ export async function run(argv: string[]): Promise<number> {
   const key = await loadKey(required(values['key-file'], 'key-file'));
   const path = required(values.in, 'in');
   const size = await inputSize(path, 'the extract');
-  await checkExtractHeader(path, kind);
+  const detected = await checkExtractHeader(path, kind);
+  const schema = values.schema ?? detected;
 
   try {
     const client = createApiClient(api);

@@ -113,7 +113,7 @@ export function caseStates(
   }
   let partner: PartnerRow[] | undefined;
   for (const was of before.values()) {
-    partner ??= movedOut ? [] : partnerRows(h);
+    partner ??= movedOut ? [] : partnerRows(h, month);
     const state: CaseState = receives(was, partner)
       ? 'taken_up'
       : present(was, partner, h)

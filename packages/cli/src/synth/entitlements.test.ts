@@ -7,6 +7,7 @@ import {
   forfaitLogement,
   ppaAmount,
   ppaBonus,
+  ppaReferenceMonths,
   rsaAmount,
 } from './entitlements.ts';
 import { parametersAt } from './legal-parameters.ts';
@@ -44,6 +45,44 @@ describe('fr.v1 amounts (worked examples of RULES.md)', () => {
     const ppa = ppaAmount(month('2025-06'), unit({ resources: 1426 }), [1426]);
     expect(ppa.months.map((v) => Math.round(v * 100) / 100)).toEqual([247.68, 247.68, 244.94]);
     expect(ppa.mean).toBeCloseTo(246.77, 2);
+  });
+});
+
+describe('PPA reference months and the monthly floor', () => {
+  it('reads as_of − 3 to − 1 before 2025-03 and as_of − 4 to − 2 from then on', () => {
+    expect(ppaReferenceMonths(month('2024-06'))).toEqual([
+      month('2024-03'),
+      month('2024-04'),
+      month('2024-05'),
+    ]);
+    expect(ppaReferenceMonths(month('2025-02'))).toEqual([
+      month('2024-11'),
+      month('2024-12'),
+      month('2025-01'),
+    ]);
+    expect(ppaReferenceMonths(month('2025-03'))).toEqual([
+      month('2024-11'),
+      month('2024-12'),
+      month('2025-01'),
+    ]);
+    expect(ppaReferenceMonths(month('2025-06'))).toEqual([
+      month('2025-02'),
+      month('2025-03'),
+      month('2025-04'),
+    ]);
+  });
+
+  it('2024-06, single earning 1,426 €: 2024-03 under the 2023 parameters', () => {
+    const ppa = ppaAmount(month('2024-06'), unit({ resources: 1426 }), [1426]);
+    expect(ppa.months.map((v) => Math.round(v * 100) / 100)).toEqual([212.33, 247.68, 247.68]);
+    expect(ppa.mean).toBeCloseTo(235.9, 2);
+  });
+
+  it('floors a negative month at 0 before the mean', () => {
+    // 2026-07, earning 1,700 €, resources 1,840 €: −5.07 (2026-03), 56.36, 56.36.
+    const ppa = ppaAmount(month('2026-07'), unit({ resources: 1840 }), [1700]);
+    expect(ppa.months[0]).toBeLessThan(0);
+    expect(ppa.mean).toBeCloseTo(37.57, 2);
   });
 });
 

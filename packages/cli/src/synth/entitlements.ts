@@ -4,6 +4,7 @@
 // of the thresholds, and to write the ground truth.
 
 import { type C2sTable, fixed, type MonthParameters, parametersAt } from './legal-parameters.ts';
+import { parseMonth } from './months.ts';
 
 /** What the RSA and PPA formulas read from a household (the allocataire's row, or a tenancy). */
 export type BenefitUnit = {
@@ -84,19 +85,27 @@ export function ppaForMonth(p: MonthParameters, unit: BenefitUnit, adultActivity
   return m + p.ppaSlope * a + bonus - Math.max(m, unit.resources + fl);
 }
 
-/** The solidarité-à-la-source reference months of an as_of month: as_of − 4, − 3, − 2. */
+/** "Solidarité à la source", the national rule from March 2025: as_of − 4 to − 2 instead of − 3 to − 1. */
+const solidariteALaSourceFrom = parseMonth('2025-03')!;
+
+/** The PPA reference months of an as_of month: as_of − 4, − 3, − 2 from 2025-03, − 3, − 2, − 1 before. */
 export function ppaReferenceMonths(asOf: number): [number, number, number] {
-  return [asOf - 4, asOf - 3, asOf - 2];
+  const last = asOf >= solidariteALaSourceFrom ? asOf - 2 : asOf - 1;
+  return [last - 2, last - 1, last];
 }
 
-/** PPA: the mean of the formula over the reference months, each with its own parameters. */
+/**
+ * PPA: the mean of the formula over the reference months, each with its own parameters and floored
+ * at 0 before the mean (`months` keeps the unfloored values, which the margins read).
+ */
 export function ppaAmount(
   asOf: number,
   unit: BenefitUnit,
   adultActivity: readonly number[],
 ): { mean: number; months: number[] } {
   const months = ppaReferenceMonths(asOf).map((m) => ppaForMonth(parametersAt(m), unit, adultActivity));
-  return { mean: (months[0]! + months[1]! + months[2]!) / 3, months };
+  const floored = months.map((v) => Math.max(0, v));
+  return { mean: (floored[0]! + floored[1]! + floored[2]!) / 3, months };
 }
 
 /** A C2S annual ceiling for a household size, with the overseas factor for communes 97x. */
@@ -107,6 +116,16 @@ export function c2sCeiling(table: C2sTable, persons: number, overseas: boolean):
 
 export function isOverseas(commune: string): boolean {
   return commune.startsWith('97');
+}
+
+/** The C2S overseas factor applies in 971–974 only (not 975, 977, 978; Mayotte has no C2S). */
+export function c2sOverseas(commune: string): boolean {
+  return /^97[1-4]/.test(commune);
+}
+
+/** Mayotte (976) is outside fr.v1: no presumption there. */
+export function isMayotte(commune: string): boolean {
+  return commune.startsWith('976');
 }
 
 /** What C2S.RESOURCES reads from a caf or msa household. */
@@ -142,11 +161,22 @@ export function c2sAnnualResources(asOf: number, h: C2sHousehold): number {
 export function c2sCeilings(asOf: number, h: C2sHousehold): { free: number; participation: number } {
   const p = parametersAt(asOf);
   const persons = h.adults + h.children;
-  const overseas = isOverseas(h.commune);
+  const overseas = c2sOverseas(h.commune);
   return {
     free: c2sCeiling(p.c2sFree, persons, overseas),
     participation: c2sCeiling(p.c2sParticipation, persons, overseas),
   };
+}
+
+/**
+ * A couple's ASPA as each partner's case carries it: the household's D = couple ceiling / 12 −
+ * resources; D / 2 when the partner is eligible too (or of unknown age: never an overstatement),
+ * min(D, single ceiling / 12) when only this partner is.
+ */
+export function aspaCoupleShare(asOf: number, resources: number, partnerEligible: boolean | null): number {
+  const { single, couple } = aspaCeilings(asOf);
+  const household = couple / 12 - resources;
+  return partnerEligible === false ? Math.min(household, single / 12) : household / 2;
 }
 
 /** ASPA annual ceilings (single, couple) in force in the as_of month. */

@@ -2,8 +2,18 @@
 // NIR, local household id, attributes), then the extract row derived from it exactly as the
 // pseudonymisation toolkit derives it (EXTRACTS.md), column by column from extractColumns.
 
-import { clearColumns, type ExtractKind, extractColumns, type Pseudonymiser } from '@nonrecours/pseudo';
+import {
+  clearColumns,
+  type ExtractKind,
+  monthlyColumn,
+  monthOffsets,
+  type Pseudonymiser,
+  schemaColumns,
+  schemaOfKind,
+} from '@nonrecours/pseudo';
+import { c2sAnnualResources, toCents } from './entitlements.ts';
 import { type Household, inCaf, inCarsat, inCpam, inMsa, members, type Person } from './household.ts';
+import { c2sView } from './household-rules.ts';
 import { formatMonth } from './months.ts';
 
 type Values = Record<string, string>;
@@ -22,8 +32,33 @@ function civil(p: Person, withNames: boolean): Values {
   };
 }
 
-function family(h: Household, p: Person): Values {
+/**
+ * The v2 monthly columns of a family row: the generator's households do not change over the months,
+ * so each month states the current situation; the aid amount only where the v1 row states it, and
+ * the C2S resources as fr.v1 approximates them from the quarter (so the ground truth is the same).
+ */
+function monthly(asOf: number, h: Household, p: Person): Values {
+  const values: Values = {
+    c2s_resources: amount(toCents(c2sAnnualResources(asOf, c2sView(h)))),
+  };
+  for (const k of monthOffsets) {
+    values[monthlyColumn('activity_income', k)] = amount(p.activityIncome);
+    values[monthlyColumn('household_resources', k)] = amount(h.resources);
+    values[monthlyColumn('household_adults', k)] = String(h.adults.length);
+    values[monthlyColumn('household_children', k)] = String(h.children.length);
+    values[monthlyColumn('single_parent_increase', k)] = bool(h.singleParentIncrease);
+    values[monthlyColumn('housing_aid_amount', k)] = !h.housingAid
+      ? amount(0)
+      : h.housingAidAmountStated
+        ? amount(h.housingAidAmount)
+        : '';
+  }
+  return values;
+}
+
+function family(asOf: number, h: Household, p: Person): Values {
   return {
+    ...monthly(asOf, h, p),
     ...civil(p, true),
     household_id: h.familyId,
     commune: h.commune,
@@ -48,10 +83,10 @@ function health(h: Household): Values {
 }
 
 /** The rows of every partner that knows the household, in extract-kind order. */
-export function partnerRows(h: Household): PartnerRow[] {
+export function partnerRows(h: Household, asOf: number): PartnerRow[] {
   const rows: PartnerRow[] = [];
   const everyone = members(h);
-  if (inCaf(h)) for (const p of everyone) rows.push({ kind: 'caf', person: p, values: family(h, p) });
+  if (inCaf(h)) for (const p of everyone) rows.push({ kind: 'caf', person: p, values: family(asOf, h, p) });
   for (const p of everyone) {
     if (inCpam(h, p))
       rows.push({
@@ -67,7 +102,7 @@ export function partnerRows(h: Household): PartnerRow[] {
         kind: 'msa',
         person: p,
         values: {
-          ...family(h, p),
+          ...family(asOf, h, p),
           ...health(h),
           pension: retired ? amount(p.pension) : '',
           aspa: retired ? bool(p.aspa) : '',
@@ -75,8 +110,9 @@ export function partnerRows(h: Household): PartnerRow[] {
       });
     }
   }
-  for (const p of h.adults) {
+  for (const [i, p] of h.adults.entries()) {
     if (!inCarsat(h, p)) continue;
+    const partner = h.adults[1 - i];
     rows.push({
       kind: 'carsat',
       person: p,
@@ -87,6 +123,7 @@ export function partnerRows(h: Household): PartnerRow[] {
         couple: bool(h.adults.length === 2),
         aspa: bool(p.aspa),
         household_resources: h.carsatResources === null ? '' : amount(h.carsatResources),
+        partner_birth_ym: partner && h.carsatStatesPartner ? partner.birthDate.slice(0, 7) : '',
       },
     });
   }
@@ -121,9 +158,13 @@ export type RowFormatter = {
 };
 
 /** Formats a kind's rows; person_pseudo is the person's (computed once from the NIR by the caller). */
-export function createRowFormatter(kind: ExtractKind, pseudonymiser: Pseudonymiser): RowFormatter {
-  const clearNames = clearColumns(kind);
-  const columns = extractColumns[kind].map((c) => c.name);
+export function createRowFormatter(
+  kind: ExtractKind,
+  pseudonymiser: Pseudonymiser,
+  schema = schemaOfKind[kind],
+): RowFormatter {
+  const clearNames = clearColumns(kind, schema);
+  const columns = schemaColumns(kind, schema).map((c) => c.name);
   const holdsNir = clearNames.includes('nir');
   // Rows of one household follow each other: one household_pseudo serves them all.
   let lastHouseholdId = '';

@@ -49,6 +49,7 @@ function household(over: Partial<Household>): Household {
     resources: 0,
     declaredResources: 0,
     carsatResources: null,
+    carsatStatesPartner: false,
     aspaAmount: 0,
     rsa: false,
     ppa: false,
@@ -164,13 +165,33 @@ describe('ground truth of hand-built households (RULES.md, as_of 2026-10)', () =
       c2s: 'participation',
       carsatResources: 1250,
     });
-    // 12 × 1,250 = 15,000 < 19,442.21; 1,620.1842 − 1,250 = 370.18 each.
+    // 12 × 1,250 = 15,000 < 19,442.21; D = 1,620.1842 − 1,250 = 370.18 for the household, shared:
+    // 185.09 each, whether the partner's age is stated (both 65 or more) or not (taken as eligible).
     expect(cases(couple)).toEqual([
+      `${c.pseudo} person aspa ASPA.PENSION none carsat 185.09`,
+      `${b.pseudo} person aspa ASPA.PENSION none carsat 185.09`,
+    ]);
+    expect(cases({ ...couple, carsatStatesPartner: true })).toEqual(cases(couple));
+    // A partner of 63: the only eligible partner carries min(D, 12,523.14 / 12) = 370.18 when stated.
+    const young = person(63, { pension: 600, sex: 1, role: 'conjoint' });
+    const oneEligible = { ...couple, adults: [c, young] };
+    expect(cases({ ...oneEligible, carsatStatesPartner: true })).toEqual([
       `${c.pseudo} person aspa ASPA.PENSION none carsat 370.18`,
-      `${b.pseudo} person aspa ASPA.PENSION none carsat 370.18`,
+    ]);
+    expect(cases(oneEligible)).toEqual([`${c.pseudo} person aspa ASPA.PENSION none carsat 185.09`]);
+    // Resources of 100 €: D = 1,520.18 is capped at the single amount, 1,043.60.
+    expect(cases({ ...oneEligible, carsatStatesPartner: true, carsatResources: 100 })).toEqual([
+      `${c.pseudo} person aspa ASPA.PENSION none carsat 1043.60`,
     ]);
     // Without household_resources, CARSAT cannot tell for a couple.
     expect(cases({ ...couple, carsatResources: null })).toEqual([]);
+  });
+
+  it('a household in Mayotte (976) gives no case at all', () => {
+    const a = person(30, { activityIncome: 300 });
+    const h = household({ adults: [a], resources: 300, commune: '97611', c2s: 'none' });
+    expect(cases(h)).toEqual([]);
+    expect(cases({ ...h, commune: '97411' }).length).toBeGreaterThan(0);
   });
 
   it('an ASPA recipient without C2S is a C2S.ASPA case through the cpam row', () => {

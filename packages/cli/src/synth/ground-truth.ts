@@ -5,8 +5,10 @@
 import type { ExtractKind } from '@nonrecours/pseudo';
 import {
   aspaCeilings,
+  aspaCoupleShare,
   c2sAnnualResources,
   c2sCeilings,
+  isMayotte,
   ppaAmount,
   rsaAmount,
   toCents,
@@ -49,6 +51,7 @@ export const truthColumns = ['subject_pseudo', 'subject_kind', 'benefit', 'rule'
 
 export function groundTruth(asOf: number, h: Household): TruthRow[] {
   const rows: TruthRow[] = [];
+  if (isMayotte(h.commune)) return rows;
   const family: ExtractKind | null = inCaf(h) ? 'caf' : inMsa(h) ? 'msa' : null;
 
   if (family) {
@@ -92,7 +95,7 @@ export function groundTruth(asOf: number, h: Household): TruthRow[] {
   }
 
   const { single, couple } = aspaCeilings(asOf);
-  for (const p of h.adults) {
+  for (const [i, p] of h.adults.entries()) {
     const source: ExtractKind | null = inCarsat(h, p) ? 'carsat' : inMsa(h) && p.pension > 0 ? 'msa' : null;
     if (!source) continue;
     // carsat: `couple`; msa: household_adults = 2. Couples need household_resources (always on msa rows).
@@ -102,6 +105,12 @@ export function groundTruth(asOf: number, h: Household): TruthRow[] {
       const resources = isCouple ? coupleResources : p.pension;
       const ceiling = isCouple ? couple : single;
       if (resources !== null && 12 * resources < ceiling) {
+        // The partner's age: from the msa household, or from carsat's partner_birth_ym when stated.
+        const partner = h.adults[1 - i];
+        const partnerKnown = partner !== undefined && (source === 'msa' || h.carsatStatesPartner);
+        const amount = isCouple
+          ? aspaCoupleShare(asOf, resources, partnerKnown ? age(asOf, partner) >= fixed.aspaAge : null)
+          : ceiling / 12 - resources;
         rows.push({
           subject: p.pseudo,
           subjectKind: 'person',
@@ -109,7 +118,7 @@ export function groundTruth(asOf: number, h: Household): TruthRow[] {
           rule: 'ASPA.PENSION',
           link: 'none',
           source,
-          amount: toCents(ceiling / 12 - resources),
+          amount: toCents(amount),
         });
       }
     }

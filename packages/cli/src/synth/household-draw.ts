@@ -349,6 +349,7 @@ export function drawHousehold(rng: Rng, asOf: number, index: number): Draft {
     resources: 0,
     declaredResources: 0,
     carsatResources: null,
+    carsatStatesPartner: false,
     aspaAmount: 0,
     rsa: false,
     ppa: false,

@@ -73,6 +73,8 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
 export function createHouseholdGenerator(options: GeneratorOptions): HouseholdGenerator {
   const { asOf, nonTakeUp } = options;
   const rng = createRng(options.seed, 'households');
+  // A stream of its own, so that drawing it leaves every other draw of a seed as it was.
+  const carsatRng = createRng(options.seed, 'carsat-partner');
   const registry = createIdentityRegistry();
   const redraws: Record<string, number> = {};
   let index = 0;
@@ -80,13 +82,19 @@ export function createHouseholdGenerator(options: GeneratorOptions): HouseholdGe
   let msaNumber = rng.int(0, 99_999);
   let tenancyNumber = rng.int(0, 9_999);
 
-  /** ASPA the household would get if it claimed: the ceiling minus the adults' own resources. */
+  /**
+   * ASPA the household would get if it claimed: the ceiling minus the adults' own resources, at
+   * most the single amount when only one partner of a couple is 65 or more.
+   */
   function aspaIfClaimed(draft: Draft): number {
     const h = draft.household;
-    if (!h.adults.some((a) => age(asOf, a) >= fixed.aspaAge)) return 0;
+    const eligible = h.adults.filter((a) => age(asOf, a) >= fixed.aspaAge).length;
+    if (eligible === 0) return 0;
     const { single, couple } = aspaCeilings(asOf);
     const ceiling = h.adults.length === 1 ? single : couple;
-    return 12 * draft.aspaResources < ceiling ? round2(ceiling / 12 - draft.aspaResources) : 0;
+    if (12 * draft.aspaResources >= ceiling) return 0;
+    const aspa = ceiling / 12 - draft.aspaResources;
+    return round2(h.adults.length === 2 && eligible === 1 ? Math.min(aspa, single / 12) : aspa);
   }
 
   function claim(draft: Draft, aspa: number): void {
@@ -143,6 +151,8 @@ export function createHouseholdGenerator(options: GeneratorOptions): HouseholdGe
       if (h.adults.some((a) => a.pension > 0) && rng.chance(h.adults.length === 2 ? 0.65 : 0.3)) {
         h.carsatResources = draft.aspaResources;
       }
+      // partner_birth_ym is optional: most CARSAT rows of couples state it.
+      h.carsatStatesPartner = h.adults.length === 2 && carsatRng.chance(0.8);
     }
     if (h.scheme === 'agricultural') {
       msaNumber += rng.int(1, 9);

@@ -70,6 +70,8 @@ export type Household = {
   declaredResources: number;
   /** household_resources of the carsat rows, when CARSAT knows it. */
   carsatResources: number | null;
+  /** Whether the carsat rows of a couple state partner_birth_ym. */
+  carsatStatesPartner: boolean;
   aspaAmount: number;
   rsa: boolean;
   ppa: boolean;

@@ -56,7 +56,9 @@ export function thresholdTooClose(
       return 'rsa';
     }
     if (ppaActivityCondition(asOf, h)) {
-      const { months, mean } = ppaAmount(asOf, unit, adultActivity(h));
+      // The unfloored mean: with each month clear of 15 € on the same side, flooring cannot move the case.
+      const { months } = ppaAmount(asOf, unit, adultActivity(h));
+      const mean = (months[0]! + months[1]! + months[2]!) / 3;
       const scales = ppaReferenceMonths(asOf).map((m) => maximumAmount(parametersAt(m).ppaBase, unit));
       const above = months.map((v) => v >= fixed.ppaMinimum);
       if (!clear(mean, fixed.ppaMinimum, scales[2]!)) return 'ppa';

@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import {
   type ColumnSpec,
   clearColumns,
-  extractColumns,
+  type ExtractKind,
   extractKinds,
   isClk,
   isPseudonym,
   keyCheckValue,
   looksLikeNir,
   parseKey,
+  schemaColumns,
 } from '@nonrecours/pseudo';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,11 +55,16 @@ describe('determinism', () => {
   });
 });
 
-describe('a written territory', () => {
+describe.each([
+  ['v1', false],
+  ['v2 (--monthly)', true],
+])('a written territory, %s', (_name, monthly) => {
   let dir: string;
+  const schemaOf = (kind: ExtractKind): string =>
+    JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).files[kind].schema;
   beforeAll(async () => {
     dir = freshDir();
-    await synthesise({ persons: 5000, seed: 'files', asOf, out: dir });
+    await synthesise({ persons: 5000, seed: 'files', asOf, out: dir, monthly });
   });
 
   it('holds a 0600 key file whose kcv is the one in kcv and in the manifest', () => {
@@ -69,11 +75,15 @@ describe('a written territory', () => {
     expect(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).kcv).toBe(kcv);
   });
 
-  it('heads every clear file with clearColumns and every extract with extractColumns', () => {
+  it('heads every clear file with clearColumns and every extract with the columns of its schema', () => {
     for (const kind of extractKinds) {
-      expect(lines(join(dir, `${kind}.clear.csv`))[0]).toBe(clearColumns(kind).join(';'));
+      const schema = schemaOf(kind);
+      expect(schema).toBe(monthly && (kind === 'caf' || kind === 'msa') ? `${kind}.v2` : `${kind}.v1`);
+      expect(lines(join(dir, `${kind}.clear.csv`))[0]).toBe(clearColumns(kind, schema).join(';'));
       expect(lines(join(dir, `${kind}.extract.csv`))[0]).toBe(
-        extractColumns[kind].map((c) => c.name).join(';'),
+        schemaColumns(kind, schema)
+          .map((c) => c.name)
+          .join(';'),
       );
     }
   });
@@ -105,7 +115,7 @@ describe('a written territory', () => {
     for (const kind of extractKinds) {
       const [, ...rows] = readCsv(join(dir, `${kind}.extract.csv`));
       expect(rows.length, kind).toBeGreaterThan(0);
-      const specs = extractColumns[kind];
+      const specs = schemaColumns(kind, schemaOf(kind));
       for (const row of rows) {
         expect(row).toHaveLength(specs.length);
         for (const [i, spec] of specs.entries()) {
@@ -162,6 +172,32 @@ describe('a written territory', () => {
         .map((r) => r[1]),
     );
     expect(new Set(identities).size).toBe(identities.length);
+  });
+});
+
+describe('a v2 territory', () => {
+  it('states each month as the v1 row states the quarter, so its ground truth is the v1 one', async () => {
+    const [v1, v2] = [freshDir(), freshDir()];
+    await synthesise({ persons: 2000, seed: 'months', asOf, out: v1 });
+    await synthesise({ persons: 2000, seed: 'months', asOf, out: v2, monthly: true });
+    expect(
+      readFileSync(join(v2, 'ground-truth.csv')).equals(readFileSync(join(v1, 'ground-truth.csv'))),
+    ).toBe(true);
+    for (const kind of ['caf', 'msa'] as const) {
+      const rows1 = parse(readFileSync(join(v1, `${kind}.extract.csv`)), { delimiter: ';', columns: true });
+      const rows2 = parse(readFileSync(join(v2, `${kind}.extract.csv`)), { delimiter: ';', columns: true });
+      expect(rows2).toHaveLength(rows1.length);
+      for (const [i, row] of (rows2 as Record<string, string>[]).entries()) {
+        const before = (rows1 as Record<string, string>[])[i]!;
+        for (const name of Object.keys(before)) expect(row[name], name).toBe(before[name]);
+        for (const k of [0, 1, 2, 3, 4]) {
+          expect(row[`household_resources_m${k}`]).toBe(before.household_resources);
+          expect(row[`activity_income_m${k}`]).toBe(before.activity_income);
+          expect(row[`household_adults_m${k}`]).toBe(before.household_adults);
+        }
+        expect(row.c2s_resources).toMatch(/^\d+\.\d{2}$/);
+      }
+    }
   });
 });
 

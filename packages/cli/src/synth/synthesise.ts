@@ -10,10 +10,11 @@ import {
   createPseudonymiser,
   dice,
   type ExtractKind,
-  extractColumns,
   extractKinds,
   formatKey,
+  schemaColumns,
   schemaOfKind,
+  schemasOfKind,
 } from '@nonrecours/pseudo';
 import { type CsvFile, openCsvFile } from './csv-file.ts';
 import { createRowFormatter, partnerRows } from './extract-rows.ts';
@@ -32,6 +33,8 @@ import { createRng } from './prng.ts';
 export const DEFAULT_NOISE_RATE = 0.1;
 
 export type SynthOptions = {
+  /** Write caf.v2 and msa.v2, with their monthly columns, instead of v1. */
+  monthly?: boolean;
   persons: number;
   seed: string;
   /** as_of month index (months.ts). */
@@ -134,18 +137,23 @@ export async function synthesise(options: SynthOptions): Promise<Manifest> {
   chmodSync(keyPath, 0o600);
   writeFileSync(join(out, 'kcv'), `${pseudonymiser.kcv}\n`);
 
+  // caf.v2 and msa.v2 with `monthly`: each month of the window states the household's situation.
+  const schemaOf = (kind: ExtractKind) =>
+    options.monthly
+      ? (schemasOfKind[kind].find((s) => s.endsWith('.v2')) ?? schemaOfKind[kind])
+      : schemaOfKind[kind];
   const files = {} as Record<ExtractKind, { clear: CsvFile; extract: CsvFile }>;
   for (const kind of extractKinds) {
     files[kind] = {
-      clear: openCsvFile(join(out, `${kind}.clear.csv`), clearColumns(kind)),
+      clear: openCsvFile(join(out, `${kind}.clear.csv`), clearColumns(kind, schemaOf(kind))),
       extract: openCsvFile(
         join(out, `${kind}.extract.csv`),
-        extractColumns[kind].map((c) => c.name),
+        schemaColumns(kind, schemaOf(kind)).map((c) => c.name),
       ),
     };
   }
   const formatters = Object.fromEntries(
-    extractKinds.map((k) => [k, createRowFormatter(k, pseudonymiser)]),
+    extractKinds.map((k) => [k, createRowFormatter(k, pseudonymiser, schemaOf(k))]),
   ) as Record<ExtractKind, ReturnType<typeof createRowFormatter>>;
   const truthFile = openCsvFile(join(out, 'ground-truth.csv'), truthColumns);
   const linkFile = openCsvFile(join(out, 'landlord-links.csv'), linkColumns);
@@ -170,7 +178,7 @@ export async function synthesise(options: SynthOptions): Promise<Manifest> {
 
       // identity_pseudo of each person as the caf or msa rows carry it, to label landlord links.
       const familyIdentity = new Map<Person, string>();
-      for (const row of partnerRows(h)) {
+      for (const row of partnerRows(h, asOf)) {
         const f = files[row.kind];
         f.clear.write(formatters[row.kind].clear(row));
         const { fields, identityPseudo } = formatters[row.kind].extract(row);
@@ -244,7 +252,7 @@ export async function synthesise(options: SynthOptions): Promise<Manifest> {
       extractKinds.map((kind) => [
         kind,
         {
-          schema: schemaOfKind[kind],
+          schema: schemaOf(kind),
           clear: `${kind}.clear.csv`,
           extract: `${kind}.extract.csv`,
           rows: files[kind].extract.rows,

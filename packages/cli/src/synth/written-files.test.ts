@@ -10,6 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   aspaCeilings,
+  aspaCoupleShare,
   type BenefitUnit,
   c2sAnnualResources,
   c2sCeilings,
@@ -113,13 +114,30 @@ function casesFromFiles(): string[] {
     }
   }
 
+  // An msa retiree's partner is the other adult of its household; a carsat one's, partner_birth_ym.
+  const msaPartner = new Map<string, string>();
+  for (const rows of groupBy(read('msa.extract.csv'), 'household_pseudo')) {
+    const adults = rows.filter((r) => r.role === 'allocataire' || r.role === 'conjoint');
+    if (adults.length === 2)
+      for (const [i, r] of adults.entries()) msaPartner.set(r.person_pseudo!, adults[1 - i]!.birth_ym!);
+  }
   const retirees = [
-    ...read('carsat.extract.csv').map((r) => ({ r, source: 'carsat', isCouple: r.couple === '1' })),
+    ...read('carsat.extract.csv').map((r) => ({
+      r,
+      source: 'carsat',
+      isCouple: r.couple === '1',
+      partner: r.partner_birth_ym || null,
+    })),
     ...read('msa.extract.csv')
       .filter((r) => r.pension !== '')
-      .map((r) => ({ r, source: 'msa', isCouple: r.household_adults === '2' })),
+      .map((r) => ({
+        r,
+        source: 'msa',
+        isCouple: r.household_adults === '2',
+        partner: msaPartner.get(r.person_pseudo!) ?? null,
+      })),
   ];
-  for (const { r, source, isCouple } of retirees) {
+  for (const { r, source, isCouple, partner } of retirees) {
     if (age(r) >= 65 && r.aspa === '0') {
       const resources = isCouple
         ? r.household_resources === ''
@@ -135,7 +153,15 @@ function casesFromFiles(): string[] {
           'ASPA.PENSION',
           'none',
           source,
-          money(ceiling / 12 - resources),
+          money(
+            isCouple
+              ? aspaCoupleShare(
+                  asOf,
+                  resources,
+                  partner === null ? null : ageInYears(parseMonth(partner)!, asOf) >= 65,
+                )
+              : ceiling / 12 - resources,
+          ),
         );
       }
     }

@@ -12,6 +12,8 @@ import {
   isIsoDate,
   normaliseName,
   parseNir,
+  schemaColumns,
+  schemaOfColumns,
 } from '@nonrecours/pseudo';
 import { UsageError } from '../cli-error.ts';
 import { forEachRecord } from './chunk-records.ts';
@@ -86,7 +88,8 @@ export function createChunkPseudonymiser(plan: ChunkPlan): (bytes: Buffer, first
   const needsIdentity = kind === 'landlord';
   const needsHousehold = hasHousehold(kind);
   const householdPrefix = `hh:${kind}:`;
-  const output = extractColumns[kind].map((c) => c.name);
+  // A clear file with monthly columns makes a v2 extract; without, a v1 one (no empty v2 columns).
+  const output = schemaColumns(kind, schemaOfColumns(kind, columns)).map((c) => c.name);
   // Where each extract column comes from: a derived value, or a clear column (-1: left out).
   const derived = ['person_pseudo', 'identity_pseudo', 'identity_clk', 'birth_ym', 'household_pseudo'];
   const sources = output.map((name) => (derived.includes(name) ? name : at(name)));

@@ -10,7 +10,7 @@
 
 import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
-import { type ExtractKind, extractColumns } from '@nonrecours/pseudo';
+import { type ExtractKind, schemaColumns, schemaOfColumns } from '@nonrecours/pseudo';
 import { UsageError } from '../cli-error.ts';
 import { CsvSyntaxError } from './chunk-records.ts';
 import { csvLine, parseHeader } from './csv-text.ts';
@@ -45,6 +45,8 @@ export type PseudonymiseOptions = {
 };
 
 export type PseudonymiseSummary = {
+  /** The extract's schema: v2 when the clear file has monthly columns (upload it with this schema). */
+  schema: string;
   rowsWritten: number;
   rowsRefused: number;
   /** Refused rows by the code of their first problem. */
@@ -66,6 +68,7 @@ export async function pseudonymiseStream(options: PseudonymiseOptions): Promise<
   if (first.done) throw new UsageError('the clear file is empty: a header row is expected');
   const header = parseHeader(first.value.bytes, 'the clear file');
   checkClearHeader(kind, header.columns);
+  const schema = schemaOfColumns(kind, header.columns);
   const plan: ChunkPlan = {
     kind,
     key,
@@ -93,7 +96,7 @@ export async function pseudonymiseStream(options: PseudonymiseOptions): Promise<
     return pool.run({ bytes: own.buffer, firstLine }, [own.buffer]);
   };
 
-  const summary: PseudonymiseSummary = { rowsWritten: 0, rowsRefused: 0, refusedByCode: {} };
+  const summary: PseudonymiseSummary = { schema, rowsWritten: 0, rowsRefused: 0, refusedByCode: {} };
   let bytesDone = first.value.bytes.length;
   const collect = async (result: ChunkResult, size: number) => {
     await write(output, result.extract);
@@ -111,7 +114,7 @@ export async function pseudonymiseStream(options: PseudonymiseOptions): Promise<
     await write(
       output,
       csvLine(
-        extractColumns[kind].map((c) => c.name),
+        schemaColumns(kind, schema).map((c) => c.name),
         header.delimiter,
       ),
     );

@@ -136,6 +136,7 @@ function profileOf(s: Structure, valuesOf: (kind: ExtractKind) => Draw): Profile
       role: i === 0 ? 'allocataire' : m.role,
       birth_ym: m.birth_ym,
       activity_income: m.activity_income,
+      months: null,
       health: health(s.health[i]!, i, s.fuzzy && i === 0 ? 'identity_clk' : 'person_pseudo'),
     }));
     const household: FamilyHousehold = {
@@ -144,6 +145,8 @@ function profileOf(s: Structure, valuesOf: (kind: ExtractKind) => Draw): Profile
       household_pseudo: pseudo('household'),
       ...v,
       housing_aid_amount: v.housing_aid ? (v.housing_aid_amount ?? 0) : null,
+      months: null,
+      c2s_resources: null,
       members,
     };
     return household;
@@ -158,6 +161,7 @@ function profileOf(s: Structure, valuesOf: (kind: ExtractKind) => Draw): Profile
       birth_ym: v.birth_ym,
       commune: v.commune,
       pension: v.pension,
+      partner_birth_ym: null,
       aspa: v.aspa,
       couple: carsat ? v.couple : null,
       household_adults: carsat ? null : v.household_adults,

@@ -2,7 +2,7 @@
 // (GDPR art. 30(1)(c)): the category of personal data of each column, the persons each kind of
 // extract is about, and the columns that fall under art. 9. A column added to the contract without a
 // meaning here is caught by a test, so the record never silently misses one.
-import type { ExtractKind } from '@nonrecours/pseudo';
+import { type ExtractKind, monthlyColumn, monthlyHouseholdColumns, monthOffsets } from '@nonrecours/pseudo';
 
 export const dataCategories = [
   'identifiant pseudonymisé',
@@ -61,6 +61,10 @@ export const columnMeanings: Record<string, ColumnMeaning> = {
       'Elle peut être ouverte au titre d’une grossesse : la colonne peut donc révéler une donnée de santé.',
   },
   couple: { category: 'situation familiale', description: 'vit en couple' },
+  partner_birth_ym: {
+    category: 'situation familiale',
+    description: 'mois et année de naissance du conjoint',
+  },
   household_resources: {
     category: 'situation économique et financière',
     description: 'ressources mensuelles du foyer',
@@ -119,4 +123,20 @@ export const dataSubjects: Record<ExtractKind, string> = {
   msa: 'assurés du régime agricole (MSA) et leurs foyers, enfants (mineurs) compris',
   carsat: 'retraités du régime général (CARSAT)',
   landlord: 'locataires majeurs du parc social (leur foyer n’étant décrit que par sa composition)',
+};
+
+// caf.v2 / msa.v2: the same household and income columns, month by month, and the 12-month C2S resources.
+for (const k of monthOffsets) {
+  const month = k === 0 ? 'le mois de référence' : `le mois M−${k}`;
+  for (const name of [...monthlyHouseholdColumns, 'activity_income'] as const) {
+    const meaning = columnMeanings[name]!;
+    columnMeanings[monthlyColumn(name, k)] = {
+      ...meaning,
+      description: `${meaning.description}, pour ${month}`,
+    };
+  }
+}
+columnMeanings.c2s_resources = {
+  category: 'situation économique et financière',
+  description: 'ressources du foyer sur les 12 mois précédents, comptées comme pour la C2S',
 };

@@ -36,7 +36,10 @@ export async function checkExtract(deps: { db: Db }, request: UploadRequest): Pr
   const hash = createHash('sha256');
   const raw = meter(request.maxBytes);
   const decoded = meter(request.maxBytes, hash);
-  const parser = createExtractParser(request.kind, { maxErrorsKept: CHECK_ERRORS_SHOWN });
+  const parser = createExtractParser(request.kind, {
+    maxErrorsKept: CHECK_ERRORS_SHOWN,
+    schema: request.schema,
+  });
   let refusal: Refusal | null = null;
   try {
     await pipeline([

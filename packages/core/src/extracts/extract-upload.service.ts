@@ -112,7 +112,10 @@ export async function receiveExtract(
   const hash = createHash('sha256');
   const raw = meter(request.maxBytes);
   const decoded = meter(request.maxBytes, hash);
-  const parser = createExtractParser(request.kind, { maxErrorsKept: MAX_ERRORS_KEPT });
+  const parser = createExtractParser(request.kind, {
+    maxErrorsKept: MAX_ERRORS_KEPT,
+    schema: request.schema,
+  });
   const started = Date.now();
   const audit = (
     outcome: 'success' | 'denied' | 'failed',

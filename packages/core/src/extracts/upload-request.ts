@@ -3,7 +3,7 @@
 import type { createHash } from 'node:crypto';
 import { type Readable, Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { type ExtractKind, schemaOfKind } from '@nonrecours/pseudo';
+import { type ExtractKind, schemaOfKind, schemasOfKind } from '@nonrecours/pseudo';
 import type { AuditActor } from '../audit/audit-actor.ts';
 import type { ConventionAccess } from '../conventions/convention-access.ts';
 import { AppError, badRequest, forbidden } from '../errors.ts';
@@ -74,10 +74,12 @@ function checkReferenceMonth(request: UploadRequest): void {
 
 export function checkBeforeBody(request: UploadRequest): void {
   const { access, kind } = request;
-  if (request.schema !== schemaOfKind[kind]) {
-    throw badRequest('unknown_schema', `kind ${kind} is sent with schema ${schemaOfKind[kind]}`, {
-      expected: schemaOfKind[kind],
-    });
+  if (!schemasOfKind[kind].includes(request.schema)) {
+    throw badRequest(
+      'unknown_schema',
+      `kind ${kind} is sent with schema ${schemasOfKind[kind].join(' or ')}`,
+      { expected: schemaOfKind[kind], accepted: schemasOfKind[kind] },
+    );
   }
   if (!access.member.provides.includes(kind)) {
     throw forbidden(

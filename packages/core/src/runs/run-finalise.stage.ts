@@ -162,7 +162,11 @@ function insertMergedCases(run: FinaliseRun, previousId: string | null) {
       window w as (partition by subject_kind, subject_pseudo collate "C", benefit order by rank)
     ),
     supporting as (
-      select subject_kind, subject_pseudo, benefit, jsonb_agg(evidence - 'supporting' order by rank) as others
+      -- Each with its own variant and amount, in the shape of a rule's supporting result.
+      select subject_kind, subject_pseudo, benefit, jsonb_agg(jsonb_build_object(
+          'rule', jsonb_build_object('id', rule, 'version', rule_version), 'variant', variant,
+          'confidence', confidence, 'amount', estimated_amount, 'evidence', evidence - 'supporting' - 'confidence')
+        order by rank) as others
       from ranked where n > 1 group by subject_kind, subject_pseudo, benefit
     )
     insert into cases (run_id, convention_id, part, subject_kind, subject_pseudo, household_pseudo, pseudonyms, benefit,

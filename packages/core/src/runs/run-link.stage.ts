@@ -4,6 +4,7 @@
 // unlinked on the similarity of their Bloom filters (compared in this process, blocked by birth month).
 // Each table is written and indexed in the order its partitions read it (run-tables.ts).
 import type { Db } from '@nonrecours/db';
+import { v2OnlyColumns } from '@nonrecours/pseudo';
 import { sql } from 'kysely';
 import { type DiceHistogram, decodeClk, emptyHistogram, linkByBloomFilter } from './link/index.ts';
 import type { RunExtract } from './run-select.stage.ts';
@@ -16,6 +17,8 @@ export interface LinkReport {
   retirees_with_health: number;
   tenants: number;
   tenants_linked: { person_pseudo: number; identity_pseudo: number; identity_clk: number; unlinked: number };
+  /** Rows the rule pack makes no presumption for: Mayotte (976xx) is outside fr.v1. */
+  not_covered: { mayotte: { family_rows: number; retirees: number; tenants: number } };
   fuzzy: { threshold: number; comparisons: number; histogram: DiceHistogram };
   timings: { exact_ms: number; fuzzy_ms: number; steps: Record<string, number> };
 }
@@ -27,9 +30,10 @@ function ids(extracts: readonly RunExtract[], kind: RunExtract['kind']) {
   return sql.raw(`'{${list.join(',')}}'::uuid[]`);
 }
 
+// The v2 monthly columns (null in v1 extracts) follow the v1 ones.
 const familyColumns = sql.raw(`extract_id, person_pseudo, identity_pseudo, identity_clk, birth_ym, commune,
   household_pseudo, role, household_adults, household_children, single_parent_increase, household_resources,
-  activity_income, housing, rsa, ppa, housing_aid, housing_aid_amount`);
+  activity_income, housing, rsa, ppa, housing_aid, housing_aid_amount, ${v2OnlyColumns.join(', ')}`);
 
 /** Working memory for the link stage's hash joins and sorts: the default (4 MB) spills them to disk. */
 export const LINK_WORK_MEM = '256MB';
@@ -104,14 +108,25 @@ async function linkTables(
     create unlogged table ${retirees} as
     select * from (
     select r.extract_id, r.person_pseudo, r.birth_ym, r.commune, r.pension, r.aspa, r.couple, null::smallint as household_adults,
-      r.household_resources, h.c2s as health_c2s, h.extract_id as health_extract, abs(hashtext(r.person_pseudo)) % ${parts} as part
+      r.household_resources, r.partner_birth_ym, h.c2s as health_c2s, h.extract_id as health_extract,
+      abs(hashtext(r.person_pseudo)) % ${parts} as part
     from extract_rows_carsat r left join ${health} h on h.person_pseudo = r.person_pseudo
     where r.extract_id = any(${ids(extracts, 'carsat')})
     union all
     select r.extract_id, r.person_pseudo, r.birth_ym, r.commune, r.pension, r.aspa, null, r.household_adults,
-      r.household_resources, h.c2s, h.extract_id, abs(hashtext(r.person_pseudo)) % ${parts}
-    from extract_rows_msa r left join ${health} h on h.person_pseudo = r.person_pseudo
-    where r.extract_id = any(${ids(extracts, 'msa')}) and (r.pension is not null or r.aspa is not null)
+      r.household_resources,
+      -- An msa couple's partner is the household's other adult: of its two birth months, the other one.
+      case when r.household_adults = 2 and r.adults = 2 and r.role in ('allocataire', 'conjoint')
+        then case when r.birth_ym = r.adult_min then r.adult_max else r.adult_min end end,
+      h.c2s, h.extract_id, abs(hashtext(r.person_pseudo)) % ${parts}
+    from (
+      select m.*, count(*) filter (where m.role in ('allocataire', 'conjoint')) over hh as adults,
+        min(m.birth_ym) filter (where m.role in ('allocataire', 'conjoint')) over hh as adult_min,
+        max(m.birth_ym) filter (where m.role in ('allocataire', 'conjoint')) over hh as adult_max
+      from extract_rows_msa m where m.extract_id = any(${ids(extracts, 'msa')})
+      window hh as (partition by m.extract_id, m.household_pseudo)
+    ) r left join ${health} h on h.person_pseudo = r.person_pseudo
+    where (r.pension is not null or r.aspa is not null)
     ) r
     order by part, ${sql.raw(partitionOrder.retirees)}`,
   );
@@ -177,6 +192,9 @@ async function linkTables(
     by_person: number;
     by_identity: number;
     by_clk: number;
+    mayotte_family_rows: number;
+    mayotte_retirees: number;
+    mayotte_tenants: number;
   }>`
     select
       (select count(*)::int from ${family}) as family_rows,
@@ -186,7 +204,10 @@ async function linkTables(
       (select count(*)::int from ${tenants}) as tenants,
       (select count(*)::int from ${tenants} where link_method = 'person_pseudo') as by_person,
       (select count(*)::int from ${tenants} where link_method = 'identity_pseudo') as by_identity,
-      (select count(*)::int from ${tenants} where link_method = 'identity_clk') as by_clk`.execute(db);
+      (select count(*)::int from ${tenants} where link_method = 'identity_clk') as by_clk,
+      (select count(*)::int from ${family} where commune like '976%') as mayotte_family_rows,
+      (select count(*)::int from ${retirees} where commune like '976%') as mayotte_retirees,
+      (select count(*)::int from ${tenants} where commune like '976%') as mayotte_tenants`.execute(db);
   const c = counts.rows[0]!;
   return {
     family_rows: c.family_rows,
@@ -199,6 +220,13 @@ async function linkTables(
       identity_pseudo: c.by_identity,
       identity_clk: c.by_clk,
       unlinked: c.tenants - c.by_person - c.by_identity - c.by_clk,
+    },
+    not_covered: {
+      mayotte: {
+        family_rows: c.mayotte_family_rows,
+        retirees: c.mayotte_retirees,
+        tenants: c.mayotte_tenants,
+      },
     },
     fuzzy: { threshold: run.diceThreshold, comparisons: fuzzy.comparisons, histogram: fuzzy.histogram },
     timings: { exact_ms: Math.round(exactMs), fuzzy_ms: Math.round(fuzzyMs), steps },

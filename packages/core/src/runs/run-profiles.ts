@@ -1,13 +1,16 @@
 // Reads one partition of a run's working tables and turns its rows into the linked profiles the
 // rules take: family households (grouped rows of one household), retirees, tenancies.
 import type { Db } from '@nonrecours/db';
-import type {
-  ExtractKind,
-  FamilyHousehold,
-  HealthRecord,
-  Profile,
-  Retiree,
-  Tenancy,
+import { v2OnlyColumns } from '@nonrecours/pseudo';
+import {
+  type ExtractKind,
+  type FamilyHousehold,
+  type HealthRecord,
+  householdMonthsOf,
+  memberMonthsOf,
+  type Profile,
+  type Retiree,
+  type Tenancy,
 } from '@nonrecours/rules';
 import { type RawBuilder, sql } from 'kysely';
 import type { RunExtract } from './run-select.stage.ts';
@@ -39,6 +42,9 @@ interface FamilyRow {
   housing_aid_amount: number | null;
   health_c2s: HealthRecord['c2s'] | null;
   health_extract: string | null;
+  /** The v2 columns (null in v1 extracts), read as `activity_income_m0`… */
+  [monthly: string]: unknown;
+  c2s_resources: number | null;
 }
 
 interface RetireeRow {
@@ -51,6 +57,7 @@ interface RetireeRow {
   couple: boolean | null;
   household_adults: number | null;
   household_resources: number | null;
+  partner_birth_ym: string | null;
   health_c2s: HealthRecord['c2s'] | null;
   health_extract: string | null;
 }
@@ -88,7 +95,8 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
       sql<FamilyRow>`
       select extract_id, person_pseudo, ${month}, commune, household_pseudo, role, household_adults, household_children,
         single_parent_increase, household_resources::float8 as household_resources, activity_income::float8 as activity_income,
-        housing, rsa, ppa, housing_aid, housing_aid_amount::float8 as housing_aid_amount, health_c2s, health_extract
+        housing, rsa, ppa, housing_aid, housing_aid_amount::float8 as housing_aid_amount, health_c2s, health_extract,
+        ${monthlySelect}
       from ${sql.table(t.family)} where part = ${part}
       order by ${sql.raw(partitionOrder.family)}`,
     );
@@ -108,11 +116,14 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
         housing_aid_amount: head.housing_aid_amount,
         rsa: head.rsa,
         ppa: head.ppa,
+        months: householdMonthsOf((c) => head[c], source(head.extract_id).reference_month),
+        c2s_resources: head.c2s_resources,
         members: members.map((m) => ({
           person_pseudo: m.person_pseudo,
           role: m.role,
           birth_ym: m.birth_ym,
           activity_income: m.activity_income,
+          months: memberMonthsOf((c) => m[c], source(m.extract_id).reference_month),
           health: health(m.health_c2s, m.health_extract),
         })),
       };
@@ -132,7 +143,8 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
       db,
       sql<RetireeRow>`
       select extract_id, person_pseudo, ${month}, commune, pension::float8 as pension, aspa, couple, household_adults,
-        household_resources::float8 as household_resources, health_c2s, health_extract
+        household_resources::float8 as household_resources, to_char(partner_birth_ym, 'YYYY-MM') as partner_birth_ym,
+        health_c2s, health_extract
       from ${sql.table(t.retirees)} where part = ${part} order by ${sql.raw(partitionOrder.retirees)}`,
     );
     return rows.map((r) => {
@@ -147,6 +159,7 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
         couple: r.couple,
         household_adults: r.household_adults,
         household_resources: r.household_resources,
+        partner_birth_ym: r.partner_birth_ym,
         health: health(r.health_c2s, r.health_extract),
       };
       return {
@@ -217,6 +230,18 @@ function inIndexOrder<R>(db: Db, query: RawBuilder<R>): Promise<R[]> {
     return (await query.execute(trx)).rows;
   });
 }
+
+// caf.v2 / msa.v2: the monthly columns, numerics as float8, and the months they stand for.
+const numericMonthly = new Set(['activity_income', 'household_resources', 'housing_aid_amount']);
+const monthlySelect = sql.raw(
+  [...v2OnlyColumns]
+    .map((name) =>
+      numericMonthly.has(name.replace(/_m\d$/, '')) || name === 'c2s_resources'
+        ? `${name}::float8 as ${name}`
+        : name,
+    )
+    .join(', '),
+);
 
 /** Consecutive rows of one household of one extract (the queries sort them so). */
 function groupRows<R extends { extract_id: string; household_pseudo: string }>(rows: readonly R[]): R[][] {

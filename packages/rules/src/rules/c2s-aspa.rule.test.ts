@@ -10,7 +10,7 @@ describe('C2S.ASPA', () => {
   it('presumes C2S with participation, medium confidence, for an ASPA beneficiary without C2S', () => {
     const result = apply(retiree({ aspa: true, health: health() }));
     expect(result).toMatchObject({
-      rule: { id: 'C2S.ASPA', version: '1.0.0' },
+      rule: { id: 'C2S.ASPA', version: '1.1.0' },
       benefit: 'c2s',
       variant: 'participation',
       confidence: 'medium',

@@ -1,5 +1,6 @@
 // C2S.ASPA: an ASPA beneficiary whom a health extract shows without C2S. ASPA beneficiaries with no
-// recent activity are presumed eligible to C2S with participation (since April 2022).
+// activity in the last three months are presumed eligible to C2S with participation (since April
+// 2022); the extracts do not say whether there was such activity, and the explanation says so.
 
 import { healthInput, retireeInput } from './inputs.ts';
 import { type RuleFor, type RuleMeta, resultOf } from './rule.ts';
@@ -7,7 +8,7 @@ import { presumption } from './wording.ts';
 
 const meta = {
   id: 'C2S.ASPA',
-  version: '1.0.0',
+  version: '1.1.0',
   benefit: 'c2s',
   confidence: 'medium',
 } as const satisfies RuleMeta;
@@ -28,7 +29,8 @@ export const c2sAspaRule: RuleFor<'retiree'> = {
         `Personne bénéficiaire de l’ASPA (extrait ${retiree.source.kind.toUpperCase()} de ` +
         `${retiree.source.reference_month}) sans complémentaire santé solidaire selon l’extrait ` +
         `${health.source.kind.toUpperCase()} de ${health.source.reference_month}. Les bénéficiaires de ` +
-        'l’ASPA sans activité récente sont présumés éligibles à la C2S avec participation. ' +
+        'l’ASPA sans activité au cours des trois derniers mois sont présumés éligibles à la C2S avec ' +
+        'participation ; cette absence d’activité n’est pas vérifiée ici, les extraits ne la portant pas. ' +
         presumption,
     });
   },

@@ -47,7 +47,18 @@ describe('C2S.RESOURCES', () => {
     });
   });
 
-  it('raises the ceilings by 11.3 % overseas (communes 97x)', () => {
+  it('keeps the mainland ceilings in 975, 977 and 978 (Saint-Pierre-et-Miquelon, Saint-Barthélemy, Saint-Martin)', () => {
+    const atOverseasCeiling = 15534.141 / 12;
+    for (const commune of ['97502', '97701', '97801']) {
+      expect(apply(household(1, { commune, household_resources: atOverseasCeiling }))).toBeNull();
+      expect(apply(household(1, { commune, household_resources: 13957 / 12 }))?.variant).toBe(
+        'participation',
+      );
+    }
+    expect(apply(household(1, { commune: '97411' }))?.evidence.explanation).toContain('plafonds × 1,113');
+  });
+
+  it('raises the ceilings by 11.3 % in 971–974 (Guadeloupe, Martinique, Guyane, La Réunion)', () => {
     // 13 957 × 1.113 = 15 534.14 a year.
     const atOverseasCeiling = 15534.141 / 12;
     expect(apply(household(1, { commune: '97411', household_resources: atOverseasCeiling }))?.variant).toBe(
@@ -110,5 +121,19 @@ describe('C2S.RESOURCES', () => {
   it('names the approximation of resources in its explanation', () => {
     const explanation = apply(household(1))?.evidence.explanation ?? '';
     expect(explanation).toContain('approchées');
+  });
+
+  describe('with the 12-month C2S resources of a v2 extract', () => {
+    it('compares the stated resources with the ceilings, without approximating them', () => {
+      // The quarter says 0 €, the 12 months as C2S counts them 10 340 €: over the free ceiling (10 339).
+      const result = apply(household(1, { household_resources: 0, c2s_resources: 10340 }));
+      expect(result?.variant).toBe('participation');
+      expect(result?.evidence.inputs.map((i) => i.column)).toContain('c2s_resources');
+      expect(result?.evidence.inputs.map((i) => i.column)).not.toContain('household_resources');
+      expect(result?.evidence.explanation).toContain('comptées comme la C2S les compte');
+      expect(result?.evidence.explanation).not.toContain('approchées');
+      expect(apply(household(1, { c2s_resources: 10339 }))?.variant).toBe('free');
+      expect(apply(household(1, { c2s_resources: 13957.01 }))).toBeNull();
+    });
   });
 });

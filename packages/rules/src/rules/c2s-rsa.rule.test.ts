@@ -19,7 +19,7 @@ describe('C2S.RSA', () => {
   it('presumes free C2S, high confidence, for an RSA household member without C2S', () => {
     const result = apply(rsaHousehold, child);
     expect(result).toMatchObject({
-      rule: { id: 'C2S.RSA', version: '1.0.0' },
+      rule: { id: 'C2S.RSA', version: '1.1.0' },
       benefit: 'c2s',
       variant: 'free',
       confidence: 'high',

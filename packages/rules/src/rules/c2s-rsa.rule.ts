@@ -8,7 +8,7 @@ import { presumption } from './wording.ts';
 
 const meta = {
   id: 'C2S.RSA',
-  version: '1.0.0',
+  version: '1.1.0',
   benefit: 'c2s',
   confidence: 'high',
 } as const satisfies RuleMeta;

@@ -2,7 +2,7 @@
 // isolated-parent increase), forfait logement, C2S housing forfait and ceilings, PPA bonus.
 
 import type { C2sVariant } from '../case.schema.ts';
-import { roundCents } from '../money.ts';
+import { euros, roundCents } from '../money.ts';
 import type { ParamsAtDate } from '../parameters/lookup.ts';
 import type { FamilyHousehold } from '../profile.schema.ts';
 
@@ -76,12 +76,39 @@ export type ForfaitBasis =
   | { readonly applies: false }
   | { readonly applies: true; readonly cap: number | null };
 
-export function familyForfaitBasis(household: FamilyHousehold): ForfaitBasis {
-  if (household.housing === 'accedant') return { applies: false };
+/**
+ * The forfait logement of a caf or msa household (CASF R262-9, CSS R844-3): with housing aid, whatever
+ * the housing (an accedant included), capped at the aid; in kind for an owner without loan repayments
+ * or someone housed free; none otherwise (an accedant without aid repays a loan).
+ */
+export function familyForfaitBasis(household: {
+  readonly housing: FamilyHousehold['housing'];
+  readonly housing_aid: boolean;
+  readonly housing_aid_amount: number | null;
+}): ForfaitBasis {
   if (household.housing_aid) return { applies: true, cap: household.housing_aid_amount };
   if (household.housing === 'proprietaire' || household.housing === 'heberge')
     return { applies: true, cap: null };
   return { applies: false };
+}
+
+/** Why the forfait logement applies (or not), in the words of the evidence. */
+export function describeForfaitBasis(household: {
+  readonly housing: FamilyHousehold['housing'];
+  readonly housing_aid: boolean;
+  readonly housing_aid_amount: number | null;
+}): string {
+  if (household.housing_aid) {
+    const owner = household.housing === 'accedant' ? ' (accédant à la propriété compris)' : '';
+    return household.housing_aid_amount === null
+      ? `forfait logement au titre de l’aide au logement${owner}, montant de l’aide non indiqué`
+      : `forfait logement au titre de l’aide au logement${owner}, plafonné à l’aide de ${euros(household.housing_aid_amount)}`;
+  }
+  if (household.housing === 'proprietaire') return 'forfait logement de propriétaire sans emprunt';
+  if (household.housing === 'heberge') return 'forfait logement de personne hébergée gratuitement';
+  return household.housing === 'accedant'
+    ? 'pas de forfait logement (accédant remboursant un emprunt, sans aide au logement)'
+    : 'pas de forfait logement (ni aide au logement ni logement gratuit)';
 }
 
 function sizeKey(persons: number) {
@@ -121,8 +148,9 @@ export function c2sHousingForfait(params: ParamsAtDate, household: FamilyHouseho
   return cap === null ? forfait : Math.min(forfait, cap);
 }
 
-export function isOverseas(commune: string): boolean {
-  return commune.startsWith('97');
+/** Guadeloupe, Martinique, Guyane, La Réunion (971–974): the C2S ceilings × 1.113 (OpenFisca `cmu_eligible_majoration_dom`). */
+export function c2sOverseas(commune: string): boolean {
+  return /^97[1-4]/.test(commune);
 }
 
 const ceilingSizes = ['one_person', 'two_persons', 'three_persons', 'four_persons'] as const;

@@ -32,7 +32,21 @@ function input(
   };
 }
 
-type HouseholdColumn = Exclude<keyof FamilyHousehold, 'type' | 'source' | 'household_pseudo' | 'members'>;
+type HouseholdColumn = Exclude<
+  keyof FamilyHousehold,
+  'type' | 'source' | 'household_pseudo' | 'members' | 'months'
+>;
+
+/** A v2 monthly column (`household_resources_m2`, `activity_income_m3`…) read on a row of the household. */
+export function monthlyInput(
+  household: FamilyHousehold,
+  column: string,
+  value: Scalar,
+  pseudo: string,
+  link: InputLink,
+): InputUse {
+  return input(household.source, column, value, pseudo, link);
+}
 
 export function householdInput(
   household: FamilyHousehold,
@@ -64,8 +78,8 @@ export function housingInputs(household: FamilyHousehold, link: InputLink): Inpu
 
 type RetireeColumn = Exclude<keyof Retiree, 'type' | 'source' | 'person_pseudo' | 'health'>;
 
-export function retireeInput(retiree: Retiree, column: RetireeColumn): InputUse {
-  return input(retiree.source, column, retiree[column], retiree.person_pseudo, 'own_row');
+export function retireeInput(retiree: Retiree, column: RetireeColumn, link: InputLink = 'own_row'): InputUse {
+  return input(retiree.source, column, retiree[column], retiree.person_pseudo, link);
 }
 
 type TenancyColumn = Exclude<

@@ -17,7 +17,7 @@ describe('RSA.RESOURCES', () => {
     });
     const result = rsaOf(household, '2024-09');
     expect(result).toMatchObject({
-      rule: { id: 'RSA.RESOURCES', version: '1.0.0' },
+      rule: { id: 'RSA.RESOURCES', version: '1.1.0' },
       benefit: 'rsa',
       confidence: 'medium',
       amount: 633.99,
@@ -138,9 +138,26 @@ describe('RSA.RESOURCES', () => {
       expect(single({ housing_aid: true, housing_aid_amount: 100 })).toBe(568.94);
     });
 
-    it('never applies to an owner repaying a loan, nor to a tenant without aid', () => {
-      expect(single({ housing: 'accedant', housing_aid: true })).toBe(646.52);
+    it('applies to an owner repaying a loan who receives housing aid, capped at the aid', () => {
+      // min(12 % × 646.52, aid): 77.58 uncapped, 40 with an aid of 40 €.
+      expect(single({ housing: 'accedant', housing_aid: true })).toBe(568.94);
+      expect(single({ housing: 'accedant', housing_aid: true, housing_aid_amount: 40 })).toBe(606.52);
+      expect(single({ housing: 'accedant', housing_aid: true, housing_aid_amount: 77.58 })).toBe(568.94);
+      expect(single({ housing: 'accedant', housing_aid: true, housing_aid_amount: 77.59 })).toBe(568.94);
+      expect(single({ housing: 'accedant', housing_aid: true, housing_aid_amount: 77.57 })).toBe(568.95);
+      const explanation =
+        rsaOf(family({ housing: 'accedant', housing_aid: true, housing_aid_amount: 40 }), '2025-06')?.evidence
+          .explanation ?? '';
+      expect(explanation).toContain('accédant à la propriété compris');
+      expect(explanation).toContain('plafonné à l’aide de 40,00\u00a0€');
+    });
+
+    it('never applies to an owner repaying a loan without aid, nor to a tenant without aid', () => {
+      expect(single({ housing: 'accedant' })).toBe(646.52);
       expect(single({ housing: 'locataire' })).toBe(646.52);
+      expect(rsaOf(family({ housing: 'accedant' }), '2025-06')?.evidence.explanation).toContain(
+        'pas de forfait logement (accédant remboursant un emprunt, sans aide au logement)',
+      );
     });
 
     it('takes 16.5 % of the 3-person amount from 3 persons: 1 357.69 − 192.02', () => {

@@ -3,7 +3,7 @@
 
 import { decimal, euros, roundCents } from '../money.ts';
 import { ageAt } from '../months.ts';
-import { familyForfaitBasis, housingForfait, maximumAmount } from './formulas.ts';
+import { describeForfaitBasis, familyForfaitBasis, housingForfait, maximumAmount } from './formulas.ts';
 import {
   describeHousehold,
   householdAdults,
@@ -16,7 +16,7 @@ import { limits, presumption } from './wording.ts';
 
 const meta = {
   id: 'RSA.RESOURCES',
-  version: '1.0.0',
+  version: '1.1.0',
   benefit: 'rsa',
   confidence: 'medium',
 } as const satisfies RuleMeta;
@@ -64,7 +64,8 @@ export const rsaResourcesRule: RuleFor<'family'> = {
         `${describeHousehold(household, adults, children)} sans RSA (extrait ` +
         `${household.source.reference_month}). Montant forfaitaire ${euros(maximum.amount)} ` +
         `(${euros(params.value('rsa.base'))} × ${decimal(maximum.factor)}` +
-        `${increase ? ', majoration parent isolé' : ''}), forfait logement ${euros(forfait)}, ressources ` +
+        `${increase ? ', majoration parent isolé' : ''}), ${describeForfaitBasis(household)} : ${euros(forfait)}, ` +
+        'ressources ' +
         `${euros(household.household_resources)} par mois : RSA estimé à ${euros(rsa)} par mois (versé à partir ` +
         `de ${euros(minimum)}). ${presumption} ${limits.rsa}`,
     });

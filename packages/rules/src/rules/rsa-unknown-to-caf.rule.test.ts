@@ -10,7 +10,7 @@ describe('RSA.UNKNOWN_TO_CAF', () => {
   it('presumes RSA, low confidence, for a tenancy unknown to the CAF', () => {
     const result = apply(tenancy());
     expect(result).toMatchObject({
-      rule: { id: 'RSA.UNKNOWN_TO_CAF', version: '1.0.0' },
+      rule: { id: 'RSA.UNKNOWN_TO_CAF', version: '1.1.0' },
       benefit: 'rsa',
       confidence: 'low',
       subject: { type: 'tenancy', household_pseudo: pseudo('tenancy-1') },

@@ -12,7 +12,7 @@ import { limits, presumption } from './wording.ts';
 
 const meta = {
   id: 'RSA.UNKNOWN_TO_CAF',
-  version: '1.0.0',
+  version: '1.1.0',
   benefit: 'rsa',
   confidence: 'low',
 } as const satisfies RuleMeta;

@@ -11,7 +11,8 @@ import type {
   Subject,
 } from '../case.schema.ts';
 import type { ParamsAtDate } from '../parameters/lookup.ts';
-import type { FamilyHousehold, FamilyMember, Retiree, Tenancy } from '../profile.schema.ts';
+import type { FamilyHousehold, FamilyMember, Profile, Retiree, Tenancy } from '../profile.schema.ts';
+import type { NotCoveredReason } from './coverage.ts';
 
 export interface RuleMeta {
   readonly id: string;
@@ -44,6 +45,8 @@ export type RuleFor<Target extends Rule['target']> = Extract<Rule, { readonly ta
 export interface RulePack {
   readonly id: string;
   readonly rules: readonly Rule[];
+  /** Why the pack makes no presumption at all for a profile (outside its territory), or null. */
+  readonly notCovered: (profile: Profile) => NotCoveredReason | null;
 }
 
 export interface Finding {

@@ -4,14 +4,19 @@
 export const presumption =
   'Présomption de droit non demandé : à vérifier avec la personne par un agent, sans décision automatique.';
 
+const notModelled =
+  'le RSA « jeune actif » des 18–24 ans sans enfant, la situation des étudiants et les conditions de ' +
+  'résidence ne sont pas examinés';
+
 export const limits = {
   rsa:
     'Limites : le calcul ignore les revenus d’activité qui ont cessé au cours du trimestre (la loi les ' +
-    'neutralise) et le patrimoine.',
-  ppa: 'Limites : le calcul ignore le patrimoine.',
+    `neutralise) et le patrimoine ; ${notModelled}.`,
+  ppa: `Limites : le calcul ignore le patrimoine ; ${notModelled}.`,
   c2sResources:
     'Limites : les ressources retenues par la C2S (12 mois) sont approchées à partir des ressources ' +
-    'RSA / prime d’activité du dernier trimestre.',
+    'RSA / prime d’activité du dernier trimestre ; les prestations familiales, l’allocation de soutien ' +
+    'familial notamment, comptent autrement sur 12 mois.',
   aspa:
     'Limites : l’extrait ne porte souvent que les pensions de base (les retraites complémentaires peuvent ' +
     'manquer) et le calcul ignore le patrimoine.',

@@ -32,6 +32,7 @@ export function member(overrides: Partial<FamilyMember> = {}): FamilyMember {
     role: 'allocataire',
     birth_ym: '1985-03',
     activity_income: 0,
+    months: null,
     health: null,
     ...overrides,
   };
@@ -89,6 +90,7 @@ export function retiree(overrides: Partial<Retiree> = {}): Retiree {
     couple: false,
     household_adults: null,
     household_resources: null,
+    partner_birth_ym: null,
     health: null,
     ...overrides,
   });

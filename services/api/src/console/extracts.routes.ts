@@ -1,7 +1,7 @@
 // The partner's pages: its extracts under a convention (status, freshness, counts), the upload form
 // (key check value computed in the browser, progress bar), an extract's refusal and row errors, and
 // the download of its own cases for `nonrecours reidentify`.
-import { schemaOfKind } from '@nonrecours/pseudo';
+import { schemaOfKind, schemasOfKind } from '@nonrecours/pseudo';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type ApiClient, errorOf } from './api-client.ts';
@@ -141,7 +141,11 @@ export function extractsTable(items: readonly ExtractView[], base: string) {
   );
 }
 
-const uploadQuery = z.object({ kind: z.string(), reference_month: z.string() });
+const uploadQuery = z.object({
+  kind: z.string(),
+  reference_month: z.string(),
+  schema: z.string().optional(),
+});
 
 export async function extractsRoutes(app: FastifyInstance, options: { api: ApiClient }) {
   const { api } = options;
@@ -205,14 +209,23 @@ export async function extractsRoutes(app: FastifyInstance, options: { api: ApiCl
       const { account } = request.consoleSession!;
       const { cid } = request.params;
       const query = uploadQuery.safeParse(request.query);
-      const schema = query.success ? schemaOfKind[query.data.kind as keyof typeof schemaOfKind] : undefined;
+      // The browser names v2 when the file has the monthly columns; otherwise the kind's v1.
+      const kind = query.success ? (query.data.kind as keyof typeof schemaOfKind) : undefined;
+      const schema =
+        kind && query.success && query.data.schema && schemasOfKind[kind]?.includes(query.data.schema)
+          ? query.data.schema
+          : kind && schemaOfKind[kind];
       if (!query.success || !schema) {
         request.raw.resume();
         return reply
           .status(400)
           .send({ message: 'Choisissez le type d’extraction et son mois de référence.' });
       }
-      const params = new URLSearchParams({ ...query.data, schema });
+      const params = new URLSearchParams({
+        kind: query.data.kind,
+        reference_month: query.data.reference_month,
+        schema,
+      });
       const headers: Record<string, string> = { 'content-type': 'text/csv' };
       for (const name of ['x-key-check', 'idempotency-key', 'content-length', 'content-encoding']) {
         const value = request.headers[name];

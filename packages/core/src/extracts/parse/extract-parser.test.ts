@@ -270,11 +270,23 @@ describe('refusals', () => {
     expect((await refusal('caf', 'a;'.repeat(40_000))).code).toBe('invalid_header');
   });
 
+  it('refuses the monthly columns of caf.v2 in a file sent as caf.v1, naming the schema to use', async () => {
+    const v2 = csv('caf', [sampleRow('caf')]);
+    const asV1 = await parseText('caf', v2, { schema: 'caf.v1' });
+    expect(asV1.refusal).toMatchObject({ code: 'unexpected_column' });
+    expect(asV1.refusal?.message).toContain('schema=caf.v2');
+    expect((await parseText('caf', v2, { schema: 'caf.v2' })).refusal).toBeNull();
+    const v1Columns = names('caf').filter((n) => !/_m\d$|^c2s_resources$/.test(n));
+    const v1 = csv('caf', [sampleRow('caf')], { columns: v1Columns });
+    for (const schema of ['caf.v1', 'caf.v2'])
+      expect((await parseText('caf', v1, { schema })).refusal).toBeNull();
+  });
+
   it('unexpected_column, missing_column, duplicate_column', async () => {
     const text = (columns: string[]) => csv('caf', [row({ nir: '1' })], { columns });
     expect(await refusal('caf', text([...names('caf'), 'nir']))).toMatchObject({
       code: 'unexpected_column',
-      details: { columns: [{ position: 20, name: 'nir' }] },
+      details: { columns: [{ position: names('caf').length + 1, name: 'nir' }] },
     });
     expect(await refusal('caf', text(names('caf').filter((n) => n !== 'commune')))).toMatchObject({
       code: 'missing_column',

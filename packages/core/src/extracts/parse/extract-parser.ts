@@ -3,7 +3,7 @@
 // ExtractRefusal as soon as they are found; row errors are counted and the first ones kept.
 // Most rows take the byte-level fast path (fast-row.ts); the rest, and the header, the general one.
 import { Transform, type TransformCallback } from 'node:stream';
-import type { ExtractKind } from '@nonrecours/pseudo';
+import { type ExtractKind, schemaOfColumns, v2OnlyColumns } from '@nonrecours/pseudo';
 import { copyColumns, maxCopyLineBytes } from './copy-columns.ts';
 import { CopyOutput } from './copy-output.ts';
 import { ExtractRefusal } from './extract-refusal.ts';
@@ -17,6 +17,8 @@ import { Utf8Check } from './utf8-check.ts';
 export interface ExtractParserOptions {
   /** Row errors kept in memory for the report; all are counted. Default 1000. */
   maxErrorsKept?: number;
+  /** The schema the file is sent with: a v1 file may not carry the monthly columns of v2. */
+  schema?: string;
 }
 
 export interface ExtractParseStats {
@@ -54,6 +56,7 @@ export class ExtractParser extends Transform {
 
   readonly #utf8 = new Utf8Check();
   readonly #errors: RowErrorLog;
+  readonly #schema: string | undefined;
   readonly #out: CopyOutput;
   readonly #emit = (chunk: Buffer) => {
     this.push(chunk);
@@ -75,8 +78,21 @@ export class ExtractParser extends Transform {
   #rows = 0;
   #validRows = 0;
 
+  /** A v1 extract with v2 columns is mislabelled: refused before any row, naming the schema to use. */
+  #checkSchema(names: readonly string[]): void {
+    if (this.#schema === undefined || schemaOfColumns(this.kind, names) === this.#schema) return;
+    if (!this.#schema.endsWith('.v1')) return;
+    const columns = names.filter((name) => v2OnlyColumns.includes(name));
+    throw new ExtractRefusal(
+      'unexpected_column',
+      `the header has ${columns.length} monthly column(s) of ${schemaOfColumns(this.kind, names)}, which a ${this.#schema} extract does not allow: send it with schema=${schemaOfColumns(this.kind, names)}`,
+      { columns: columns.map((name) => ({ position: names.indexOf(name) + 1, name })) },
+    );
+  }
+
   constructor(kind: ExtractKind, options: ExtractParserOptions = {}) {
     super();
+    this.#schema = options.schema;
     this.kind = kind;
     this.columns = copyColumns[kind];
     this.#errors = new RowErrorLog(options.maxErrorsKept ?? 1000);
@@ -222,6 +238,7 @@ export class ExtractParser extends Transform {
       }
       this.#checkLength(record.next - p);
       const layout = resolveHeader(this.kind, record.fields, this.#line);
+      this.#checkSchema(layout.names);
       this.#header = layout.names;
       this.#delimiter = delimiter;
       this.#fast = new FastRowReader(layout, delimiter.charCodeAt(0));

@@ -38,7 +38,11 @@ describe('resolveHeader', () => {
     );
     expect(refusal.code).toBe('unexpected_column');
     expect(refusal.details).toEqual({
-      columns: [{ position: 20, name: 'nir' }, { position: 21 }, { position: 22 }],
+      columns: [
+        { position: cafNames.length + 1, name: 'nir' },
+        { position: cafNames.length + 2 },
+        { position: cafNames.length + 3 },
+      ],
     });
     expect(refusal.message).not.toContain('DUPONT');
   });

@@ -58,7 +58,15 @@ function enhanceUpload(form) {
     }
   });
 
-  form.addEventListener('submit', (event) => {
+  // A caf or msa file with the monthly columns (…_m0 to …_m4, c2s_resources) is a v2 extract.
+  const monthlyHeader = /(^|[;,"])(c2s_resources|[a-z_]+_m[0-4])(["]?)([;,\r\n]|$)/;
+  const schemaOf = async (file, kind) => {
+    if (file.name.endsWith('.gz') || (kind !== 'caf' && kind !== 'msa')) return null;
+    const header = (await file.slice(0, 1 << 16).text()).split('\n')[0] ?? '';
+    return monthlyHeader.test(header) ? `${kind}.v2` : null;
+  };
+
+  form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const file = fileInput.files?.[0];
     if (!kcv) return say(status, 'error', 'Choisissez d’abord le fichier de la clé de la convention.');
@@ -67,7 +75,10 @@ function enhanceUpload(form) {
     const month = String(fields.get('reference_month') ?? '');
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
       return say(status, 'error', 'Indiquez le mois de référence au format AAAA-MM.');
-    const query = new URLSearchParams({ kind: String(fields.get('kind')), reference_month: month });
+    const kind = String(fields.get('kind'));
+    const query = new URLSearchParams({ kind, reference_month: month });
+    const schema = await schemaOf(file, kind);
+    if (schema) query.set('schema', schema);
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${form.getAttribute('action')}?${query}`);
     xhr.setRequestHeader('content-type', 'text/csv');
