@@ -1,14 +1,10 @@
-// A dry run of an upload: the whole file through the same stages and limits, into nothing.
-import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { Db } from '@nonrecours/db';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
-import { createExtractParser } from './parse/index.ts';
-import { slowBodyGuard } from './slow-body-guard.ts';
+import { assertRowErrorRate, uploadBody } from './upload-body.ts';
 import { UploadInterrupted } from './upload-interrupted.ts';
-import { type Refusal, TooManyRowErrors, toRefusal } from './upload-refusal.ts';
-import { checkBeforeBody, decoding, meter, type UploadRequest } from './upload-request.ts';
+import { type Refusal, toRefusal } from './upload-refusal.ts';
+import { checkBeforeBody, type UploadRequest } from './upload-request.ts';
 
 export interface CheckOutcome {
   verdict: 'accepted' | 'rejected';
@@ -32,28 +28,12 @@ const CHECK_ERRORS_SHOWN = 100;
 export async function checkExtract(deps: { db: Db }, request: UploadRequest): Promise<CheckOutcome> {
   checkBeforeBody(request);
   const { convention } = request.access;
-  const decoders = decoding(request.contentEncoding);
-  const hash = createHash('sha256');
-  const raw = meter(request.maxBytes);
-  const decoded = meter(request.maxBytes, hash);
-  const parser = createExtractParser(request.kind, {
-    maxErrorsKept: CHECK_ERRORS_SHOWN,
-    schema: request.schema,
-  });
+  const body = uploadBody(request, { maxErrorsKept: CHECK_ERRORS_SHOWN });
+  const { parser } = body;
   let refusal: Refusal | null = null;
   try {
-    await pipeline([
-      request.body,
-      slowBodyGuard(request.slowBody),
-      raw.stream,
-      ...decoders,
-      decoded.stream,
-      parser,
-      new PassThrough().resume(),
-    ]);
-    const stats = parser.stats;
-    if (stats.errorCount > convention.max_error_rate * stats.rows)
-      refusal = toRefusal(new TooManyRowErrors(stats.rows, stats.errorCount, stats.errors));
+    await body.readInto(new PassThrough().resume());
+    assertRowErrorRate(parser.stats, convention.max_error_rate);
   } catch (error) {
     refusal = error instanceof UploadInterrupted ? null : toRefusal(error);
     if (!refusal) throw error;
@@ -74,8 +54,8 @@ export async function checkExtract(deps: { db: Db }, request: UploadRequest): Pr
     validRows: stats.validRows,
     errorCount: stats.errorCount,
     errors: stats.errors,
-    bytes: decoded.bytes(),
-    sha256: complete ? hash.digest('hex') : null,
+    bytes: body.bytes(),
+    sha256: complete ? body.sha256() : null,
   };
   await appendAuditEvent(deps.db, {
     ...request.actor,

@@ -19,10 +19,10 @@ import {
   insertExtractErrors,
   refreshCurrentExtract,
 } from './extracts.repository.ts';
-import { createExtractParser } from './parse/index.ts';
 import { slowBodyGuard } from './slow-body-guard.ts';
+import { assertRowErrorRate, uploadBody } from './upload-body.ts';
 import { UploadInterrupted } from './upload-interrupted.ts';
-import { asAppError, TooManyRowErrors, toRefusal } from './upload-refusal.ts';
+import { asAppError, toRefusal } from './upload-refusal.ts';
 import { checkBeforeBody, decoding, meter, type UploadRequest } from './upload-request.ts';
 
 export type { UploadRequest } from './upload-request.ts';
@@ -82,7 +82,8 @@ export async function receiveExtract(
   checkBeforeBody(request);
   const { db } = deps;
   const { convention, member } = request.access;
-  const decoders = decoding(request.contentEncoding);
+  const body = uploadBody(request, { maxErrorsKept: MAX_ERRORS_KEPT });
+  const { parser } = body;
   if (request.idempotencyKey) {
     const existing = await findByIdempotencyKey(db, convention.id, member.partner_id, request.idempotencyKey);
     // An upload whose ingesting session died holds no row lock: it is failed at once, and this retry
@@ -109,13 +110,6 @@ export async function receiveExtract(
     throw error;
   });
 
-  const hash = createHash('sha256');
-  const raw = meter(request.maxBytes);
-  const decoded = meter(request.maxBytes, hash);
-  const parser = createExtractParser(request.kind, {
-    maxErrorsKept: MAX_ERRORS_KEPT,
-    schema: request.schema,
-  });
   const started = Date.now();
   const audit = (
     outcome: 'success' | 'denied' | 'failed',
@@ -154,19 +148,9 @@ export async function receiveExtract(
           client,
           `copy ${partitionTable(request.kind, extract.id)} (${parser.columns.join(', ')}) from stdin`,
         );
-        await pipeline([
-          request.body,
-          slowBodyGuard(request.slowBody),
-          raw.stream,
-          ...decoders,
-          decoded.stream,
-          parser,
-          copy,
-        ]);
+        await body.readInto(copy);
         const stats = parser.stats;
-        if (stats.errorCount > convention.max_error_rate * stats.rows) {
-          throw new TooManyRowErrors(stats.rows, stats.errorCount, stats.errors);
-        }
+        assertRowErrorRate(stats, convention.max_error_rate);
         await client.query(attachPartitionSql(request.kind, extract.id));
         await insertExtractErrors(trx, extract.id, stats.errors);
         const row = await trx
@@ -176,8 +160,8 @@ export async function receiveExtract(
             row_count: stats.rows,
             valid_count: stats.validRows,
             error_count: stats.errorCount,
-            bytes: decoded.bytes(),
-            sha256: hash.digest('hex'),
+            bytes: body.bytes(),
+            sha256: body.sha256(),
             finished_at: new Date(),
           })
           .where('id', '=', extract.id)
@@ -211,8 +195,8 @@ export async function receiveExtract(
             refusal_message: refusal.message,
             row_count: refusal.rows ?? null,
             error_count: refusal.errorCount ?? null,
-            bytes: decoded.bytes(),
-            sha256: complete ? hash.digest('hex') : null,
+            bytes: body.bytes(),
+            sha256: complete ? body.sha256() : null,
             idempotency_key: complete ? extract.idempotency_key : null,
             finished_at: new Date(),
           })
