@@ -5,44 +5,31 @@ import { createRunWatchdog, dropEndedRunTables } from '@nonrecours/core';
 import { runTables } from '@nonrecours/core/runs/run-tables.ts';
 import { prepareRun, publishRun, runPartition } from '@nonrecours/core/runs/runs.service.ts';
 import { jobId } from '@nonrecours/queue';
-import { Queue } from 'bullmq';
 import { sql } from 'kysely';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { steppedRuns } from '../support/stepped-runs.ts';
 import { loadTerritory } from '../support/territory.ts';
 
 describe('run integrity', () => {
   let t: TestApp;
   let territory: Awaited<ReturnType<typeof loadTerritory>>;
-  let bull: Queue;
+  let runs: ReturnType<typeof steppedRuns>;
   const log = pino({ level: 'silent' });
 
   beforeAll(async () => {
     t = await createTestApp();
     territory = await loadTerritory(t.app, t.database.db);
-    bull = new Queue('jobs', { connection: { url: t.config.REDIS_URL! }, prefix: t.config.QUEUE_PREFIX });
+    runs = steppedRuns(t, territory);
   }, 60_000);
   afterAll(async () => {
-    await bull.close();
+    await runs.close();
     await t.close();
   });
 
-  const deps = () => ({ db: t.database.db, pool: t.database.pool, queue: t.queue });
-
-  async function start(): Promise<string> {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/v1/conventions/${territory.conventionId}/runs`,
-      headers: { authorization: `Bearer ${territory.tokens.territory}` },
-      payload: {},
-    });
-    expect(res.statusCode, res.body).toBe(202);
-    const id: string = res.json().id;
-    // No worker here: the test plays the jobs itself, so the queued job is taken out of the way.
-    await bull.remove(jobId('run-prepare', id));
-    return id;
-  }
+  const deps = () => runs.deps();
+  const start = () => runs.start();
 
   const runOf = (id: string) =>
     t.database.db.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -60,13 +47,8 @@ describe('run integrity', () => {
       select relname from pg_class where relname = any(${names})`.execute(t.database.db);
     return rows.map((r) => r.relname);
   }
-  async function partitions(id: string) {
-    const run = await runOf(id);
-    for (let part = 0; part < run.partitions; part++) await runPartition(deps(), id, part);
-  }
-  async function removeFlow(id: string) {
-    await bull.remove(jobId('run-finalise', id), { removeChildren: true });
-  }
+  const partitions = (id: string) => runs.partitions(id);
+  const removeFlow = (id: string) => runs.removeFlow(id);
 
   it('publishes an undisturbed run, with the link counts recorded', async () => {
     const id = await start();

@@ -1,54 +1,32 @@
 // A publication cut between its two transactions — its connection terminated while it waits for the
 // follow-ups in flight — leaves the run unpublished, and the finaliser taken up again publishes the
-// same cases and observations, once. The stages are driven one by one (no worker).
-import { prepareRun, publishRun, runPartition } from '@nonrecours/core/runs/runs.service.ts';
-import { jobId } from '@nonrecours/queue';
-import { Queue } from 'bullmq';
+// same cases and observations, once. The stages are driven one by one (no worker, stepped-runs.ts).
+import { publishRun } from '@nonrecours/core/runs/runs.service.ts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { nextMonth, nextMonthCafExtract } from '../support/next-month.ts';
+import { steppedRuns } from '../support/stepped-runs.ts';
 import { loadTerritory } from '../support/territory.ts';
 
 describe('a publication cut between its two transactions', () => {
   let t: TestApp;
   let territory: Awaited<ReturnType<typeof loadTerritory>>;
-  let bull: Queue;
+  let runs: ReturnType<typeof steppedRuns>;
 
   beforeAll(async () => {
     t = await createTestApp();
     territory = await loadTerritory(t.app, t.database.db);
-    bull = new Queue('jobs', { connection: { url: t.config.REDIS_URL! }, prefix: t.config.QUEUE_PREFIX });
+    runs = steppedRuns(t, territory);
   }, 60_000);
   afterAll(async () => {
-    await bull.close();
+    await runs.close();
     await t.close();
   });
 
-  const deps = () => ({ db: t.database.db, pool: t.database.pool, queue: t.queue });
+  const deps = () => runs.deps();
   const db = () => t.database.db;
-
-  /** A run played stage by stage up to its publication. */
-  async function evaluated(): Promise<string> {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/v1/conventions/${territory.conventionId}/runs`,
-      headers: { authorization: `Bearer ${territory.tokens.territory}` },
-      payload: {},
-    });
-    expect(res.statusCode, res.body).toBe(202);
-    const id: string = res.json().id;
-    await bull.remove(jobId('run-prepare', id));
-    await prepareRun(deps(), id);
-    const { partitions } = await db()
-      .selectFrom('runs')
-      .select('partitions')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    for (let part = 0; part < partitions; part++) await runPartition(deps(), id, part);
-    await bull.remove(jobId('run-finalise', id), { removeChildren: true });
-    return id;
-  }
+  const evaluated = () => runs.evaluated();
 
   const counts = async (id: string) => {
     const { rows } = await sql<{ cases: number; observations: number; status: string }>`
