@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type MonthGroup, monthlySeries } from './monthly-series.ts';
+import { emptyMonthGroup, type MonthGroup, monthlySeries } from './monthly-series.ts';
 
 const group = (month: string, benefit: string | null, values: Partial<MonthGroup>): MonthGroup => ({
-  month,
-  run_id: `run-${month}`,
-  benefit,
-  presumed: 0,
-  contacted: 0,
-  declared_opened: 0,
-  taken_up_contacted: 0,
-  taken_up_not_contacted: 0,
-  taken_up_amount: 0,
-  taken_up_estimated: 0,
-  median_months_to_take_up: null,
+  ...emptyMonthGroup(month, `run-${month}`, benefit),
   ...values,
 });
 

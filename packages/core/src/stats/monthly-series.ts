@@ -55,7 +55,7 @@ export function monthlySeries(groups: readonly MonthGroup[]): SeriesMonth[] {
     const benefits = rows
       .filter((r): r is MonthGroup & { benefit: string } => r.benefit !== null)
       .sort((a, b) => (a.benefit < b.benefit ? -1 : 1));
-    const lines = [total ?? emptyGroup(month, rows[0]!.run_id), ...benefits];
+    const lines = [total ?? emptyMonthGroup(month, rows[0]!.run_id), ...benefits];
     const values: number[] = [];
     const cells = lines.map((g) => {
       const of: Record<Counted, number> = {
@@ -118,10 +118,11 @@ function takenUpAmounts(
   });
 }
 
-const emptyGroup = (month: string, runId: string): MonthGroup => ({
+/** A month and benefit with no case at all. */
+export const emptyMonthGroup = (month: string, runId: string, benefit: string | null = null): MonthGroup => ({
   month,
   run_id: runId,
-  benefit: null,
+  benefit,
   presumed: 0,
   contacted: 0,
   declared_opened: 0,
