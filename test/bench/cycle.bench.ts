@@ -11,16 +11,15 @@ import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { cliActor, registerConventionKey } from '@nonrecours/core';
 import { createDatabase, migrateToLatest } from '@nonrecours/db';
 import { extractKinds } from '@nonrecours/pseudo';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { startApiProcess, startWorkerProcess } from '../support/api-process.ts';
 import { compareCaseStates, serviceCaseStates, truthCaseStates } from '../support/case-states.ts';
-import { addMember, makeClient, makeConvention, makePartner } from '../support/factories.ts';
-import { clientToken, uploadExtract } from '../support/http-client.ts';
+import { uploadExtract } from '../support/http-client.ts';
 import { cpuMs, peakRss } from '../support/proc-stats.ts';
+import { benchConvention } from './bench-convention.ts';
 import { handMatch } from './hand-match.ts';
 
 const { values } = parseArgs({
@@ -103,8 +102,6 @@ let worker: Awaited<ReturnType<typeof startWorkerProcess>> | undefined;
 try {
   await migrateToLatest(database.db);
   const db = database.db;
-  const convention = await makeConvention(db);
-  await registerConventionKey(db, cliActor(), convention.id, monthManifest(months[0]!.folder).kcv);
   const api = await startApiProcess({
     DATABASE_URL: dbUrl.toString(),
     REDIS_URL: redisUrl,
@@ -112,16 +109,9 @@ try {
     MIGRATE_ON_START: 'false',
     LOG_LEVEL: 'error',
   });
-  const tokens: Record<string, string> = {};
-  for (const kind of extractKinds) {
-    const org = await makePartner(db, kind);
-    await addMember(db, convention.id, org.id, ['partner'], [kind]);
-    tokens[kind] = await clientToken(api.url, await makeClient(db, org.id, 'partner'));
-  }
-  const team = await makePartner(db, 'territory');
-  await addMember(db, convention.id, team.id, ['territory']);
-  const teamToken = await clientToken(api.url, await makeClient(db, team.id, 'territory'));
-  const base = `${api.url}/v1/conventions/${convention.id}`;
+  const { conventionId, tokens } = await benchConvention(db, api.url, monthManifest(months[0]!.folder).kcv);
+  const teamToken = tokens.territory;
+  const base = `${api.url}/v1/conventions/${conventionId}`;
   const auth = { authorization: `Bearer ${teamToken}` };
 
   worker = await startWorkerProcess({
@@ -140,7 +130,7 @@ try {
     let t0 = performance.now();
     for (const kind of extractKinds) {
       const res = await uploadExtract(
-        { url: api.url, token: tokens[kind]!, conventionId: convention.id, kind, month, kcv: m.kcv },
+        { url: api.url, token: tokens[kind], conventionId: conventionId, kind, month, kcv: m.kcv },
         createReadStream(path.join(dir, folder, m.files[kind]!.extract), { highWaterMark: 1 << 20 }),
       );
       if (res.status !== 202) throw new Error(`upload of ${kind} answered ${res.status}`);
@@ -233,7 +223,7 @@ try {
     console.error(JSON.stringify(entry));
     previousRun = runId;
   }
-  const hand = await handMatch(db, convention.id);
+  const hand = await handMatch(db, conventionId);
   const stats = (await (await fetch(`${base}/stats`, { headers: auth })).json()) as { series: unknown };
   await api.stop();
   console.log(

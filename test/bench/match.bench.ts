@@ -8,14 +8,13 @@ import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { cliActor, registerConventionKey } from '@nonrecours/core';
 import { createDatabase, migrateToLatest } from '@nonrecours/db';
 import { extractKinds } from '@nonrecours/pseudo';
 import pg from 'pg';
 import { startApiProcess, startWorkerProcess } from '../support/api-process.ts';
-import { addMember, makeClient, makeConvention, makePartner } from '../support/factories.ts';
-import { clientToken, uploadExtract } from '../support/http-client.ts';
+import { uploadExtract } from '../support/http-client.ts';
 import { peakRss } from '../support/proc-stats.ts';
+import { benchConvention } from './bench-convention.ts';
 import { handMatch } from './hand-match.ts';
 
 const { values } = parseArgs({
@@ -69,8 +68,6 @@ let worker: Awaited<ReturnType<typeof startWorkerProcess>> | undefined;
 try {
   await migrateToLatest(database.db);
   const db = database.db;
-  const convention = await makeConvention(db);
-  await registerConventionKey(db, cliActor(), convention.id, manifest.kcv);
   const api = await startApiProcess({
     DATABASE_URL: dbUrl.toString(),
     REDIS_URL: redisUrl,
@@ -78,22 +75,19 @@ try {
     MIGRATE_ON_START: 'false',
     LOG_LEVEL: 'error',
   });
+  const { conventionId, tokens } = await benchConvention(db, api.url, manifest.kcv);
+  const teamToken = tokens.territory;
   console.error('uploading extracts…');
   t0 = performance.now();
   for (const kind of extractKinds) {
-    const org = await makePartner(db, kind);
-    await addMember(db, convention.id, org.id, ['partner'], [kind]);
-    const token = await clientToken(api.url, await makeClient(db, org.id, 'partner'));
+    const token = tokens[kind];
     const res = await uploadExtract(
-      { url: api.url, token, conventionId: convention.id, kind, month: manifest.month, kcv: manifest.kcv },
+      { url: api.url, token, conventionId: conventionId, kind, month: manifest.month, kcv: manifest.kcv },
       createReadStream(path.join(dir, manifest.files[kind]!.extract), { highWaterMark: 1 << 20 }),
     );
     if (res.status !== 202) throw new Error(`upload of ${kind} answered ${res.status}`);
   }
   const uploadMs = performance.now() - t0;
-  const team = await makePartner(db, 'territory');
-  await addMember(db, convention.id, team.id, ['territory']);
-  const teamToken = await clientToken(api.url, await makeClient(db, team.id, 'territory'));
 
   worker = await startWorkerProcess({
     NODE_OPTIONS: process.env.WORKER_NODE_OPTIONS ?? '',
@@ -104,7 +98,7 @@ try {
   });
   console.error('running the matching…');
   t0 = performance.now();
-  const started = await fetch(`${api.url}/v1/conventions/${convention.id}/runs`, {
+  const started = await fetch(`${api.url}/v1/conventions/${conventionId}/runs`, {
     method: 'POST',
     headers: { authorization: `Bearer ${teamToken}`, 'content-type': 'application/json' },
     body: '{}',
@@ -124,7 +118,7 @@ try {
   };
   for (;;) {
     run = (await (
-      await fetch(`${api.url}/v1/conventions/${convention.id}/runs/${runId}`, {
+      await fetch(`${api.url}/v1/conventions/${conventionId}/runs/${runId}`, {
         headers: { authorization: `Bearer ${teamToken}` },
       })
     ).json()) as typeof run;
@@ -137,7 +131,7 @@ try {
   if (run.status !== 'succeeded') throw new Error(`the run ended ${run.status}`);
 
   // The same exact linkage and the C2S.RSA rule, written by hand.
-  const hand = await handMatch(db, convention.id);
+  const hand = await handMatch(db, conventionId);
   const handMs = hand.ms;
 
   const timings = run.report.timings;
