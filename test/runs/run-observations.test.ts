@@ -114,6 +114,17 @@ describe('observed outcomes in the next month’s extracts', () => {
     ).toBe(rows[0]!.n);
   });
 
+  it('writes each case’s inputs as the database derives them from its evidence', async () => {
+    const { rows } = await sql<{ cases: number; differ: number }>`
+      select count(*)::int as cases, count(*) filter (where
+        input_partners is distinct from case_inputs(evidence, 'partner')
+        or input_kinds is distinct from case_inputs(evidence, 'kind')
+        or sole_input_partner is distinct from case_sole_input_partner(evidence))::int as differ
+      from cases where run_id in (${p.runId}, ${second})`.execute(p.t.database.db);
+    expect(rows[0]!.cases).toBeGreaterThan(500);
+    expect(rows[0]!.differ).toBe(0);
+  });
+
   it('gives the months in the statistics, protecting the one taken-up case', async () => {
     const stats = (await p.get('/stats')).json<{
       series: { month: string; run_id: string; by_benefit: { benefit: string; taken_up: unknown }[] }[];

@@ -193,12 +193,15 @@ export interface CasesTable {
   source_partners: string[];
   source_extracts: string[];
   evidence: Json;
-  /** Derived from the evidence by the database (migration 2026-12-02T1300): whose values the rules read. */
-  input_partners: ColumnType<string[], never, never>;
+  /**
+   * Whose values the rules read: written by the publishing run, else derived from the evidence by the
+   * database (migrations 2026-12-02T1300 and T1400).
+   */
+  input_partners: ColumnType<string[], string[] | undefined, never>;
   /** Idem: the kinds of those partners' extracts. */
-  input_kinds: ColumnType<string[], never, never>;
+  input_kinds: ColumnType<string[], string[] | undefined, never>;
   /** Idem: the one partner whose values the rules read, if there is one. */
-  sole_input_partner: ColumnType<string | null, never, never>;
+  sole_input_partner: ColumnType<string | null, string | null | undefined, never>;
   status: ColumnType<string, string | undefined, string>;
   status_history: ColumnType<unknown, string | undefined, string>;
   created_at: CreatedAt;

@@ -35,6 +35,8 @@ const resultColumns = [
   'source_partners',
   'source_extracts',
   'evidence',
+  'input_partners',
+  'input_kinds',
 ];
 
 function subjectOf(c: Case): {
@@ -54,6 +56,14 @@ function subjectOf(c: Case): {
     case 'tenancy':
       return { kind: 'tenancy', pseudo: c.subject.household_pseudo, household: c.subject.household_pseudo };
   }
+}
+
+/** Whose values and which kinds of data a result's rules read, its supporting results' included (case-sight.ts). */
+function inputsOf(c: Case, field: 'partner' | 'kind'): string[] {
+  const values = new Set<string>();
+  for (const e of [c.evidence, ...c.supporting.map((s) => s.evidence)])
+    for (const input of e.inputs) values.add(input[field]);
+  return [...values].sort();
 }
 
 function resultLine(
@@ -83,6 +93,8 @@ function resultLine(
     copyArray([...new Set(from.extracts.map((id) => partnersOf.get(id)!))]),
     copyArray(from.extracts),
     copyValue(JSON.stringify(storedEvidence(evidence, confidence, supporting))),
+    copyArray(inputsOf(c, 'partner')),
+    copyArray(inputsOf(c, 'kind')),
   ]);
 }
 

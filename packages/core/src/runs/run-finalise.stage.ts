@@ -37,7 +37,8 @@ const FOLLOW_UP_MARGIN = sql.raw(`interval '10 minutes'`);
 const caseColumns =
   sql.raw(`convention_id, part, subject_kind, subject_pseudo, household_pseudo, pseudonyms, benefit,
   variant, rule, rule_version, confidence, estimated_amount, commune, source_partners, source_extracts, evidence,
-  status, status_history, created_at, expires_at, status_changed_at, first_month`);
+  status, status_history, created_at, expires_at, status_changed_at, first_month, input_partners, input_kinds,
+  sole_input_partner`);
 
 export async function finaliseRun(
   db: Db,
@@ -171,7 +172,7 @@ function insertMergedCases(run: FinaliseRun, previousId: string | null) {
     )
     insert into cases (run_id, convention_id, part, subject_kind, subject_pseudo, household_pseudo, pseudonyms, benefit,
       variant, rule, rule_version, confidence, estimated_amount, commune, source_partners, source_extracts, evidence, expires_at,
-      status, status_history, created_at, status_changed_at, first_month)
+      status, status_history, created_at, status_changed_at, first_month, input_partners, input_kinds, sole_input_partner)
     select ${run.id}::uuid, ${run.conventionId}::uuid, b.part, b.subject_kind, b.subject_pseudo, b.household_pseudo, b.pseudonyms,
       b.benefit, b.variant, b.rule, b.rule_version, b.confidence, b.estimated_amount, b.commune, b.source_partners,
       b.source_extracts,
@@ -179,7 +180,11 @@ function insertMergedCases(run: FinaliseRun, previousId: string | null) {
            else jsonb_set(b.evidence, '{supporting}', coalesce(b.evidence -> 'supporting', '[]'::jsonb) || s.others) end,
       now() + make_interval(days => ${run.retentionDays}),
       coalesce(p.status, 'to_contact'), coalesce(p.status_history, '[]'::jsonb), coalesce(p.created_at, now()),
-      p.status_changed_at, coalesce(p.first_month, ${`${run.asOf}-01`}::date)
+      p.status_changed_at, coalesce(p.first_month, ${`${run.asOf}-01`}::date),
+      -- The inputs of the results; a case merged across partitions gets them from its whole evidence
+      -- (migration 2026-12-02T1400).
+      case when s.others is null then b.input_partners end, case when s.others is null then b.input_kinds end,
+      case when s.others is null and cardinality(b.input_partners) = 1 then b.input_partners[1] end
     from ranked b
     left join supporting s using (subject_kind, subject_pseudo, benefit)
     left join cases p on p.run_id = ${previousId}::uuid and ${sameCase('p', 'b')}

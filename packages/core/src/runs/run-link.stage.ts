@@ -171,7 +171,8 @@ async function linkTables(
       part smallint not null, subject_kind text not null, subject_pseudo text not null, household_pseudo text,
       pseudonyms text[] not null, benefit text not null, variant text, rule text not null, rule_version text not null,
       confidence text not null, rank integer not null, estimated_amount numeric(10, 2), commune text not null,
-      source_partners uuid[] not null, source_extracts uuid[] not null, evidence jsonb not null)`.execute(db);
+      source_partners uuid[] not null, source_extracts uuid[] not null, evidence jsonb not null,
+      input_partners text[] not null, input_kinds text[] not null)`.execute(db);
   await sql`create index on ${results} (part)`.execute(db);
   for (const [name, table] of [
     ['family', family],
