@@ -15,7 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import {
   type CaseState,
+  caseKey,
   compareCaseStates,
+  csvRecords,
   type StateComparison,
   serviceCaseStates,
   truthCaseStates,
@@ -23,12 +25,6 @@ import {
 import { addMember, makeClient, makeConvention, makePartner, tokenFor } from '../support/factories.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'nonrecours-months-'));
-
-const csvRows = (file: string): Record<string, string>[] => {
-  const [header, ...lines] = readFileSync(file, 'utf8').trimEnd().split('\n');
-  const columns = header!.split(';');
-  return lines.map((l) => Object.fromEntries(l.split(';').map((v, i) => [columns[i]!, v])));
-};
 
 interface SeriesMonth {
   month: string;
@@ -110,13 +106,19 @@ describe('the monthly cycle over three synthetic months', () => {
       headers: Record<string, string>,
       base: string,
     ) {
-      const contacts = csvRows(path.join(dir, previous.folder, 'contacts.csv'));
-      const { rows } = await sql<{ id: string; key: string; status: string }>`
-        select id, status, subject_kind || '|' || subject_pseudo || '|' || benefit as key
+      const contacts = csvRecords(path.join(dir, previous.folder, 'contacts.csv'));
+      const { rows } = await sql<{
+        id: string;
+        status: string;
+        subject_kind: string;
+        subject_pseudo: string;
+        benefit: string;
+      }>`
+        select id, status, subject_kind, subject_pseudo, benefit
         from cases where run_id = ${previous.runId}`.execute(db);
-      const cases = new Map(rows.map((r) => [r.key, r]));
+      const cases = new Map(rows.map((r) => [caseKey(r), r]));
       for (const c of contacts) {
-        const found = cases.get(`${c.subject_kind}|${c.subject_pseudo}|${c.benefit}`);
+        const found = cases.get(caseKey(c));
         expect(found, 'a contact of the truth is a case of the service').toBeDefined();
         // Contacted again: the case already says so.
         if (found!.status === 'contacted') continue;
@@ -154,21 +156,20 @@ describe('the monthly cycle over three synthetic months', () => {
     let compared = 0;
     // A case counts as contacted once any month's contacts held it while it stayed open.
     const contactedEver = new Set<string>();
-    const keyOf = (r: Record<string, string>) => `${r.subject_kind}|${r.subject_pseudo}|${r.benefit}`;
     for (const [i, m] of months.entries()) {
       if (i === 0) {
-        for (const r of csvRows(path.join(dir, m.folder, 'contacts.csv'))) contactedEver.add(keyOf(r));
+        for (const r of csvRecords(path.join(dir, m.folder, 'contacts.csv'))) contactedEver.add(caseKey(r));
         continue;
       }
-      const truth = csvRows(path.join(dir, m.folder, 'case-states.csv')).map(
+      const truth = csvRecords(path.join(dir, m.folder, 'case-states.csv')).map(
         (r): Record<string, string> => ({
           ...r,
-          contacted: contactedEver.has(keyOf(r)) ? '1' : '0',
+          contacted: contactedEver.has(caseKey(r)) ? '1' : '0',
         }),
       );
-      for (const r of truth) if (r.state !== 'open') contactedEver.delete(keyOf(r));
-      for (const r of csvRows(path.join(dir, m.folder, 'contacts.csv'))) contactedEver.add(keyOf(r));
-      const presumed = new Set(csvRows(path.join(dir, m.folder, 'ground-truth.csv')).map(keyOf));
+      for (const r of truth) if (r.state !== 'open') contactedEver.delete(caseKey(r));
+      for (const r of csvRecords(path.join(dir, m.folder, 'contacts.csv'))) contactedEver.add(caseKey(r));
+      const presumed = new Set(csvRecords(path.join(dir, m.folder, 'ground-truth.csv')).map(caseKey));
       const month = series.find((s) => s.month === m.month)!;
       for (const b of month.by_benefit) {
         const of = truth.filter((r) => r.benefit === b.benefit);

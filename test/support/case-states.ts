@@ -23,23 +23,18 @@ export async function serviceCaseStates(db: Db, runId: string): Promise<Map<stri
   return new Map(rows.map((r) => [key(r.subject_kind, r.subject_pseudo, r.benefit), r.state]));
 }
 
-/** case-states.csv of a month: subject_pseudo;subject_kind;benefit;state;first_month;contacted. */
-export function truthCaseStates(file: string): Map<string, CaseState> {
+/** The rows of a `;`-separated file the synthesiser writes (no quoting), by column name. */
+export function csvRecords(file: string): Record<string, string>[] {
   const [header, ...lines] = readFileSync(file, 'utf8').trimEnd().split('\n');
   const columns = header!.split(';');
-  const at = (name: string) => columns.indexOf(name);
-  const [pseudo, kind, benefit, state] = ['subject_pseudo', 'subject_kind', 'benefit', 'state'].map(at) as [
-    number,
-    number,
-    number,
-    number,
-  ];
-  return new Map(
-    lines.map((line) => {
-      const f = line.split(';');
-      return [key(f[kind]!, f[pseudo]!, f[benefit]!), f[state] as CaseState];
-    }),
-  );
+  return lines.map((line) => Object.fromEntries(line.split(';').map((v, i) => [columns[i]!, v])));
+}
+
+export const caseKey = (r: Record<string, string>) => key(r.subject_kind!, r.subject_pseudo!, r.benefit!);
+
+/** case-states.csv of a month: subject_pseudo;subject_kind;benefit;state;first_month;contacted. */
+export function truthCaseStates(file: string): Map<string, CaseState> {
+  return new Map(csvRecords(file).map((r) => [caseKey(r), r.state as CaseState]));
 }
 
 export interface StateComparison {
