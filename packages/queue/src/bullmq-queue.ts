@@ -15,7 +15,7 @@ import type { JobHandler, JobProgress } from './job-handlers.ts';
 import { checkHandlers, runHandler } from './job-handlers.ts';
 import { assertIdPart, assertJobId } from './job-id.ts';
 import type { JobInfo, JobQueue, JobQueueOptions, WorkerHooks } from './job-queue.ts';
-import { DEFAULT_ATTEMPTS, KEEP_COMPLETED, KEEP_FAILED } from './job-queue.ts';
+import { childFailure, DEFAULT_ATTEMPTS, KEEP_COMPLETED, KEEP_FAILED } from './job-queue.ts';
 import { createWaiters } from './job-waiters.ts';
 import { assertNoEviction } from './redis-policy.ts';
 
@@ -143,7 +143,7 @@ export async function createBullmqQueue<T extends JobSchemas>(
       progress: job.progress as JobProgress, // only ever set through ctx.updateProgress
       attemptsMade: job.attemptsMade,
       ...(state === 'completed' ? { result: job.returnvalue } : {}),
-      ...(state === 'failed' ? { failedReason: job.failedReason } : {}),
+      ...(state === 'failed' ? { failedReason: await rootCause(job.failedReason) } : {}),
     };
   }
 
@@ -158,9 +158,26 @@ export async function createBullmqQueue<T extends JobSchemas>(
         const job = await queue.getJob(jobId);
         // Only a job that failed for good; its event is seen once per process listening.
         if (!job || (await job.getState()) !== 'failed') return;
-        await onFailed({ id: jobId, name: job.name, data: job.data, failedReason });
+        await onFailed({
+          id: jobId,
+          name: job.name,
+          data: job.data,
+          failedReason: await rootCause(failedReason),
+        });
       })().catch((err: unknown) => log.error({ err, jobId }, 'failed-job listener error'));
     });
+  }
+
+  /**
+   * BullMQ fails a parent with "child <key> failed": the child's own reason says what happened, and
+   * whichever of the two failures is heard first is the one recorded.
+   */
+  async function rootCause(failedReason: string): Promise<string> {
+    const childKey = /^child (.+) failed$/.exec(failedReason)?.[1];
+    const keyPrefix = queue.toKey('');
+    if (!childKey?.startsWith(keyPrefix)) return failedReason;
+    const child = await queue.getJob(childKey.slice(keyPrefix.length));
+    return child?.failedReason ? childFailure(child.name, child.failedReason) : failedReason;
   }
 
   async function shutdown(deadlineMs: number): Promise<void> {

@@ -10,7 +10,7 @@ import type { JobHandler, JobProgress } from './job-handlers.ts';
 import { checkHandlers, runHandler } from './job-handlers.ts';
 import { assertIdPart, assertJobId } from './job-id.ts';
 import type { JobInfo, JobQueue, JobQueueOptions, JobState, WorkerHooks } from './job-queue.ts';
-import { DEFAULT_ATTEMPTS, KEEP_COMPLETED, KEEP_FAILED } from './job-queue.ts';
+import { childFailure, DEFAULT_ATTEMPTS, KEEP_COMPLETED, KEEP_FAILED } from './job-queue.ts';
 import { createWaiters } from './job-waiters.ts';
 
 const DEFAULT_BACKOFF_MS = 10;
@@ -163,7 +163,7 @@ export function createInlineQueue<T extends JobSchemas>(options: JobQueueOptions
       .onFailed?.({ id: job.id, name: job.name, data: job.data, failedReason: reason })
       .catch((err: unknown) => log.error({ err, jobId: job.id }, 'failed-job listener error'));
     const parent = job.parentId === undefined ? undefined : jobs.get(job.parentId);
-    if (parent?.state === 'waiting-children') fail(parent, `child ${job.id} failed`);
+    if (parent?.state === 'waiting-children') fail(parent, childFailure(job.name, reason));
   }
 
   /** Keeps finished jobs within the same age and count bounds as BullMQ's removeOnComplete/Fail. */

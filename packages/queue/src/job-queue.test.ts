@@ -240,9 +240,10 @@ describe.each(['inline', 'bullmq'] as const)('%s job queue', (kind) => {
       expect(await queue.getJob(child(1).jobId)).toBeUndefined();
     });
 
-    it('fails the parent of a flow when a child fails for good', async () => {
+    it("fails the parent of a flow when a child fails for good, with the child's reason", async () => {
       const queue = await open();
       let finalised = false;
+      const parentFailed = Promise.withResolvers<string>();
       await queue.startWorkers(
         handlers({
           'run.partition': async ({ partition }) => {
@@ -253,6 +254,11 @@ describe.each(['inline', 'bullmq'] as const)('%s job queue', (kind) => {
             finalised = true;
           },
         }),
+        {
+          onFailed: async (job) => {
+            if (job.name === 'run.finalise') parentFailed.resolve(job.failedReason);
+          },
+        },
       );
       const flow = await queue.addFlow({
         name: 'run.finalise',
@@ -265,6 +271,7 @@ describe.each(['inline', 'bullmq'] as const)('%s job queue', (kind) => {
       await expect(queue.waitFor(flow.id, 10_000)).rejects.toThrow(JobFailedError);
       expect(finalised).toBe(false);
       expect(await queue.getJob(flow.id)).toMatchObject({ state: 'failed' });
+      expect(await parentFailed.promise).toBe('run.partition failed: partition is corrupt');
     });
 
     it('tells the failed-job hook once per job that failed for good, not per failed attempt', async () => {

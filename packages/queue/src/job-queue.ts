@@ -115,3 +115,8 @@ export const DEFAULT_ATTEMPTS = 3;
 /** Finished jobs are kept for a while (for `waitFor`, `getJob` and dedup), bounded in age and count. */
 export const KEEP_COMPLETED = { age: 24 * 3600, count: 1000 } as const;
 export const KEEP_FAILED = { age: 7 * 24 * 3600, count: 5000 } as const;
+
+/** The reason a parent fails with when one of its children failed for good: the child's own reason. */
+export function childFailure(childName: string, reason: string): string {
+  return `${childName} failed: ${reason}`;
+}
