@@ -180,6 +180,12 @@ function profileOf(s: Structure, valuesOf: (kind: ExtractKind) => Draw): Profile
     household_children: v.household_children,
     household_resources: v.household_resources,
     apl: v.apl,
+    rent: 400,
+    landlord_schema: 'landlord.v1',
+    conventionne: null,
+    annual_resources: null,
+    apl_amount: null,
+    dependants: null,
     caf_extract_in_run: s.caf_extract_in_run,
     tenants: v.tenants.slice(0, s.tenants).map((t, i) => ({
       identity_pseudo: pseudo(`identity-${i}`),

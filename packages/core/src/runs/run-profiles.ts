@@ -75,6 +75,11 @@ interface TenantRow {
   household_children: number;
   household_resources: number;
   apl: boolean;
+  rent: number;
+  conventionne: boolean | null;
+  annual_resources: number | null;
+  apl_amount: number | null;
+  dependants: number | null;
   linked_person: string | null;
   link_method: Tenancy['tenants'][number]['family_link'];
 }
@@ -183,7 +188,9 @@ export function createProfileReader(
       deps,
       sql<TenantRow>`
       select extract_id, identity_pseudo, ${month}, commune, household_pseudo, household_adults, household_children,
-        household_resources::float8 as household_resources, apl, linked_person, link_method
+        household_resources::float8 as household_resources, apl, rent::float8 as rent, conventionne,
+        annual_resources::float8 as annual_resources, apl_amount::float8 as apl_amount, dependants,
+        linked_person, link_method
       from ${sql.table(t.tenants)} where part = ${part} order by ${sql.raw(partitionOrder.tenants)}`,
     );
     for await (const tenants of groupRows(rows)) {
@@ -197,6 +204,12 @@ export function createProfileReader(
         household_children: head.household_children,
         household_resources: head.household_resources,
         apl: head.apl,
+        rent: head.rent,
+        landlord_schema: byId.get(head.extract_id)?.schema ?? 'landlord.v1',
+        conventionne: head.conventionne,
+        annual_resources: head.annual_resources,
+        apl_amount: head.apl_amount,
+        dependants: head.dependants,
         caf_extract_in_run: hasCaf,
         tenants: tenants.map((r) => ({
           identity_pseudo: r.identity_pseudo,
