@@ -31,8 +31,9 @@ export const aplLimits =
   '2 mois, qui augmenterait l’aide), les abattements de 30 % (chômage indemnisé, retraite, AAH), les ' +
   'pensions alimentaires, le patrimoine de plus de 30 000 €, les revenus propres des enfants, le forfait ' +
   'étudiant, la garde alternée, les enfants autonomes, la grossesse d’une personne seule, la colocation et ' +
-  'les logements meublés ; hors outre-mer. Prévoir environ ±1 € d’écart avec un calcul CAF sur données ' +
-  'exactes.';
+  'les logements meublés ; hors outre-mer. Une aide versée au locataire plutôt qu’au bailleur n’apparaît ' +
+  'pas dans l’extrait du bailleur : à vérifier auprès de la CAF. Prévoir environ ±1 € d’écart avec un ' +
+  'calcul CAF sur données exactes.';
 
 export interface TenancyAidBasis {
   readonly couple: boolean;
