@@ -132,6 +132,9 @@ export async function synthesise(options: SynthOptions): Promise<Manifest> {
   const { persons, seed, asOf, out } = options;
   const noiseRate = options.noiseRate ?? DEFAULT_NOISE_RATE;
   const nonTakeUp = options.nonTakeUp ?? defaultNonTakeUp;
+  if (options.landlordV2 && asOf < firstAplMonth) {
+    throw new RangeError('landlord.v2 territories start in 2024-10, the first month of APL.md’s tables');
+  }
   mkdirSync(out, { recursive: true });
 
   const key = keyOfSeed(seed);
@@ -151,9 +154,6 @@ export async function synthesise(options: SynthOptions): Promise<Manifest> {
       : options.monthly
         ? v2(kind)
         : schemaOfKind[kind];
-  if (options.landlordV2 && asOf < firstAplMonth) {
-    throw new RangeError('landlord.v2 territories start in 2024-10, the first month of APL.md’s tables');
-  }
   const landlordV2Rng = createRng(seed, 'landlord-v2');
   const files = {} as Record<ExtractKind, { clear: CsvFile; extract: CsvFile }>;
   for (const kind of extractKinds) {
