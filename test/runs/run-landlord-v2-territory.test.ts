@@ -1,8 +1,9 @@
 // A run over a synthetic territory whose landlord file is landlord.v2 (`nonrecours synth --landlord-v2`):
 // every APL.LANDLORD case of the ground truth is presumed, and no other, with the amount the
 // generator's own reading of APL.md gives (packages/cli/src/synth/housing-aid.ts, written from APL.md's
-// formula and tables apart from packages/rules) within 0.01 €, and the evidence of every step.
-import { mkdtempSync, rmSync } from 'node:fs';
+// formula and tables apart from packages/rules) within 0.01 €, and the evidence of every step; the
+// next month, a case closes as taken up when the landlord receives the APL, or as no longer presumed.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +13,7 @@ import { jobId } from '@nonrecours/queue';
 import type { Evidence } from '@nonrecours/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { nextMonth } from '../support/next-month.ts';
 import { groundTruth, loadTerritory } from '../support/territory.ts';
 
 // LANDLORD_V2_PERSONS sizes the territory (6,000 persons by default; 40,000 and 100,000 give about
@@ -24,6 +26,8 @@ describe('a run over a landlord.v2 territory at as_of 2026-01', () => {
   const url = pathToFileURL(`${dir}/`);
   let conventionId: string;
   let territoryToken: string;
+  let territory: Awaited<ReturnType<typeof loadTerritory>>;
+  let firstRun: string;
   let cases: {
     id: string;
     subject_pseudo: string;
@@ -45,7 +49,7 @@ describe('a run over a landlord.v2 territory at as_of 2026-01', () => {
     expect(manifest.files.landlord.schema).toBe('landlord.v2');
     t = await createTestApp();
     await t.startWorkers();
-    const territory = await loadTerritory(t.app, t.database.db, url);
+    territory = await loadTerritory(t.app, t.database.db, url);
     conventionId = territory.conventionId;
     territoryToken = territory.tokens.territory!;
     const started = await t.app.inject({
@@ -56,6 +60,7 @@ describe('a run over a landlord.v2 territory at as_of 2026-01', () => {
     });
     expect(started.statusCode, started.body).toBe(202);
     const id = started.json().id;
+    firstRun = id;
     await t.queue.waitFor(jobId('run-prepare', id), 600_000);
     await t.queue.waitFor(jobId('run-finalise', id), 600_000);
     cases = await t.database.db
@@ -155,4 +160,64 @@ describe('a run over a landlord.v2 territory at as_of 2026-01', () => {
       unit: 'eur_per_year',
     });
   });
+
+  it('closes a case as taken up when the landlord receives the APL the next month, as no longer presumed when the RFR rises', async () => {
+    const [takesUp, earnsMore] = cases.filter((c) => c.rule === 'APL.LANDLORD').map((c) => c.subject_pseudo);
+    const [header, ...rows] = readFileSync(join(dir, 'landlord.extract.csv'), 'utf8').trim().split('\n');
+    const columns = header!.split(';');
+    const at = (name: string) => columns.indexOf(name);
+    const next = rows.map((line) => {
+      const v = line.split(';');
+      if (v[at('household_pseudo')] === takesUp) {
+        v[at('apl')] = '1';
+        v[at('apl_amount')] = '150.00';
+      }
+      if (v[at('household_pseudo')] === earnsMore) v[at('annual_resources')] = '90000.00';
+      return v.join(';');
+    });
+    const m = territory.manifest;
+    const month = nextMonth(m.month);
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: `/v1/conventions/${conventionId}/extracts?kind=landlord&schema=landlord.v2&reference_month=${month}`,
+      headers: {
+        authorization: `Bearer ${territory.tokens.landlord}`,
+        'content-type': 'text/csv',
+        'x-key-check': m.kcv,
+      },
+      payload: `${[header, ...next].join('\n')}\n`,
+    });
+    expect(upload.statusCode, upload.body).toBe(202);
+    const started = await t.app.inject({
+      method: 'POST',
+      url: `/v1/conventions/${conventionId}/runs`,
+      headers: { authorization: `Bearer ${territoryToken}` },
+      payload: {},
+    });
+    expect(started.statusCode, started.body).toBe(202);
+    const second = started.json().id;
+    await t.queue.waitFor(jobId('run-prepare', second), 600_000);
+    await t.queue.waitFor(jobId('run-finalise', second), 600_000);
+    const outcome = async (subject: string) =>
+      (
+        await t.database.db
+          .selectFrom('case_observations as o')
+          .innerJoin('cases as c', 'c.id', 'o.case_id')
+          .select(['o.outcome', 'o.run_id'])
+          .where('c.run_id', '=', firstRun)
+          .where('c.subject_pseudo', '=', subject!)
+          .where('c.benefit', '=', 'housing_aid')
+          .executeTakeFirst()
+      )?.outcome;
+    expect(await outcome(takesUp!)).toBe('taken_up');
+    expect(await outcome(earnsMore!)).toBe('no_longer_presumed');
+    const again = await t.database.db
+      .selectFrom('cases')
+      .select(['subject_pseudo'])
+      .where('run_id', '=', second)
+      .where('rule', '=', 'APL.LANDLORD')
+      .execute();
+    expect(again.map((c) => c.subject_pseudo)).not.toContain(takesUp);
+    expect(again).toHaveLength(cases.filter((c) => c.rule === 'APL.LANDLORD').length - 2);
+  }, 900_000);
 });
