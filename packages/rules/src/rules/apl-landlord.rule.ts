@@ -116,8 +116,9 @@ export const aplLandlordRule: RuleFor<'tenancy'> = {
         : `zone ${listed}${listed === '1bis' ? ' (comptée zone 1)' : ''}`;
     const resourcesText =
       basis.resourcesFrom === 'annual_resources'
-        ? `revenu fiscal de référence N-2 déclaré au bailleur ${euros(basis.annualResources)}`
-        : `ressources approchées par 12 × les ressources mensuelles déclarées au bailleur (${euros(tenancy.household_resources)}), soit ${euros(basis.annualResources)} — le revenu fiscal de référence n’est pas fourni`;
+        ? `ressources annuelles ${euros(basis.annualResources)} (revenu fiscal de référence N-2 déclaré au bailleur)`
+        : `ressources annuelles ${euros(basis.annualResources)} (12 × les ressources mensuelles déclarées au ` +
+          `bailleur, ${euros(tenancy.household_resources)} : le revenu fiscal de référence n’est pas fourni)`;
     const rlsText =
       steps.rls > 0
         ? `, diminuée de ${decimal(params.value('rls.apl_fraction'))} × la RLS de ${euros(steps.rls)}`
