@@ -97,7 +97,9 @@ describe('nonrecours oppositions', () => {
     expect(JSON.parse(dashed.stdout)).toMatchObject({ registered: 0, already_registered: 1 });
     // Without --json, the counts in words.
     const worded = await cli('add', '--convention', conventionId, a);
-    expect(worded.stdout).toBe('1 pseudonyms submitted: 0 registered, 1 already registered, 0 cases deleted\n');
+    expect(worded.stdout).toBe(
+      '1 pseudonyms submitted: 0 registered, 1 already registered, 0 cases deleted\n',
+    );
 
     expect((await stored()).map((o) => o.pseudonym).sort()).toEqual([a, b, c].sort());
     expect((await stored()).every((o) => o.registered_by === partner.id)).toBe(true);

@@ -30,7 +30,9 @@ export async function buildToolkit(outDir: string): Promise<void> {
     legalComments: 'none',
     logLevel: 'warning',
     // CommonJS dependencies (cli-progress) call require(): give the ES module one.
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
   });
   const cli = JSON.parse(await readFile(path.join(cliDir, 'package.json'), 'utf8')) as { version: string };
   const manifest = {
@@ -46,14 +48,27 @@ export async function buildToolkit(outDir: string): Promise<void> {
   await writeFile(path.join(outDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
+/** npm from the PATH, run by the node that runs this (first on the PATH). */
+export function npmCommand(): { file: string; env: NodeJS.ProcessEnv } {
+  const bin = path.dirname(process.execPath);
+  return {
+    file: 'npm',
+    env: {
+      ...process.env,
+      PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
+      npm_config_update_notifier: 'false',
+    },
+  };
+}
+
 /** Builds the toolkit into `outDir` and packs it there; returns the tarball's path. */
 export async function packToolkit(outDir: string): Promise<string> {
   const packageDir = path.join(outDir, 'package');
   await buildToolkit(packageDir);
-  const { stdout } = await promisify(execFile)(
-    'npm',
-    ['pack', '--silent', '--pack-destination', outDir],
-    { cwd: packageDir, env: { ...process.env, npm_config_update_notifier: 'false' } },
-  );
+  const npm = npmCommand();
+  const { stdout } = await promisify(execFile)(npm.file, ['pack', '--silent', '--pack-destination', outDir], {
+    cwd: packageDir,
+    env: npm.env,
+  });
   return path.join(outDir, stdout.trim().split('\n').at(-1)!);
 }

@@ -1,5 +1,11 @@
 import { Writable } from 'node:stream';
-import { clearColumns, type ExtractKind, extractColumns, extractKinds, generateKey } from '@nonrecours/pseudo';
+import {
+  clearColumns,
+  type ExtractKind,
+  extractColumns,
+  extractKinds,
+  generateKey,
+} from '@nonrecours/pseudo';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../cli-error.ts';
