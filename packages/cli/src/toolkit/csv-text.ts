@@ -57,3 +57,11 @@ export function csvLine(values: readonly string[], delimiter: Delimiter): string
   for (let i = 1; i < values.length; i++) line += delimiter + csvField(values[i]!);
   return `${line}\n`;
 }
+
+const NEEDS_QUOTES_SEMICOLON = /[;"\r\n]/;
+
+/** One line for a spreadsheet (`;`-separated): decimal commas stay unquoted, as Excel writes them. */
+export function spreadsheetLine(values: readonly string[]): string {
+  const field = (v: string) => (NEEDS_QUOTES_SEMICOLON.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  return `${values.map(field).join(';')}\n`;
+}

@@ -18,7 +18,7 @@ import { parse } from 'csv-parse/sync';
 import { UsageError } from '../cli-error.ts';
 import { messages } from '../messages/language.ts';
 import { CsvSyntaxError, forEachRecord } from './chunk-records.ts';
-import { csvLine, parseHeader, parseOptions } from './csv-text.ts';
+import { parseHeader, parseOptions, spreadsheetLine } from './csv-text.ts';
 import { checkClearHeader } from './pseudonymise-chunk.ts';
 import { recordChunks } from './record-chunks.ts';
 import { endOf, writeTo } from './stream-writes.ts';
@@ -121,7 +121,7 @@ export async function reidentifyStream(options: ReidentifyOptions): Promise<Reid
   );
   const forSpreadsheet = (row: string[]) =>
     row.map((v, i) => (amounts.has(i) && /^-?\d+\.\d+$/.test(v) ? v.replace('.', ',') : v));
-  await writeTo(output, `\uFEFF${csvLine([...cases.columns, ...clearNames], ';')}`);
+  await writeTo(output, `\uFEFF${spreadsheetLine([...cases.columns, ...clearNames])}`);
   try {
     for await (const chunk of chunks) {
       let text = '';
@@ -155,7 +155,7 @@ export async function reidentifyStream(options: ReidentifyOptions): Promise<Reid
         if (!readable) summary.clearRowsSkipped++;
         for (const index of hits) {
           matched.add(index);
-          text += csvLine([...cases.rows[index]!, ...forSpreadsheet(row)], ';');
+          text += spreadsheetLine([...cases.rows[index]!, ...forSpreadsheet(row)]);
           summary.contactsWritten++;
         }
       });
