@@ -43,6 +43,7 @@ import {
 import { withAdminDatabase } from '../admin/admin-database.ts';
 import { readReceipts, readTrustedCheckpoints } from '../admin/audit-inputs.ts';
 import { UsageError } from '../cli-error.ts';
+import { jsonOutput, printJson } from '../messages/language.ts';
 
 const help = `usage: nonrecours admin <task> [options]
 
@@ -72,7 +73,8 @@ const help = `usage: nonrecours admin <task> [options]
   users list [--partner ID]
   users disable ID                        also ends its console sessions
 
-Uses DATABASE_URL, or the embedded PostgreSQL of this checkout when it is not set.`;
+Uses DATABASE_URL, or the embedded PostgreSQL of this checkout when it is not set (found from its
+pid file, whatever its port). --json: one compact JSON document on stdout, and nothing else there.`;
 
 const list = (v: string | undefined) =>
   v
@@ -81,7 +83,10 @@ const list = (v: string | undefined) =>
         .map((s) => s.trim())
         .filter(Boolean)
     : [];
-const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
+// With --json one compact document, for scripts; otherwise indented, for people. Either way stdout
+// holds nothing else.
+const print = (value: unknown) =>
+  jsonOutput() ? printJson(value) : console.log(JSON.stringify(value, null, 2));
 
 function need(
   values: Record<string, string | boolean | undefined>,

@@ -1,0 +1,53 @@
+// `pnpm nonrecours admin bootstrap --json`, run as an operator runs it: through pnpm, from another
+// folder. Its standard output is the JSON document alone (pnpm's own lines and the warning go to
+// stderr), so a script can read the secret from it.
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+
+const checkout = fileURLToPath(new URL('../../', import.meta.url));
+const pnpm = (args: string[], env: Record<string, string>) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    const bin = path.dirname(process.execPath);
+    execFile(
+      'pnpm',
+      ['--dir', checkout, 'nonrecours', ...args],
+      {
+        cwd: mkdtempSync(path.join(tmpdir(), 'nonrecours-operator-')),
+        env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, ...env },
+      },
+      (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
+    );
+  });
+
+describe('pnpm nonrecours admin bootstrap --json', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.close());
+
+  it('prints only the JSON document on stdout, once', async () => {
+    const first = await pnpm(['admin', 'bootstrap', '--json'], { DATABASE_URL: database.url });
+    expect(first.code, first.stderr).toBe(0);
+    const answer = JSON.parse(first.stdout);
+    expect(Object.keys(answer).sort()).toEqual(['client_id', 'client_secret', 'partner_id']);
+    expect(first.stdout).toBe(`${JSON.stringify(answer)}\n`);
+    expect(first.stderr).toMatch(/Keep this secret now/);
+    const client = await database.db
+      .selectFrom('api_clients')
+      .select(['role', 'status'])
+      .where('id', '=', answer.client_id)
+      .executeTakeFirstOrThrow();
+    expect(client).toEqual({ role: 'admin', status: 'active' });
+
+    const again = await pnpm(['admin', 'bootstrap', '--json'], { DATABASE_URL: database.url });
+    expect(again.code).not.toBe(0);
+    expect(again.stdout).toBe('');
+    expect(again.stderr).toMatch(/an active admin client exists already/);
+  }, 60_000);
+});
