@@ -5,6 +5,16 @@ import type { Messages } from './fr.ts';
 const list = (items: readonly string[]) => items.join(', ');
 
 const rowCodes: Record<string, string> = {
+  // Row errors of the service (upload and dry run).
+  required: 'missing required value',
+  invalid_month: 'invalid month: expected YYYY-MM',
+  invalid_amount: 'invalid amount: euros a month, non-negative, at most 2 decimals',
+  invalid_boolean: 'expected 0 or 1',
+  invalid_integer: 'expected a whole number',
+  below_minimum: 'below the allowed minimum',
+  invalid_enum: 'not one of the allowed values',
+  invalid_commune: 'invalid INSEE commune code (5 characters, 2A/2B for Corsica; not a postcode)',
+  wrong_field_count: 'not as many values as the header has columns',
   missing_value: 'missing value',
   column_count: 'not as many values as the header has columns',
   invalid_date: 'invalid date: expected YYYY-MM-DD',
@@ -185,7 +195,8 @@ export const en: Messages = {
     dryRun: (verdict, rows, valid, errors) =>
       `dry run: the extract would be ${verdict} (${rows} rows, ${valid} valid, ${errors} with errors)`,
     nothingStored: '; nothing was stored',
-    rowError: (line, column, code) => `  line ${line}${column ? `, ${column}` : ''}: ${code}`,
+    rowError: (line, column, code) =>
+      `  line ${line}${column ? `, ${column}` : ''}: ${code}${rowCodes[code] ? ` (${rowCodes[code]})` : ''}`,
     statuses: {},
   },
   api: {

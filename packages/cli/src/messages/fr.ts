@@ -6,6 +6,16 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** Row error codes (line;column;code in error files) as a person reads them. */
 const rowCodes: Record<string, string> = {
+  // Row errors of the service (upload and dry run).
+  required: 'valeur obligatoire manquante',
+  invalid_month: 'mois invalide : attendu AAAA-MM',
+  invalid_amount: 'montant invalide : euros par mois, positif, au plus 2 décimales',
+  invalid_boolean: 'attendu 0 ou 1',
+  invalid_integer: 'nombre entier attendu',
+  below_minimum: 'valeur sous le minimum permis',
+  invalid_enum: 'valeur hors de la liste permise',
+  invalid_commune: 'code commune INSEE invalide (5 caractères, 2A/2B pour la Corse ; pas un code postal)',
+  wrong_field_count: 'nombre de valeurs différent de l’en-tête',
   missing_value: 'valeur manquante',
   column_count: 'nombre de colonnes différent de l’en-tête',
   invalid_date: 'date invalide : attendu AAAA-MM-JJ',
@@ -215,7 +225,7 @@ export const fr = {
       `vérification : l’extrait serait ${verdict} (${plural(rows, 'ligne', 'lignes')}, ${plural(valid, 'valide', 'valides')}, ${errors} en erreur)`,
     nothingStored: ' ; rien n’a été gardé',
     rowError: (line: number, column: string | null, code: string) =>
-      `  ligne ${line}${column ? `, ${column}` : ''} : ${code}`,
+      `  ligne ${line}${column ? `, ${column}` : ''} : ${code}${rowCodes[code] ? ` (${rowCodes[code]})` : ''}`,
     statuses: {
       receiving: 'en réception',
       validating: 'en validation',

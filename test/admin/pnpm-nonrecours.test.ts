@@ -1,8 +1,8 @@
-// `pnpm nonrecours admin bootstrap --json`, run as an operator runs it: through pnpm, from another
-// folder. Its standard output is the JSON document alone (pnpm's own lines and the warning go to
-// stderr), so a script can read the secret from it.
+// `pnpm nonrecours …` run as people run it: through pnpm, from another folder. Paths are the caller's
+// folder's, not the checkout's; `admin bootstrap --json` prints the JSON document alone on stdout
+// (pnpm's own lines and the warning go to stderr), so a script can read the secret from it.
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,19 +10,35 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
 const checkout = fileURLToPath(new URL('../../', import.meta.url));
-const pnpm = (args: string[], env: Record<string, string>) =>
+const pnpm = (
+  args: string[],
+  env: Record<string, string>,
+  cwd = mkdtempSync(path.join(tmpdir(), 'nonrecours-operator-')),
+) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     const bin = path.dirname(process.execPath);
     execFile(
       'pnpm',
       ['--dir', checkout, 'nonrecours', ...args],
       {
-        cwd: mkdtempSync(path.join(tmpdir(), 'nonrecours-operator-')),
+        cwd,
         env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, ...env },
       },
       (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
     );
   });
+
+describe('pnpm nonrecours', () => {
+  it('reads and writes paths relative to the folder it was called from', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'nonrecours-partner-'));
+    const made = await pnpm(['keys', 'generate', '--out', 'relative.key', '--json'], {}, folder);
+    expect(made.code, made.stderr).toBe(0);
+    expect(existsSync(path.join(folder, 'relative.key'))).toBe(true);
+    expect(existsSync(path.join(checkout, 'relative.key'))).toBe(false);
+    const kcv = await pnpm(['keys', 'kcv', '--key-file', 'relative.key', '--json'], {}, folder);
+    expect(JSON.parse(kcv.stdout)).toEqual({ kcv: JSON.parse(made.stdout).kcv });
+  }, 60_000);
+});
 
 describe('pnpm nonrecours admin bootstrap --json', () => {
   let database: TestDatabase;
