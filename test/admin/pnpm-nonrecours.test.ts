@@ -22,7 +22,14 @@ const pnpm = (
       ['--dir', checkout, 'nonrecours', ...args],
       {
         cwd,
-        env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, ...env },
+        env: {
+          ...process.env,
+          PATH: `${bin}${path.delimiter}${process.env.PATH}`,
+          LC_ALL: '',
+          LC_MESSAGES: '',
+          LANG: 'fr_FR.UTF-8',
+          ...env,
+        },
       },
       (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
     );
@@ -53,7 +60,7 @@ describe('pnpm nonrecours admin bootstrap --json', () => {
     const answer = JSON.parse(first.stdout);
     expect(Object.keys(answer).sort()).toEqual(['client_id', 'client_secret', 'partner_id']);
     expect(first.stdout).toBe(`${JSON.stringify(answer)}\n`);
-    expect(first.stderr).toMatch(/Keep this secret now/);
+    expect(first.stderr).toMatch(/Gardez ce secret maintenant : il n’est pas conservé/);
     const client = await database.db
       .selectFrom('api_clients')
       .select(['role', 'status'])
@@ -64,6 +71,8 @@ describe('pnpm nonrecours admin bootstrap --json', () => {
     const again = await pnpm(['admin', 'bootstrap', '--json'], { DATABASE_URL: database.url });
     expect(again.code).not.toBe(0);
     expect(again.stdout).toBe('');
-    expect(again.stderr).toMatch(/an active admin client exists already/);
+    expect(again.stderr).toMatch(/un client admin actif existe déjà/);
+    const english = await pnpm(['admin', 'bootstrap', '--lang', 'en'], { DATABASE_URL: database.url });
+    expect(english.stderr).toMatch(/an active admin client exists already/);
   }, 60_000);
 });
