@@ -235,6 +235,11 @@ describe('nonrecours upload', () => {
     );
     const badSecret = await cli(args(api.url).map((a) => (a === 'secret' ? 'wrong' : a)));
     expect(badSecret.stderr).toBe('nonrecours upload: invalid_client: unknown client or wrong secret\n');
+    // In French (the last --lang wins), the refusal also says what to do about it.
+    const french = await cli([...args(api.url).map((a) => (a === keyFile ? other : a)), '--lang', 'fr']);
+    expect(french.stderr).toBe(
+      'nonrecours upload: key_check_mismatch: the key check value is not the convention’s (la clé avec laquelle l’extrait a été fait n’est pas celle de la convention : comparez « nonrecours keys kcv » à la valeur enregistrée)\n',
+    );
   });
 
   it('says so in one line when the API has no extracts route or cannot be reached', async () => {

@@ -199,6 +199,7 @@ export const en: Messages = {
       `  line ${line}${column ? `, ${column}` : ''}: ${code}${rowCodes[code] ? ` (${rowCodes[code]})` : ''}`,
     statuses: {},
   },
+  apiHints: {},
   api: {
     scheme: (url) => `the API URL must start with https:// or http:// (${url})`,
     unreachable: (origin, reason) => `cannot reach the API at ${origin} (${reason})`,

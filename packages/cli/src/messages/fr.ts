@@ -236,6 +236,19 @@ export const fr = {
       purged: 'purgé',
     } as Record<string, string>,
   },
+  /** What to do about the API's refusals a partner meets, by code. */
+  apiHints: {
+    key_check_mismatch:
+      'la clé avec laquelle l’extrait a été fait n’est pas celle de la convention : comparez « nonrecours keys kcv » à la valeur enregistrée',
+    unexpected_column:
+      'une colonne n’est pas celle d’un extrait : est-ce le fichier en clair ? Lancez d’abord « nonrecours pseudonymise »',
+    missing_column: 'une colonne obligatoire manque : refaites l’extrait avec « nonrecours pseudonymise »',
+    clear_identifier_suspected:
+      'une valeur ressemble à un identifiant en clair (NIR, courriel, téléphone) : rien n’a été gardé ; envoyez l’extrait pseudonymisé',
+    invalid_client:
+      'identifiant ou secret du client d’API inconnu : vérifiez NONRECOURS_CLIENT_ID et NONRECOURS_CLIENT_SECRET',
+    convention_not_active: 'la convention n’est pas active : voyez avec son opérateur',
+  } as Record<string, string>,
   api: {
     scheme: (url: string) => `l’adresse de l’API doit commencer par https:// ou http:// (${url})`,
     unreachable: (origin: string, reason: string) => `impossible de joindre l’API à ${origin} (${reason})`,

@@ -15,7 +15,8 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   constructor(status: number, code: string, message: string) {
-    super(`${code}: ${message}`);
+    const hint = messages().apiHints[code];
+    super(`${code}: ${message}${hint ? ` (${hint})` : ''}`);
     this.status = status;
     this.code = code;
   }
