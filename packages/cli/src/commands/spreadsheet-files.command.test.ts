@@ -148,7 +148,7 @@ describe('clear files from a spreadsheet', () => {
       'windows-1252',
     ]);
     expect(back.code, back.stderr).toBe(0);
-    expect(back.stderr).toMatch(/^1 contact écrit dans .* : 1 cas retrouvés sur 1\n$/);
+    expect(back.stderr).toMatch(/^1 contact écrit dans .* : 1 cas retrouvé sur 1\n$/);
     const contacts = await readFile(join(dir, 'contacts.csv'), 'utf8');
     const [header, line] = contacts.split('\n');
     expect(header!.startsWith('\uFEFFcase_id;identity_pseudo;estimated_amount;')).toBe(true);

@@ -2,7 +2,8 @@
 // type makes a message missing in one language a type error.
 
 const list = (items: readonly string[]) => items.join(', ');
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+// French takes the singular for 0 and 1.
+const plural = (n: number, one: string, many: string) => `${n} ${n < 2 ? one : many}`;
 
 /** Row error codes (line;column;code in error files) as a person reads them. */
 const rowCodes: Record<string, string> = {
@@ -126,7 +127,7 @@ export const fr = {
     threads: '--threads est un nombre entier à partir de 1',
     noRows: 'le fichier en clair ne contient aucune ligne',
     allRefused: (n: number, counts: string) =>
-      `les ${plural(n, 'ligne a été refusée', 'lignes ont été refusées')} (${counts}) ; aucun extrait écrit`,
+      `${n === 1 ? 'la seule ligne a été refusée' : `les ${n} lignes ont été refusées`} (${counts}) ; aucun extrait écrit`,
     written: (n: number, path: string, schema: string, kcv: string) =>
       `${plural(n, 'ligne écrite', 'lignes écrites')} dans ${path} (schéma ${schema}, valeur de contrôle de la clé ${kcv})`,
     refused: (n: number, counts: string, errorsFile: string | undefined) =>
@@ -172,7 +173,7 @@ export const fr = {
     casesNotPseudonym: (row: number, column: string) =>
       `le fichier des cas, ligne ${row} : ${column} n’est pas un pseudonyme`,
     written: (contacts: number, path: string, matched: number, cases: number) =>
-      `${plural(contacts, 'contact écrit', 'contacts écrits')} dans ${path} : ${matched} cas retrouvés sur ${cases}`,
+      `${plural(contacts, 'contact écrit', 'contacts écrits')} dans ${path} : ${plural(matched, 'cas retrouvé', 'cas retrouvés')} sur ${cases}`,
     unmatched: (n: number, clear: string) =>
       `attention : ${plural(n, 'cas ne correspond', 'cas ne correspondent')} à personne dans ${clear}`,
     skipped: (n: number, clear: string) =>
@@ -204,7 +205,7 @@ export const fr = {
     notFound: (message: string) =>
       `${message} (HTTP 404 : convention inconnue, ou API sans envoi d’extraits)`,
     uploaded: (bytes: number, id: string, status: string) =>
-      `${bytes} octets envoyés ; l’extrait ${id} est ${status}`,
+      `${bytes.toLocaleString('fr-FR')} octets envoyés ; l’extrait ${id} est ${status}`,
     noFinalStatus: (seconds: number, described: string) =>
       `pas de statut final après ${seconds} s (${described})`,
     describe: (
@@ -276,7 +277,7 @@ export const fr = {
     badLines: (lines: readonly number[], more: number) =>
       `${lines.length + more > 1 ? 'lignes' : 'ligne'} ${lines.join(', ')}${more > 0 ? ` et ${more} autres` : ''} : pas un pseudonyme (43 caractères base64url) ; rien n’a été enregistré`,
     outcome: (submitted: number, registered: number, already: number, deleted: number) =>
-      `${plural(submitted, 'pseudonyme soumis', 'pseudonymes soumis')} : ${registered} enregistrés, ${already} déjà enregistrés, ${plural(deleted, 'cas supprimé', 'cas supprimés')}`,
+      `${plural(submitted, 'pseudonyme soumis', 'pseudonymes soumis')} : ${plural(registered, 'enregistré', 'enregistrés')}, ${plural(already, 'déjà enregistré', 'déjà enregistrés')}, ${plural(deleted, 'cas supprimé', 'cas supprimés')}`,
     listed: (n: number) => plural(n, 'opposition', 'oppositions'),
   },
 };
