@@ -8,7 +8,7 @@ const rowCodes: Record<string, string> = {
   // Row errors of the service (upload and dry run).
   required: 'missing required value',
   invalid_month: 'invalid month: expected YYYY-MM',
-  invalid_amount: 'invalid amount: euros a month, non-negative, at most 2 decimals',
+  invalid_amount: 'invalid amount: euros a month, non-negative, at most 2 decimals, no space or € sign',
   invalid_boolean: 'expected 0 or 1',
   invalid_integer: 'expected a whole number',
   below_minimum: 'below the allowed minimum',

@@ -10,7 +10,7 @@ const rowCodes: Record<string, string> = {
   // Row errors of the service (upload and dry run).
   required: 'valeur obligatoire manquante',
   invalid_month: 'mois invalide : attendu AAAA-MM',
-  invalid_amount: 'montant invalide : euros par mois, positif, au plus 2 décimales',
+  invalid_amount: 'montant invalide : euros par mois, positif, au plus 2 décimales, sans espace ni symbole €',
   invalid_boolean: 'attendu 0 ou 1',
   invalid_integer: 'nombre entier attendu',
   below_minimum: 'valeur sous le minimum permis',
