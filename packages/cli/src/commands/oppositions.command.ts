@@ -9,7 +9,7 @@ import { isPseudonym } from '@nonrecours/pseudo';
 import { UsageError } from '../cli-error.ts';
 import { jsonOutput, messages, printJson } from '../messages/language.ts';
 import { ApiError, ApiUnreachableError, createApiClient } from '../toolkit/api-client.ts';
-import { required } from '../toolkit/command-options.ts';
+import { optionProblem, required } from '../toolkit/command-options.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -78,7 +78,7 @@ export async function run(argv: string[]): Promise<number> {
       allowPositionals: action === 'add',
     }));
   } catch (error) {
-    throw new UsageError(`${say.optionError((error as Error).message)}\n\n${usage}`);
+    throw new UsageError(`${optionProblem(error)}\n\n${usage}`);
   }
   const conventionId = required(values.convention, 'convention');
   if (!UUID.test(conventionId)) throw new UsageError(say.oppositions.conventionId);

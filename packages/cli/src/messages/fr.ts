@@ -48,6 +48,9 @@ export const fr = {
     `la commande « ${name} » est réservée à l’exploitation du service : lancez-la depuis son installation (pnpm nonrecours ${name})`,
   invalidLanguage: (value: string) => `--lang vaut fr ou en (pas « ${value} »)`,
   optionError: (detail: string) => `option invalide : ${detail}`,
+  unknownOption: (name: string) => `option inconnue ${name}`,
+  optionNeedsValue: (name: string) => `l’option ${name} attend une valeur`,
+  unexpectedArgument: 'argument inattendu (les valeurs se donnent après leur option)',
   required: (name: string) => `--${name} est obligatoire`,
   unknownAction: (action: string | undefined) =>
     action === undefined ? 'une action est attendue' : `action inconnue « ${action} »`,

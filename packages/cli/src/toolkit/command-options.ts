@@ -29,8 +29,18 @@ export function parseOptions<T extends ParseArgsOptionsConfig>(
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values as Values<T>;
   } catch (error) {
-    throw new UsageError(`${messages().optionError((error as Error).message)}\n\n${usage}`);
+    throw new UsageError(`${optionProblem(error)}\n\n${usage}`);
   }
+}
+
+/** parseArgs's error in the user's language; a stray argument is never repeated (it may be a NIR). */
+export function optionProblem(error: unknown): string {
+  const { code, message } = error as { code?: string; message: string };
+  const name = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return messages().unknownOption(name);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return messages().optionNeedsValue(name);
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return messages().unexpectedArgument;
+  return messages().optionError(message);
 }
 
 /** The value of a required option, or a UsageError naming it. */
