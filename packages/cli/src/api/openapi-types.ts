@@ -2863,7 +2863,7 @@ export interface paths {
                 query?: {
                     /** @description a published run; default: the latest published run */
                     run?: string;
-                    benefit?: "c2s" | "rsa" | "ppa" | "aspa";
+                    benefit?: "c2s" | "rsa" | "ppa" | "aspa" | "housing_aid";
                     rule?: string;
                     confidence?: "high" | "medium" | "low";
                     status?: "to_contact" | "contacted" | "unreachable" | "rights_opened" | "already_covered" | "not_eligible" | "refused";
@@ -2969,7 +2969,7 @@ export interface paths {
                 query?: {
                     /** @description a published run; default: the latest published run */
                     run?: string;
-                    benefit?: "c2s" | "rsa" | "ppa" | "aspa";
+                    benefit?: "c2s" | "rsa" | "ppa" | "aspa" | "housing_aid";
                     rule?: string;
                     confidence?: "high" | "medium" | "low";
                     status?: "to_contact" | "contacted" | "unreachable" | "rights_opened" | "already_covered" | "not_eligible" | "refused";
