@@ -40,3 +40,23 @@ export const share = (value: number) => percent.format(value);
 
 /** « 1 adulte », « 2 enfants »: a count with its noun, plural from 2 as French has it. */
 export const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n >= 2 ? many : one}`;
+
+/** A legal parameter's value with its unit: « 646,52 € par mois », « 12 % ». */
+export function parameterValue(value: number, unit: string): string {
+  switch (unit) {
+    case 'eur_per_month':
+      return `${euros(value)} par mois`;
+    case 'eur_per_year':
+      return `${euros(value)} par an`;
+    case 'eur_per_hour':
+      return `${euros(value)} de l’heure`;
+    case 'rate':
+      return `${decimal(value * 100, 4)}\u202f%`;
+    case 'smic_hours':
+      return `${decimal(value)} heures au SMIC`;
+    case 'years':
+      return `${decimal(value)} ans`;
+    default:
+      return decimal(value);
+  }
+}

@@ -9,7 +9,6 @@ import {
   columnValue,
   confidenceLabels,
   dayInWords,
-  decimal,
   euros,
   extractNames,
   kindLabels,
@@ -17,6 +16,7 @@ import {
   monthInWords,
   ofMonth,
   outcomeLabels,
+  parameterValue,
   ruleLabels,
   toBenefit,
   variantLabels,
@@ -50,26 +50,6 @@ const linkWords: Record<InputUse['link'], string> = {
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 const ruleName = (id: string) => (ruleLabels[id] ? `« ${ruleLabels[id]} »` : id);
-
-/** A legal parameter's value with its unit: « 646,52 € par mois », « 12 % ». */
-export function parameterValue(value: number, unit: ParameterUse['unit'] | string): string {
-  switch (unit) {
-    case 'eur_per_month':
-      return `${euros(value)} par mois`;
-    case 'eur_per_year':
-      return `${euros(value)} par an`;
-    case 'eur_per_hour':
-      return `${euros(value)} de l’heure`;
-    case 'rate':
-      return `${decimal(value * 100, 4)}\u202f%`;
-    case 'smic_hours':
-      return `${decimal(value)} heures au SMIC`;
-    case 'years':
-      return `${decimal(value)} ans`;
-    default:
-      return decimal(value);
-  }
-}
 
 function parameterSentence(p: ParameterUse): string {
   return (

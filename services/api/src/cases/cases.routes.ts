@@ -59,6 +59,15 @@ const caseSummarySchema = z
       'when the presumption was first made: the case carries it over from run to run with its follow-up',
     ),
     expires_at: timestamp,
+    benefit_label: z.string().describe('the benefit in French, for a person'),
+    variant_label: z.string().nullable().describe('the variant in French; null when `variant` is'),
+    rule_label: z.string().describe('what the rule presumes, in French'),
+    confidence_label: z.string(),
+    status_label: z.string().describe('the follow-up outcome in French'),
+    commune_label: z
+      .string()
+      .nullable()
+      .describe('« Rennes (35238) »: the commune’s name and code; null when `commune` is'),
   })
   .meta({ id: 'CaseSummary' });
 
