@@ -233,6 +233,17 @@ export const auditActionLabels: Record<string, string> = {
   'token.issue': 'Délivrance d’un jeton d’accès',
 };
 
+/** What an audit event was about: the first part of its target (`case/…`, `run/…`). */
+export const auditTargetLabels: Record<string, string> = {
+  account: 'compte',
+  case: 'cas',
+  client: 'client de l’API',
+  convention: 'convention',
+  extract: 'extraction',
+  partner: 'organisme',
+  run: 'traitement',
+};
+
 export const auditOutcomeLabels: Record<string, string> = {
   success: 'Réussi',
   denied: 'Refusé',

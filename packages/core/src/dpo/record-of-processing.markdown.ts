@@ -62,14 +62,15 @@ export function recordOfProcessingMarkdown(record: RecordOfProcessing): string {
     '## Catégories de personnes concernées',
     list(
       record.data_subjects.map(
-        (s) => `${s.description} (extraction ${label(kindLabels, s.kind)} fournie par ${names(s.provided_by)})`,
+        (s) =>
+          `${s.description} (extraction ${label(kindLabels, s.kind)} fournie par ${names(s.provided_by)})`,
       ),
     ),
     '## Catégories de données à caractère personnel',
     'Aucun identifiant en clair ne parvient au service : les identités sont des pseudonymes à clé.',
     ...(record.personal_data.length ? [] : ['Aucun membre ne fournit encore d’extraction.']),
     ...record.personal_data.flatMap((d) => [
-      `### Extraction ${label(kindLabels, d.kind)} (format ${d.schema}), fournie par ${names(d.provided_by)}`,
+      `### Extraction ${label(kindLabels, d.kind)} (format \`${d.schema}\`), fournie par ${names(d.provided_by)}`,
       table(
         ['colonne', 'obligatoire', 'catégorie', 'description', 'art. 9'],
         d.columns.map((col) => [

@@ -77,7 +77,7 @@ export async function partnerHome(
               required: true,
               options: convention.provides.map((k) => ({
                 value: k,
-                label: `${label(kindLabels, k)} (${k})`,
+                label: label(kindLabels, k),
               })),
             })}
           </div>
