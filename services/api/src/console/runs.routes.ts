@@ -12,7 +12,6 @@ import {
   benefitLabels,
   formatCount,
   formatDateTime,
-  formatMonth,
   label,
   ofMonth,
   runStatusLabels,
