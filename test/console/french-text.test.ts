@@ -1,13 +1,18 @@
 // The console in French, for people: every page as each role sees it, and every export a person
 // opens, read as text and checked for the service's codes (column names, rule ids, outcome codes…)
 // and for French typography (elision, « 1er », no ISO date or month in a sentence).
+import { createReadStream } from 'node:fs';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { loadKey } from '@nonrecours/cli/toolkit/command-options.ts';
+import { reidentifyStream } from '@nonrecours/cli/toolkit/reidentify-stream.ts';
 import { findTypographyFaults } from '@nonrecours/french';
 import { jobId } from '@nonrecours/queue';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { addMember, makePartner } from '../support/factories.ts';
-import { loadTerritory } from '../support/territory.ts';
+import { loadTerritory, territoryDir } from '../support/territory.ts';
 import { makeAccount, type TestAccount, Visitor } from './support.ts';
 
 /** What a person reads of a page: no markup, no script, no code shown as code (`<code>`). */
@@ -178,6 +183,27 @@ describe('the console in French', () => {
     faults.push(...faultsOf('registre.md', md.body.replace(/`[^`]*`/g, ' ').replace(/\\/g, '')));
     expect(faults).toEqual([]);
   }, 60_000);
+
+  it('exports a file `nonrecours reidentify` still reads, its French columns carried to the contacts', async () => {
+    const v = new Visitor(t.app);
+    await v.signIn(accounts.caf!);
+    const csv = await v.get(`/console/conventions/${cid}/cas.csv`);
+    const output = new PassThrough();
+    const chunks: Buffer[] = [];
+    output.on('data', (c: Buffer) => chunks.push(c));
+    const summary = await reidentifyStream({
+      kind: 'caf',
+      key: await loadKey(fileURLToPath(new URL('key', territoryDir))),
+      cases: csv.body,
+      clear: createReadStream(new URL('caf.clear.csv', territoryDir)),
+      output,
+    });
+    expect(summary.cases).toBeGreaterThan(0);
+    expect(summary.casesMatched).toBe(summary.cases);
+    const header = Buffer.concat(chunks).toString('utf8').split('\n')[0]!;
+    expect(header).toContain('Prestation');
+    expect(header).toContain('family_name');
+  });
 
   it('filters the cases by a commune’s name as by its code', async () => {
     const v = new Visitor(t.app);
