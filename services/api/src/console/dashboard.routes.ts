@@ -20,7 +20,6 @@ import { csrfToken, sendPage } from './render.ts';
 import {
   apiErrorMessage,
   benefitLabels,
-  communeLabel,
   formatAge,
   formatCount,
   formatDateTime,
@@ -183,8 +182,8 @@ function charts(stats: StatsView, history: readonly StatsView[]): Html {
 
     ${barChart({
       title: 'Cas présumés par commune',
-      description: byCommune.map((c) => `${communeLabel(c.commune)} : ${cell(c.presumed)}`).join(' ; '),
-      bars: byCommune.map((c) => ({ label: communeLabel(c.commune), value: c.presumed.value })),
+      description: byCommune.map((c) => `${c.commune_label} : ${cell(c.presumed)}`).join(' ; '),
+      bars: byCommune.map((c) => ({ label: c.commune_label, value: c.presumed.value })),
       format: formatCount,
       valueLabel: 'Cas présumés',
       suppressedText: SUPPRESSED,
