@@ -30,6 +30,10 @@ export const columnLabels: Record<string, string> = {
   housing_aid: 'perçoit une aide au logement',
   housing_aid_amount: 'aide au logement',
   apl: 'APL versée au bailleur',
+  apl_amount: 'APL versée au bailleur',
+  conventionne: 'logement conventionné',
+  annual_resources: 'revenu fiscal de référence',
+  dependants: 'personnes à charge (aide au logement)',
   aspa: 'perçoit l’ASPA',
   aah: 'perçoit l’AAH',
   c2s: 'complémentaire santé solidaire',
@@ -44,6 +48,7 @@ const euroColumns = new Set([
   'housing_aid_amount',
   'pension',
   'rent',
+  'apl_amount',
 ]);
 const monthColumns = new Set(['birth_ym', 'partner_birth_ym', 'c2s_until']);
 
@@ -79,6 +84,7 @@ export function columnValue(column: string, value: string | number | boolean | n
   if (typeof value === 'number') {
     if (euroColumns.has(base)) return `${euros(value)} par mois`;
     if (base === 'c2s_resources') return `${euros(value)} sur 12 mois`;
+    if (base === 'annual_resources') return `${euros(value)} par an`;
     return count(value);
   }
   if (base === 'c2s') return c2sStatusLabels[value] ?? value;

@@ -88,6 +88,7 @@ export const benefitLabels: Record<string, string> = {
   ppa: 'Prime d’activité',
   c2s: 'Complémentaire santé solidaire',
   aspa: 'ASPA (minimum vieillesse)',
+  housing_aid: 'Aide au logement (APL)',
 };
 
 /** The benefit's full name, for a sentence: « droit au revenu de solidarité active (RSA) ». */
@@ -96,6 +97,7 @@ export const benefitNames: Record<string, string> = {
   ppa: 'prime d’activité',
   c2s: 'complémentaire santé solidaire (C2S)',
   aspa: 'allocation de solidarité aux personnes âgées (ASPA)',
+  housing_aid: 'aide personnalisée au logement (APL)',
 };
 
 /** « au RSA », « à la prime d’activité ». */
@@ -104,6 +106,7 @@ export const toBenefit: Record<string, string> = {
   ppa: 'à la prime d’activité',
   c2s: 'à la complémentaire santé solidaire (C2S)',
   aspa: 'à l’allocation de solidarité aux personnes âgées (ASPA)',
+  housing_aid: 'à l’aide personnalisée au logement (APL)',
 };
 
 export const variantLabels: Record<string, string> = {
@@ -126,6 +129,7 @@ export const ruleLabels: Record<string, string> = {
   'C2S.RSA': 'C2S : bénéficiaire du RSA sans C2S',
   'C2S.ASPA': 'C2S : bénéficiaire de l’ASPA sans C2S',
   'ASPA.PENSION': 'ASPA : pension sous le plafond',
+  'APL.LANDLORD': 'Aide au logement : locataire sans aide versée au bailleur',
 };
 
 /** The follow-up outcomes of a case, in the order of the follow-up. */
