@@ -1,6 +1,7 @@
 // The extract columns (EXTRACTS.md) as a caseworker names them: « ressources du foyer » for
 // `household_resources`, « ressources du foyer d’août 2026 » for its monthly `_m2` column read in an
 // October extract. Columns whose value is euros a month, and how each value reads.
+import { communeLabel } from './communes.ts';
 import { monthInWords, ofMonth } from './dates.ts';
 import { count, euros } from './numbers.ts';
 import { c2sStatusLabels, householdRoleLabels, housingLabels } from './vocabulary.ts';
@@ -90,6 +91,7 @@ export function columnValue(column: string, value: string | number | boolean | n
   if (base === 'c2s') return c2sStatusLabels[value] ?? value;
   if (base === 'housing') return housingLabels[value] ?? value;
   if (base === 'role') return householdRoleLabels[value] ?? value;
+  if (base === 'commune') return communeLabel(value);
   if (monthColumns.has(base) && /^\d{4}-\d{2}$/.test(value)) return monthInWords(value);
   return value;
 }

@@ -91,5 +91,7 @@ describe('columns', () => {
     expect(columnValue('birth_ym', '1985-10')).toBe('octobre 1985');
     expect(columnValue('c2s', 'none')).toBe('aucune C2S');
     expect(columnValue('single_parent_increase', true)).toBe('oui');
+    expect(columnValue('commune', '35238')).toBe('Rennes (35238)');
+    expect(columnValue('annual_resources', 14200)).toBe('14\u202f200,00\u00a0€ par an');
   });
 });
