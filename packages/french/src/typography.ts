@@ -22,6 +22,9 @@ export const que = (word: string) => (elides(word) ? `qu’${word.trimStart()}` 
 /** « le » before a word: « l’extrait », « le foyer ». */
 export const le = (word: string) => (elides(word) ? `l’${word.trimStart()}` : `le ${word.trimStart()}`);
 
+/** The first letter in capital: a label at the start of a sentence or a table cell. */
+export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** Words that begin with a vowel and still take « de » / « que » unelided. */
 const noElision = /^(onze|onzième|oui|ouate|uhlan|yacht|yaourt|yen)\b/i;
 

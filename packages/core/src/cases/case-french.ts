@@ -5,6 +5,7 @@
 // partner's version carries no other partner's value.
 import {
   aSubject,
+  capitalised,
   columnLabel,
   columnValue,
   confidenceLabels,
@@ -47,7 +48,6 @@ const linkWords: Record<InputUse['link'], string> = {
   identity_clk: 'rapprochée par ressemblance d’identité : rapprochement approché, à confirmer',
 };
 
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 const ruleName = (id: string) => (ruleLabels[id] ? `« ${ruleLabels[id]} »` : id);
 

@@ -14,6 +14,7 @@ import { csrfToken, sendDownload, sendPage } from './render.ts';
 import {
   apiErrorMessage,
   benefitLabels,
+  capitalised,
   columnLabel,
   columnValue,
   communeLabel,
@@ -284,7 +285,7 @@ export async function casesRoutes(app: FastifyInstance, opts: { api: ApiClient }
             {
               label: 'Donnée',
               cell: (i: CaseDetailView['evidence']['inputs'][number]) =>
-                columnLabel(i.column, i.reference_month),
+                capitalised(columnLabel(i.column, i.reference_month)),
             },
             { label: 'Valeur', cell: (i) => columnValue(i.column, i.value) },
             {
