@@ -14,7 +14,7 @@ import {
   verifiedOutcomes,
 } from '@nonrecours/core';
 import type { Db } from '@nonrecours/db';
-import { communeLabel, label, ruleLabels } from '@nonrecours/french';
+import { benefitLabels, communeLabel, label, ruleLabels } from '@nonrecours/french';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -96,7 +96,12 @@ export const runStatsSchema = z
       .describe('counts from 1 to this value minus one are suppressed, and so is what would give them back'),
     overall: z.object({ ...followUpRow, rights_opened_amount: rightsOpenedAmount }),
     by_benefit: z.array(
-      z.object({ benefit: z.string(), ...followUpRow, rights_opened_amount: rightsOpenedAmount }),
+      z.object({
+        benefit: z.string(),
+        benefit_label: z.string().describe('the benefit in French'),
+        ...followUpRow,
+        rights_opened_amount: rightsOpenedAmount,
+      }),
     ),
     by_rule: z.array(
       z.object({
@@ -176,6 +181,7 @@ export async function statsRoutes(app: FastifyInstance, options: { db: Db }) {
         },
         min_shown_count: MIN_SHOWN_COUNT,
         ...stats,
+        by_benefit: stats.by_benefit.map((b) => ({ ...b, benefit_label: label(benefitLabels, b.benefit) })),
         by_rule: stats.by_rule.map((r) => ({ ...r, rule_label: label(ruleLabels, r.rule) })),
         by_commune: stats.by_commune.map((c) => ({ ...c, commune_label: statsCommuneLabel(c.commune) })),
         series,
