@@ -11,6 +11,7 @@ COPY packages/core/package.json packages/core/
 COPY packages/queue/package.json packages/queue/
 COPY packages/pseudo/package.json packages/pseudo/
 COPY packages/rules/package.json packages/rules/
+COPY packages/french/package.json packages/french/
 COPY packages/cli/package.json packages/cli/
 COPY services/api/package.json services/api/
 COPY services/worker/package.json services/worker/

@@ -1,5 +1,6 @@
 // One case read with its evidence (structured and in plain French), its follow-up outcomes recorded
 // through the transition table, and the follow-up carried over to the next published run.
+import { euros } from '@nonrecours/french';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -45,19 +46,19 @@ describe('a case and its follow-up', () => {
     expect(detail.evidence.parameters[0]!.reference.title).toBeTruthy();
     const text = detail.plain_french.join('\n');
     expect(text).toContain('Présomption de non-recours au revenu de solidarité active (RSA) pour un foyer');
-    expect(text).toContain('RSA.RESOURCES (version 1.1.0)');
-    const amount = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2 }).format(
-      detail.estimated_amount!,
-    );
-    expect(text).toContain(`Montant estimé : ${amount} € par mois.`);
+    expect(text).toContain('« RSA : ressources sous le montant forfaitaire » (version 1.1.0)');
+    expect(text).toContain(`Montant estimé : ${euros(detail.estimated_amount!)} par mois.`);
     expect(text).toMatch(
-      /Paramètre « Montant forfaitaire du RSA, une personne » : .* € par mois, en vigueur depuis le \d\d\/\d\d\/\d{4}/,
+      /Montant forfaitaire du RSA, une personne : .*\s€ par mois, en vigueur depuis le (1er|\d+) \p{L}+ \d{4}/u,
     );
     expect(text).toMatch(
-      /Donnée « household_resources » : .* € par mois, extrait CAF du mois de référence \w+ \d{4}, lue sur/,
+      /Ressources du foyer : .*\s€ par mois \(extrait CAF d(e |’)\p{L}+ \d{4}, ligne de la personne ou du foyer\)/u,
     );
     expect(text).toMatch(/Limites : /);
-    expect(text).toMatch(/^Explication : Foyer CAF/m);
+    expect(text).toMatch(
+      /^Le foyer compte \d+ adultes? et (aucun enfant|\d+ enfants?) et ne perçoit pas le RSA selon l’extrait CAF/mu,
+    );
+    expect(text).not.toMatch(/household_|RSA\.RESOURCES|birth_ym|\b\d{4}-\d{2}\b/);
 
     const event = await lastEvent(p, 'case.read');
     expect(event.target).toBe(`case/${c.id}`);
@@ -82,7 +83,11 @@ describe('a case and its follow-up', () => {
     expect(
       detail.evidence.supporting.every((s) => s.variant === 'free' || s.variant === 'participation'),
     ).toBe(true);
-    expect(detail.plain_french.some((l) => l.startsWith('Règle concordante'))).toBe(true);
+    expect(
+      detail.plain_french.some((l) =>
+        /^La règle « .+ » \(version .+\) aboutit à la même présomption/.test(l),
+      ),
+    ).toBe(true);
   });
 
   it('records outcomes along the transition table, with their history, and refuses the others', async () => {

@@ -2,6 +2,7 @@
 // pagination without duplicates or gaps (also when a page's scan budget runs out), cursors, and the
 // record of which pseudonyms each request disclosed.
 import { listCasePage } from '@nonrecours/core/cases/cases.repository.ts';
+import { kindLabels, subjectKindLabels } from '@nonrecours/french';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, makeClient, makeConvention, makePartner, tokenFor } from '../support/factories.ts';
 import {
@@ -198,22 +199,32 @@ describe('the case list', () => {
     expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const [header, ...lines] = res.body.slice(1).trim().split('\n');
     expect(header).toBe(
-      'case_id;subject_kind;person_pseudo;household_pseudo;benefit;variant;rule;confidence;estimated_amount;commune;status;rests_on',
+      'case_id;person_pseudo;household_pseudo;Sujet;Prestation;Variante;Règle;Confiance;Montant estimé (€ par mois);' +
+        'Commune;Suivi;Données de;code_sujet;code_prestation;code_variante;code_regle;code_confiance;code_commune;' +
+        'code_suivi;code_donnees',
     );
     const ids = expected(rows, filter, 'amount');
     expect(lines.map((l) => l.split(';')[0])).toEqual(ids);
     expect(res.headers['x-case-count']).toBe(String(ids.length));
     const first = lines[0]!.split(';');
-    const item = (await p.get(`/cases/${first[0]}`)).json<CaseItem>();
+    const item = (await p.get(`/cases/${first[0]}`)).json<CaseItem & Record<string, string>>();
     expect(first.slice(1)).toEqual([
-      item.subject_kind,
       item.subject_kind === 'tenancy' ? '' : item.subject_pseudo,
       item.household_pseudo ?? '',
+      subjectKindLabels[item.subject_kind],
+      'RSA',
+      '',
+      item.rule_label,
+      item.confidence_label,
+      item.estimated_amount!.toFixed(2).replace('.', ','),
+      item.commune_label,
+      item.status_label,
+      item.rests_on.map((k) => kindLabels[k]).join(', '),
+      item.subject_kind,
       'rsa',
       '',
       item.rule,
       item.confidence,
-      item.estimated_amount!.toFixed(2).replace('.', ','),
       item.commune,
       item.status,
       item.rests_on.join(','),

@@ -2,6 +2,8 @@
 // partners' own extracts: for each kind of partner, every case it can read — list, detail, CSV export,
 // statistics — carries no amount, variant, parameter, computation, explanation or commune computed
 // from another partner's values, and its order and filters do not tell them either.
+
+import { communeLabel } from '@nonrecours/french';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, type PublishedTerritory, publishedTerritory, walk } from './published-territory.ts';
@@ -182,11 +184,12 @@ describe('need to know, per partner', () => {
       for (const line of lines) {
         const cells = line.split(';');
         const c = byId.get(cells[at('case_id')]!)!;
-        const amount = cells[at('estimated_amount')]!;
+        const amount = cells[at('Montant estimé (€ par mois)')]!;
         expect(amount === '' ? null : Number(amount.replace(',', '.'))).toBe(c.estimated_amount);
-        expect(cells[at('commune')] || null).toBe(c.commune);
-        expect(cells[at('variant')] || null).toBe(c.variant);
-        expect(cells[at('rests_on')]).toBe(c.rests_on.join(','));
+        expect(cells[at('code_commune')] || null).toBe(c.commune);
+        expect(cells[at('Commune')] || null).toBe(c.commune === null ? null : communeLabel(c.commune));
+        expect(cells[at('code_variante')] || null).toBe(c.variant);
+        expect(cells[at('code_donnees')]).toBe(c.rests_on.join(','));
       }
     }
   });

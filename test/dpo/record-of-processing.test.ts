@@ -137,8 +137,11 @@ describe('record of processing', () => {
       'À compléter',
     ])
       expect(md).toContain(`\n## ${heading}\n`);
-    expect(md).toContain('### Extraction caf (caf.v1)');
-    expect(md).toContain('### Extraction cpam (cpam.v1)');
+    expect(md).toContain('### Extraction CAF (format `caf.v1`)');
+    expect(md).toContain('### Extraction CPAM (format `cpam.v1`)');
+    expect(md).toMatch(/établi le (1er|\d+) \p{L}+ \d{4} à \d+ h \d\d /u);
+    expect(md).toMatch(/Statut : \p{L}+, valide du (1er|\d+) \p{L}+ \d{4} au/u);
+    expect(md).not.toMatch(/\d{4}-\d{2}-\d{2}|\| (partner|territory|dpo|landlord|caf) \|/);
     expect(md).toMatch(
       /\| `aah` \| oui \| prestations sociales \| .* \| L’AAH est attribuée en raison d’un handicap/,
     );

@@ -13,7 +13,7 @@ describe('roundCents', () => {
 
 describe('euros', () => {
   it('writes amounts the French way', () => {
-    expect(euros(1234.5)).toBe('1\u00a0234,50\u00a0€');
+    expect(euros(1234.5)).toBe('1\u202f234,50\u00a0€');
     expect(euros(6)).toBe('6,00\u00a0€');
   });
 });

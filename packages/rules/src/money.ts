@@ -6,14 +6,5 @@ export function roundCents(amount: number): number {
   return (Math.sign(amount) * Math.round(Math.abs(amount) * 100 + 1e-6)) / 100;
 }
 
-/** French display: 1 234,56 €. */
-export function euros(amount: number): string {
-  const [units = '0', cents = '00'] = Math.abs(roundCents(amount)).toFixed(2).split('.');
-  const grouped = units.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
-  return `${amount < 0 ? '-' : ''}${grouped},${cents}\u00a0€`;
-}
-
-/** French display of a rate or factor, to 5 decimals at most: 1,5 or 1,71216. */
-export function decimal(value: number): string {
-  return String(Number(value.toFixed(5))).replace('.', ',');
-}
+/** French display (1 234,56 €) and of a rate or factor (1,5 or 1,71216): the vocabulary's own. */
+export { decimal, euros } from '@nonrecours/french';

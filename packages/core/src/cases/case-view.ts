@@ -1,5 +1,14 @@
 // A case as a viewer receives it, by the need-to-know rule (case-sight.ts). A partner also gets only
 // itself among the source partners, and not the follow-up history (who in the territory team did what).
+import {
+  benefitLabels,
+  communeLabel,
+  confidenceLabels,
+  label,
+  outcomeLabels,
+  ruleLabels,
+  variantLabels,
+} from '@nonrecours/french';
 import type { CaseEvidenceView } from './case-evidence.ts';
 import { caseEvidenceView } from './case-evidence.ts';
 import { caseInFrench } from './case-french.ts';
@@ -29,6 +38,14 @@ export interface CaseSummary {
   withheld: boolean;
   created_at: Date;
   expires_at: Date;
+  /** The French words of the codes above, for a person (@nonrecours/french). */
+  benefit_label: string;
+  variant_label: string | null;
+  rule_label: string;
+  confidence_label: string;
+  status_label: string;
+  /** « Rennes (35238) »; null when the commune is. */
+  commune_label: string | null;
 }
 
 export interface CaseDetail extends CaseSummary {
@@ -60,6 +77,12 @@ export function caseSummary(row: CaseSummaryRow, viewer: CaseViewer): CaseSummar
     withheld: !sight.computation,
     created_at: row.created_at,
     expires_at: row.expires_at,
+    benefit_label: label(benefitLabels, row.benefit),
+    variant_label: sight.computation && row.variant ? label(variantLabels, row.variant) : null,
+    rule_label: label(ruleLabels, row.rule),
+    confidence_label: label(confidenceLabels, row.confidence),
+    status_label: label(outcomeLabels, row.status),
+    commune_label: sight.placement && row.commune ? communeLabel(row.commune) : null,
   };
 }
 

@@ -20,6 +20,7 @@ import { caseViewerOf } from './case-viewer.ts';
 import {
   closedByRun,
   countCases,
+  exportCommuneLabels,
   exportSelectSql,
   findVisibleCase,
   insertExportDisclosures,
@@ -251,7 +252,8 @@ export async function openCaseExport(
     throw error;
   }
 
-  const copy = `copy (${exportSelectSql(db, { ...set, sort: request.sort })}) to stdout with (format csv, delimiter ';', header true)`;
+  const communes = await exportCommuneLabels(db, set.runId);
+  const copy = `copy (${exportSelectSql(db, { ...set, sort: request.sort, communes })}) to stdout with (format csv, delimiter ';', header true)`;
   let complete = false;
   async function* csv() {
     yield BOM;

@@ -1,6 +1,17 @@
 // The record of processing as a Markdown document, in French, for a DPO's register or a DPIA annex.
 // Text that comes from the database (titles, partner names) is escaped: it is written by operators,
-// not by us. Codes (status, roles, kinds, columns) are left as the API gives them.
+// not by us. Codes (status, roles, kinds) are put in French by the vocabulary; a column keeps its
+// name, which is what the partner's file carries, beside its meaning; dates are in words, Paris time.
+import {
+  conventionStatusLabels,
+  count,
+  dateTimeInWords,
+  dayInWords,
+  kindLabels,
+  label,
+  partnerKindLabels,
+  roleLabels,
+} from '@nonrecours/french';
 import type { RecordOfProcessing } from './record-of-processing.ts';
 
 /** Markdown and HTML punctuation made literal; line breaks flattened so a table row stays one line. */
@@ -8,8 +19,6 @@ const esc = (text: string) => text.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`).r
 
 const list = (items: string[]) => (items.length ? items.map((i) => `- ${i}`).join('\n') : '- aucun');
 const names = (items: string[]) => (items.length ? items.map(esc).join(', ') : 'aucun');
-/** A count in French style (thousands separated by a narrow no-break space). */
-const count = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
 
 function table(header: string[], rows: string[][]): string {
   return [
@@ -23,11 +32,11 @@ export function recordOfProcessingMarkdown(record: RecordOfProcessing): string {
   const c = record.convention;
   const sections = [
     `# Registre des activités de traitement — ${esc(c.title)}`,
-    `Convention ${esc(c.reference)} · établi le ${record.generated_at.toISOString()} à partir des données de la convention (RGPD art. 30). ` +
+    `Convention ${esc(c.reference)} · établi le ${dateTimeInWords(record.generated_at)} à partir des données de la convention (RGPD art. 30). ` +
       'Les éléments que le service ne peut pas connaître sont listés sous « À compléter ».',
     '## Convention',
     list([
-      `Statut : ${c.status}, valide du ${c.valid_from} au ${c.valid_until}`,
+      `Statut : ${label(conventionStatusLabels, c.status).toLowerCase()}, valide du ${dayInWords(c.valid_from)} au ${dayInWords(c.valid_until)}`,
       `Territoire (codes INSEE) : ${c.territory.map(esc).join(', ')}`,
       `Jeu de règles : ${esc(c.rule_pack)}`,
     ]),
@@ -37,10 +46,10 @@ export function recordOfProcessingMarkdown(record: RecordOfProcessing): string {
           ['organisme', 'nature', 'SIRET', 'rôles', 'extractions fournies'],
           record.parties.map((p) => [
             esc(p.name),
-            p.kind,
+            label(partnerKindLabels, p.kind),
             p.siret ?? '',
-            p.roles.join(', '),
-            p.provides.join(', ') || '—',
+            p.roles.map((r) => label(roleLabels, r)).join(', '),
+            p.provides.map((k) => label(kindLabels, k)).join(', ') || '—',
           ]),
         )
       : 'Aucun membre pour l’instant.',
@@ -53,14 +62,15 @@ export function recordOfProcessingMarkdown(record: RecordOfProcessing): string {
     '## Catégories de personnes concernées',
     list(
       record.data_subjects.map(
-        (s) => `${s.description} (${s.kind}, extraction fournie par ${names(s.provided_by)})`,
+        (s) =>
+          `${s.description} (extraction ${label(kindLabels, s.kind)} fournie par ${names(s.provided_by)})`,
       ),
     ),
     '## Catégories de données à caractère personnel',
     'Aucun identifiant en clair ne parvient au service : les identités sont des pseudonymes à clé.',
     ...(record.personal_data.length ? [] : ['Aucun membre ne fournit encore d’extraction.']),
     ...record.personal_data.flatMap((d) => [
-      `### Extraction ${d.kind} (${d.schema}), fournie par ${names(d.provided_by)}`,
+      `### Extraction ${label(kindLabels, d.kind)} (format \`${d.schema}\`), fournie par ${names(d.provided_by)}`,
       table(
         ['colonne', 'obligatoire', 'catégorie', 'description', 'art. 9'],
         d.columns.map((col) => [
@@ -77,7 +87,7 @@ export function recordOfProcessingMarkdown(record: RecordOfProcessing): string {
     '## Destinataires',
     table(
       ['rôle', 'organismes', 'accès'],
-      record.recipients.map((r) => [r.role, names(r.members), r.access]),
+      record.recipients.map((r) => [label(roleLabels, r.role), names(r.members), r.access]),
     ),
     '## Transferts hors de l’Union européenne',
     record.transfers.note,

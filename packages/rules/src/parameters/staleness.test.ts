@@ -33,7 +33,7 @@ describe('parameterWarnings', () => {
     for (const warning of warnings) {
       expect(warning.code).toBe('parameter_not_yet_known');
       expect(warning.last_effective_from).toBe('2025-04-01');
-      expect(warning.message).toContain(warning.parameter);
+      expect(warning.message).toContain('plafonds du 1er avril 2025 restent appliqués');
     }
   });
 
@@ -76,6 +76,8 @@ describe('parameterWarnings', () => {
     expect(byCode('2027-07', 'parameter_stale')).toContain('smic.hourly_gross');
     const stale = parameterWarnings('2027-05').find((warning) => warning.parameter === 'rsa.base');
     expect(stale).toMatchObject({ last_effective_from: '2026-04-01' });
-    expect(stale?.message).toContain('rsa.base');
+    expect(stale?.message).toMatch(
+      /^Montant forfaitaire du RSA, une personne : dernière valeur en vigueur depuis le 1er avril 2026, .* plus de 12 mois avant mai 2027/,
+    );
   });
 });

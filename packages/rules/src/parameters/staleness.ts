@@ -2,6 +2,7 @@
 // (more than 12 months past its last effective or review date), or a revaluation that is due but
 // not yet known (the last value is kept).
 
+import { dayInWords, monthInWords } from '@nonrecours/french';
 import type { ParameterWarning } from '../case.schema.ts';
 import { firstDayOf } from '../months.ts';
 import { parameterDefinition, parameterNames } from './registry.ts';
@@ -22,7 +23,7 @@ export function parameterWarnings(asOf: string): ParameterWarning[] {
         code: 'parameter_not_yet_known',
         parameter: name,
         last_effective_from: last.from,
-        message: `${name}: ${definition.pending.note}`,
+        message: `${definition.label} : ${definition.pending.note}`,
       });
       continue;
     }
@@ -36,8 +37,8 @@ export function parameterWarnings(asOf: string): ParameterWarning[] {
         parameter: name,
         last_effective_from: last.from,
         message:
-          `${name}: dernière valeur en vigueur depuis le ${last.from}, vérifiée le ${checkedOn} ; ` +
-          `plus de 12 mois avant ${asOf}, la loi a pu changer.`,
+          `${definition.label} : dernière valeur en vigueur depuis le ${dayInWords(last.from)}, vérifiée le ` +
+          `${dayInWords(checkedOn)} ; plus de 12 mois avant ${monthInWords(asOf)}, la loi a pu changer.`,
       });
     }
   }

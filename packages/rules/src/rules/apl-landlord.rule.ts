@@ -11,7 +11,7 @@ import { type AplSteps, aplSteps } from './apl-formula.ts';
 import { describeComposition } from './household-subject.ts';
 import { tenancyInput } from './inputs.ts';
 import { type RuleFor, type RuleMeta, resultOf } from './rule.ts';
-import { presumption } from './wording.ts';
+import { extractOf, presumption } from './wording.ts';
 
 const meta = {
   id: 'APL.LANDLORD',
@@ -116,7 +116,7 @@ export const aplLandlordRule: RuleFor<'tenancy'> = {
         : `zone ${listed}${listed === '1bis' ? ' (comptée zone 1)' : ''}`;
     const resourcesText =
       basis.resourcesFrom === 'annual_resources'
-        ? `ressources annuelles ${euros(basis.annualResources)} (revenu fiscal de référence N-2 déclaré au bailleur)`
+        ? `ressources annuelles ${euros(basis.annualResources)} (revenu fiscal de référence de l’avant-dernière année, déclaré au bailleur)`
         : `ressources annuelles ${euros(basis.annualResources)} (12 × les ressources mensuelles déclarées au ` +
           `bailleur, ${euros(tenancy.household_resources)} : le revenu fiscal de référence n’est pas fourni)`;
     const rlsText =
@@ -131,8 +131,8 @@ export const aplLandlordRule: RuleFor<'tenancy'> = {
       inputs,
       computation: stepsOf(zone, basis, steps),
       explanation:
-        `Ménage locataire du parc social de ${describeComposition(tenancy.household_adults, basis.dependants)} ` +
-        `(extrait bailleur de ${tenancy.source.reference_month}), logement ` +
+        `Le ménage locataire du parc social compte ${describeComposition(tenancy.household_adults, basis.dependants)} ` +
+        `selon ${extractOf(tenancy.source)} ; logement ` +
         `${basis.conventionne ? 'conventionné (APL)' : 'non conventionné (AL)'} en ${zoneText}, sans aide au ` +
         `logement versée au bailleur. Loyer ${euros(tenancy.rent)} (avant RLS), loyer retenu ` +
         `${euros(steps.rent_taken)} (plafond ${euros(steps.rent_ceiling)}), forfait charges ` +

@@ -9,7 +9,7 @@ import type { ParamsAtDate } from '../parameters/lookup.ts';
 import type { Retiree } from '../profile.schema.ts';
 import { retireeInput } from './inputs.ts';
 import { type RuleFor, type RuleMeta, resultOf } from './rule.ts';
-import { limits, presumption } from './wording.ts';
+import { extractOf, limits, presumption } from './wording.ts';
 
 const meta = {
   id: 'ASPA.PENSION',
@@ -109,8 +109,8 @@ export const aspaPensionRule: RuleFor<'retiree'> = {
         { name: 'aspa', value: aspa },
       ],
       explanation:
-        `Personne de ${age} ans sans ASPA (extrait ${retiree.source.kind.toUpperCase()} de ` +
-        `${retiree.source.reference_month}), ${couple ? 'en couple' : 'seule'} : ` +
+        `La personne a ${age} ans, vit ${couple ? 'en couple' : 'seule'} et ne perçoit pas l’ASPA selon ` +
+        `${extractOf(retiree.source)} : ` +
         `${couple ? 'ressources du foyer' : 'pension'} de ${euros(monthly)} par mois, soit ${euros(annual)} ` +
         `par an, sous le plafond de ${euros(ceiling)}. ` +
         (share === null

@@ -4,7 +4,7 @@
 
 import { healthInput, retireeInput } from './inputs.ts';
 import { type RuleFor, type RuleMeta, resultOf } from './rule.ts';
-import { presumption } from './wording.ts';
+import { extractOf, presumption } from './wording.ts';
 
 const meta = {
   id: 'C2S.ASPA',
@@ -26,9 +26,8 @@ export const c2sAspaRule: RuleFor<'retiree'> = {
       inputs: [retireeInput(retiree, 'aspa'), healthInput(retiree.person_pseudo, health)],
       computation: [],
       explanation:
-        `Personne bénéficiaire de l’ASPA (extrait ${retiree.source.kind.toUpperCase()} de ` +
-        `${retiree.source.reference_month}) sans complémentaire santé solidaire selon l’extrait ` +
-        `${health.source.kind.toUpperCase()} de ${health.source.reference_month}. Les bénéficiaires de ` +
+        `La personne perçoit l’ASPA selon ${extractOf(retiree.source)} et n’a pas de complémentaire ` +
+        `santé solidaire selon ${extractOf(health.source)}. Les bénéficiaires de ` +
         'l’ASPA sans activité au cours des trois derniers mois sont présumés éligibles à la C2S avec ' +
         'participation ; cette absence d’activité n’est pas vérifiée ici, les extraits ne la portant pas. ' +
         presumption,

@@ -7,7 +7,7 @@ import { c2sCeiling, c2sHousingForfait, c2sOverseas } from './formulas.ts';
 import { describeHousehold, linkWithinHousehold } from './household-subject.ts';
 import { healthInput, householdInput, housingInputs } from './inputs.ts';
 import { type RuleFor, type RuleMeta, resultOf } from './rule.ts';
-import { limits, presumption } from './wording.ts';
+import { declaredTo, extractOf, limits, presumption } from './wording.ts';
 
 const meta = {
   id: 'C2S.RESOURCES',
@@ -56,15 +56,16 @@ export const c2sResourcesRule: RuleFor<'family_member'> = {
       ],
       explanation:
         `${describeHousehold(household, household.household_adults, household.household_children)} ` +
-        `(${size} personne${size > 1 ? 's' : ''}${overseas ? ', département d’outre-mer 971 à 974, plafonds × 1,113' : ''}) : ` +
+        `(${size} personne${size > 1 ? 's' : ''}${overseas ? ', département d’outre-mer 971 à 974, plafonds × 1,113' : ''}) selon ` +
+        `${extractOf(household.source)} : ` +
         (stated === null
-          ? `ressources annuelles estimées ${euros(annual)} (12 × (ressources ` +
+          ? `ressources annuelles estimées à ${euros(annual)} (12 × (ressources ${declaredTo(household.source.kind)} ` +
             `${euros(household.household_resources)} + forfait logement ${euros(forfait)}))`
           : `ressources des 12 mois précédant l’extrait, comptées comme la C2S les compte (forfait logement ` +
             `compris), de ${euros(annual)} selon l’extrait`) +
         `, sous le plafond C2S ${variant === 'free' ? 'sans' : 'avec'} participation de ` +
-        `${euros(ceiling)}. L’extrait ${health.source.kind.toUpperCase()} de ${health.source.reference_month} ` +
-        `n’indique aucune complémentaire santé solidaire pour cette personne. ${presumption}` +
+        `${euros(ceiling)}. D’après ${extractOf(health.source)}, la personne n’a aucune complémentaire ` +
+        `santé solidaire. ${presumption}` +
         (stated === null ? ` ${limits.c2sResources}` : ''),
     });
   },

@@ -4,7 +4,7 @@
 import { describeHousehold, linkWithinHousehold } from './household-subject.ts';
 import { healthInput, householdInput } from './inputs.ts';
 import { type RuleFor, type RuleMeta, resultOf } from './rule.ts';
-import { presumption } from './wording.ts';
+import { extractOf, presumption } from './wording.ts';
 
 const meta = {
   id: 'C2S.RSA',
@@ -19,7 +19,6 @@ export const c2sRsaRule: RuleFor<'family_member'> = {
   apply({ household, member }, params) {
     const health = member.health;
     if (!household.rsa || health === null || health.c2s !== 'none') return null;
-    const kind = household.source.kind.toUpperCase();
     return resultOf(meta, params, {
       subject: { type: 'person', person_pseudo: member.person_pseudo },
       variant: 'free',
@@ -31,8 +30,7 @@ export const c2sRsaRule: RuleFor<'family_member'> = {
       computation: [],
       explanation:
         `${describeHousehold(household, household.household_adults, household.household_children)} ` +
-        `bénéficiaire du RSA (extrait ${kind} de ${household.source.reference_month}). L’extrait ` +
-        `${health.source.kind.toUpperCase()} de ${health.source.reference_month} n’indique aucune ` +
+        `et perçoit le RSA selon ${extractOf(household.source)}. D’après ${extractOf(health.source)}, il n’y a aucune ` +
         'complémentaire santé solidaire pour cette personne, alors que les bénéficiaires du RSA y ont droit ' +
         'sans participation (attribution automatique sauf refus exprès). ' +
         presumption,

@@ -1,5 +1,6 @@
 // Who a family-household result is about, and how a member's row reaches that household.
 
+import { plural } from '@nonrecours/french';
 import type { InputLink, Subject } from '../case.schema.ts';
 import type { FamilyHousehold, FamilyMember } from '../profile.schema.ts';
 
@@ -23,12 +24,12 @@ export function householdAdults(household: FamilyHousehold): FamilyMember[] {
   return household.members.filter((member) => member.role === 'allocataire' || member.role === 'conjoint');
 }
 
-/** "Foyer CAF de 2 adultes et 1 enfant". */
-export function describeHousehold(household: FamilyHousehold, adults: number, children: number): string {
-  return `Foyer ${household.source.kind.toUpperCase()} de ${describeComposition(adults, children)}`;
+/** "Le foyer compte 2 adultes et 1 enfant". */
+export function describeHousehold(_household: FamilyHousehold, adults: number, children: number): string {
+  return `Le foyer compte ${describeComposition(adults, children)}`;
 }
 
-/** "2 adultes et 1 enfant". */
+/** "2 adultes et 1 enfant", "1 adulte et aucun enfant". */
 export function describeComposition(adults: number, children: number): string {
-  return `${adults} adulte${adults > 1 ? 's' : ''} et ${children} enfant${children > 1 ? 's' : ''}`;
+  return `${plural(adults, 'adulte')} et ${children === 0 ? 'aucun enfant' : plural(children, 'enfant')}`;
 }

@@ -41,7 +41,7 @@ describe('PPA.ACTIVITY', () => {
       const explanation = ppaOf(worker(1426), '2025-06')?.evidence.explanation ?? '';
       expect(explanation).toContain('M−4 à M−2, « solidarité à la source » depuis mars 2025');
       expect(explanation).toContain('les mêmes revenus d’activité, ressources, composition du foyer');
-      expect(explanation).toContain('2025-02 : 247,68\u00a0€');
+      expect(explanation).toContain('février 2025 : 247,68\u00a0€');
     });
   });
 
@@ -206,7 +206,7 @@ describe('PPA.ACTIVITY', () => {
     it('takes the months it lacks from the quarterly average, and says so', () => {
       const result = ppaOf(v2({ '2025-03': 1426, '2025-04': 1426 }), '2025-06');
       expect(result?.amount).toBe(246.77);
-      expect(result?.evidence.explanation).toContain('faute de valeurs pour 2025-02');
+      expect(result?.evidence.explanation).toContain('faute de valeurs pour février 2025');
     });
 
     it('reads the composition, the increase and the housing aid of each month', () => {

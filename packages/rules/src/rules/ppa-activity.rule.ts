@@ -5,6 +5,7 @@
 // then on ("solidarité à la source"). A v1 extract gives one quarterly average: the same incomes,
 // composition and housing aid serve each month, a simplification the evidence states.
 
+import { monthInWords, monthsInWords } from '@nonrecours/french';
 import type { MonthlyHouseholdColumn } from '@nonrecours/pseudo';
 import type { ComputationStep, InputUse } from '../case.schema.ts';
 import { euros, roundCents } from '../money.ts';
@@ -28,7 +29,7 @@ import {
 } from './household-subject.ts';
 import { householdInput, housingInputs, memberInput, monthlyInput } from './inputs.ts';
 import { type RuleFor, type RuleMeta, resultOf } from './rule.ts';
-import { limits, presumption } from './wording.ts';
+import { extractOf, limits, presumption } from './wording.ts';
 
 const meta = {
   id: 'PPA.ACTIVITY',
@@ -99,8 +100,8 @@ export function ppaOfMonth(
 /** The sentence that names the reference months and the rule that chose them. */
 export function describeReferenceMonths(asOf: string, months: readonly string[]): string {
   return usesSolidariteALaSource(asOf)
-    ? `mois de référence ${months.join(', ')} (M−4 à M−2, « solidarité à la source » depuis mars 2025)`
-    : `mois de référence ${months.join(', ')} (M−3 à M−1, règle applicable avant mars 2025)`;
+    ? `mois de référence ${monthsInWords(months)} (M−4 à M−2, « solidarité à la source » depuis mars 2025)`
+    : `mois de référence ${monthsInWords(months)} (M−3 à M−1, règle applicable avant mars 2025)`;
 }
 
 export const ppaAverageSimplification =
@@ -189,8 +190,8 @@ function describeMonthlyInputs(monthly: readonly { month: string; own: boolean }
   if (own.length === 0) return ppaAverageSimplification;
   const missing = monthly.filter((m) => !m.own).map((m) => m.month);
   return (
-    `Les mois ${own.join(', ')} sont calculés avec leurs propres valeurs mensuelles ; faute de valeurs pour ` +
-    `${missing.join(', ')}, ces mois reprennent les moyennes trimestrielles et l’âge à la date du calcul ` +
+    `Les mois ${monthsInWords(own)} sont calculés avec leurs propres valeurs mensuelles ; faute de valeurs pour ` +
+    `${monthsInWords(missing)}, ces mois reprennent les moyennes trimestrielles et l’âge à la date du calcul ` +
     '(simplification : si la paie ou la situation a varié, le montant dû diffère).'
   );
 }
@@ -236,7 +237,9 @@ export const ppaActivityRule: RuleFor<'family'> = {
     if (ppa < minimum) return null;
     steps.push({ name: 'ppa', value: ppa });
 
-    const detail = monthly.map(({ month, ppa: amount }) => `${month} : ${euros(amount)}`).join(' ; ');
+    const detail = monthly
+      .map(({ month, ppa: amount }) => `${monthInWords(month)} : ${euros(amount)}`)
+      .join(' ; ');
     return resultOf(meta, params, {
       subject: householdSubject(household),
       amount: ppa,
@@ -256,8 +259,8 @@ export const ppaActivityRule: RuleFor<'family'> = {
       ],
       computation: steps,
       explanation:
-        `${describeHousehold(household, quarterly.composition.adults, quarterly.composition.children)} sans ` +
-        `prime d’activité ni RSA (extrait ${household.source.reference_month}), revenus d’activité des adultes ` +
+        `${describeHousehold(household, quarterly.composition.adults, quarterly.composition.children)} ` +
+        `et ne perçoit ni prime d’activité ni RSA selon ${extractOf(household.source)} ; revenus d’activité des adultes ` +
         `${euros(quarterly.earnings.reduce((sum, amount) => sum + amount, 0))} et ressources ` +
         `${euros(household.household_resources)} par mois (moyennes trimestrielles de l’extrait), ` +
         `${describeForfaitBasis(household)}. Prime d’activité estimée à ${euros(ppa)} par mois : moyenne ` +

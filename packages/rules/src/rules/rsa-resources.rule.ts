@@ -12,7 +12,7 @@ import {
 } from './household-subject.ts';
 import { householdInput, housingInputs, memberInput } from './inputs.ts';
 import { type RuleFor, type RuleMeta, resultOf } from './rule.ts';
-import { limits, presumption } from './wording.ts';
+import { declaredTo, extractOf, limits, presumption } from './wording.ts';
 
 const meta = {
   id: 'RSA.RESOURCES',
@@ -61,12 +61,12 @@ export const rsaResourcesRule: RuleFor<'family'> = {
         { name: 'rsa', value: rsa },
       ],
       explanation:
-        `${describeHousehold(household, adults, children)} sans RSA (extrait ` +
-        `${household.source.reference_month}). Montant forfaitaire ${euros(maximum.amount)} ` +
+        `${describeHousehold(household, adults, children)} et ne perçoit pas le RSA selon ` +
+        `${extractOf(household.source)}. Montant forfaitaire ${euros(maximum.amount)} ` +
         `(${euros(params.value('rsa.base'))} × ${decimal(maximum.factor)}` +
         `${increase ? ', majoration parent isolé' : ''}), ${describeForfaitBasis(household)} : ${euros(forfait)}, ` +
-        'ressources ' +
-        `${euros(household.household_resources)} par mois : RSA estimé à ${euros(rsa)} par mois (versé à partir ` +
+        `ressources ${declaredTo(household.source.kind)} : ` +
+        `${euros(household.household_resources)} par mois ; RSA estimé à ${euros(rsa)} par mois (versé à partir ` +
         `de ${euros(minimum)}). ${presumption} ${limits.rsa}`,
     });
   },

@@ -8,7 +8,7 @@ import { housingForfait, maximumAmount } from './formulas.ts';
 import { describeComposition } from './household-subject.ts';
 import { tenancyInput, tenantInput } from './inputs.ts';
 import { type RuleFor, type RuleMeta, resultOf } from './rule.ts';
-import { limits, presumption } from './wording.ts';
+import { extractOf, limits, presumption } from './wording.ts';
 
 const meta = {
   id: 'RSA.UNKNOWN_TO_CAF',
@@ -56,12 +56,12 @@ export const rsaUnknownToCafRule: RuleFor<'tenancy'> = {
         { name: 'rsa', value: rsa },
       ],
       explanation:
-        `Ménage locataire du parc social de ${describeComposition(adults, children)} (extrait bailleur de ` +
-        `${tenancy.source.reference_month}) dont ` +
-        'aucun locataire n’est rapproché d’un dossier CAF ou MSA du run. Montant forfaitaire ' +
+        `Le ménage locataire du parc social compte ${describeComposition(adults, children)} selon ` +
+        `${extractOf(tenancy.source)} ; ` +
+        'aucun locataire n’est rapproché d’un dossier CAF ou MSA du traitement. Montant forfaitaire ' +
         `${euros(maximum.amount)} (${euros(params.value('rsa.base'))} × ${decimal(maximum.factor)}), forfait ` +
-        `logement ${euros(forfait)}, ressources déclarées au bailleur ${euros(tenancy.household_resources)} ` +
-        `par mois : RSA estimé à ${euros(rsa)} par mois. ${presumption} ${limits.rsa}`,
+        `logement ${euros(forfait)}, ressources déclarées au bailleur : ${euros(tenancy.household_resources)} ` +
+        `par mois ; RSA estimé à ${euros(rsa)} par mois. ${presumption} ${limits.rsa}`,
     });
   },
 };

@@ -1,5 +1,15 @@
 // Shared sentences of the explanations: every case is a presumption, and RULES.md names the known
-// limits that the person reviewing it must read.
+// limits that the person reviewing it must read; the extract a value was read in, named as a person would.
+import { extractOfKind, ofMonth } from '@nonrecours/french';
+import type { ExtractSource } from '../profile.schema.ts';
+
+/** « l’extrait CAF d’octobre 2026 ». */
+export const extractOf = (source: Pick<ExtractSource, 'kind' | 'reference_month'>) =>
+  `${extractOfKind[source.kind] ?? 'l’extrait'} ${ofMonth(source.reference_month)}`;
+
+/** « déclarées à la CAF », « déclarées au bailleur social ». */
+export const declaredTo = (kind: string) =>
+  kind === 'landlord' ? 'déclarées au bailleur' : `déclarées à la ${kind.toUpperCase()}`;
 
 export const presumption =
   'Présomption de droit non demandé : à vérifier avec la personne par un agent, sans décision automatique.';

@@ -59,6 +59,15 @@ const caseSummarySchema = z
       'when the presumption was first made: the case carries it over from run to run with its follow-up',
     ),
     expires_at: timestamp,
+    benefit_label: z.string().describe('the benefit in French, for a person'),
+    variant_label: z.string().nullable().describe('the variant in French; null when `variant` is'),
+    rule_label: z.string().describe('what the rule presumes, in French'),
+    confidence_label: z.string(),
+    status_label: z.string().describe('the follow-up outcome in French'),
+    commune_label: z
+      .string()
+      .nullable()
+      .describe('« Rennes (35238) »: the commune’s name and code; null when `commune` is'),
   })
   .meta({ id: 'CaseSummary' });
 
@@ -225,11 +234,13 @@ export async function casesRoutes(app: FastifyInstance, options: { db: Db; pool:
       security,
       summary: 'Export the filtered cases as CSV, for a spreadsheet or `nonrecours reidentify`',
       description:
-        'Semicolon-separated, UTF-8 with a byte order mark, a header row, decimal commas: case_id; ' +
-        'subject_kind; person_pseudo (a person, or a household’s allocataire); household_pseudo (a ' +
-        'household or tenancy, for its own partner); benefit; variant; rule; confidence; ' +
-        'estimated_amount; commune; status; rests_on (kinds of partner, comma-separated). Same filters, order, ' +
-        'visibility and need to know as the list (a withheld value is empty); streamed.',
+        'Semicolon-separated, UTF-8 with a byte order mark, a header row, decimal commas. For tools: case_id; ' +
+        'person_pseudo (a person, or a household’s allocataire); household_pseudo (a household or tenancy, for ' +
+        'its own partner). For people, in French (headers and values): Sujet; Prestation; Variante; Règle; ' +
+        'Confiance; Montant estimé (€ par mois); Commune (« Rennes (35238) »); Suivi; Données de. The codes ' +
+        'again, for filters and scripts: code_sujet; code_prestation; code_variante; code_regle; code_confiance; ' +
+        'code_commune (INSEE); code_suivi; code_donnees (kinds of partner, comma-separated). Same filters, ' +
+        'order, visibility and need to know as the list (a withheld value is empty); streamed.',
       params: cidParams,
       querystring: z.object(filterQuery),
       produces: ['text/csv'],

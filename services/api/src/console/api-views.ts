@@ -82,7 +82,7 @@ export interface StatsView {
   min_shown_count: number;
   overall: FollowUpRow;
   by_benefit: (FollowUpRow & { benefit: string })[];
-  by_commune: { commune: string; presumed: StatCell }[];
+  by_commune: { commune: string; commune_label: string; presumed: StatCell }[];
   series: StatsMonthView[];
 }
 

@@ -9,7 +9,9 @@ import { type Alert, badge, input, select, table } from './components.ts';
 import { html } from './html.ts';
 import { sendDownload, sendPage } from './render.ts';
 import {
+  auditActionLabels,
   auditOutcomeLabels,
+  auditTargetLabels,
   chainBreakLabels,
   formatCount,
   formatDateTime,
@@ -94,6 +96,16 @@ async function dpoConventions(api: ApiClient, request: FastifyRequest) {
   const { account } = request.consoleSession!;
   const { items } = await api.json<{ items: ConventionView[] }>(request, account, '/v1/conventions');
   return items.filter((c) => c.roles.includes('dpo'));
+}
+
+/** « cas <code>…</code> »: what an event was about, its kind in French and its identifier as it is. */
+function auditTarget(target: string | null) {
+  if (target === null) return '—';
+  const [kind, ...rest] = target.split('/');
+  const name = kind ? auditTargetLabels[kind] : undefined;
+  return name && rest.length
+    ? html`${name} <code class="console-code">${rest.join('/')}</code>`
+    : html`<code class="console-code">${target}</code>`;
 }
 
 function checkpointsSentence(checkpoints: VerificationView['checkpoints']): string {
@@ -191,7 +203,10 @@ export async function auditRoutes(app: FastifyInstance, options: { api: ApiClien
           [
             { label: 'N°', cell: (e: AuditEventView) => formatCount(e.seq), numeric: true },
             { label: 'Date', cell: (e) => formatDateTime(e.at) },
-            { label: 'Action', cell: (e) => html`<code>${e.action}</code>` },
+            {
+              label: 'Action',
+              cell: (e) => html`${label(auditActionLabels, e.action)}<br><code>${e.action}</code>`,
+            },
             {
               label: 'Acteur',
               cell: (e) =>
@@ -201,7 +216,7 @@ export async function auditRoutes(app: FastifyInstance, options: { api: ApiClien
               label: 'Convention',
               cell: (e) => (e.convention_id ? (references.get(e.convention_id) ?? e.convention_id) : '—'),
             },
-            { label: 'Objet', cell: (e) => html`<span class="console-code">${e.target ?? '—'}</span>` },
+            { label: 'Objet', cell: (e) => auditTarget(e.target) },
             {
               label: 'Résultat',
               cell: (e) =>

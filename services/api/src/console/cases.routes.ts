@@ -3,27 +3,34 @@
 // buttons, and the CSV export (a partner gets the cases of its own people, for `nonrecours
 // reidentify`), passed on from the API as it streams.
 import { type CaseStatus, caseStatuses, caseTransitions } from '@nonrecours/core';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ApiClient } from './api-client.ts';
 import type { CaseDetailView, CaseSummaryView } from './api-views.ts';
+import { communeFilter } from './commune-filter.ts';
 import { type Alert, badge, csrfField, input, select, table } from './components.ts';
 import { html } from './html.ts';
 import { csrfToken, sendDownload, sendPage } from './render.ts';
 import {
   apiErrorMessage,
   benefitLabels,
+  capitalised,
+  columnLabel,
+  columnValue,
+  communeLabel,
   confidenceLabels,
+  formatDate,
   formatDateTime,
   formatEuros,
-  formatInput,
   formatMonth,
   formatParameter,
   kindLabels,
   label,
   linkLabels,
+  ofMonth,
   outcomeActions,
   outcomeLabels,
+  ruleLabels,
   subjectKindLabels,
   variantLabels,
 } from './wording.ts';
@@ -43,7 +50,7 @@ const filtersSchema = z.object({
   benefit: optional(z.enum(['rsa', 'ppa', 'c2s', 'aspa', 'housing_aid'])),
   status: optional(z.enum(caseStatuses)),
   confidence: optional(z.enum(['high', 'medium', 'low'])),
-  commune: optional(z.string().regex(/^(\d{5}|2[AB]\d{3})$/)),
+  commune: optional(z.string().trim().min(1).max(100)),
   min_amount: optional(z.coerce.number().min(0).max(1_000_000)),
   sort: optional(z.enum(['amount', 'date'])),
 });
@@ -53,6 +60,14 @@ function queryOf(filters: Filters): URLSearchParams {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(filters)) if (v !== undefined) q.set(k, String(v));
   return q;
+}
+
+/** The API's query for the filters: the commune typed by name or code becomes its INSEE code. */
+async function apiFilters(api: ApiClient, request: FastifyRequest, cid: string, filters: Filters) {
+  if (filters.commune === undefined) return { query: queryOf(filters), error: null };
+  const commune = await communeFilter(api, request, cid, filters.commune);
+  if ('error' in commune) return { query: queryOf({ ...filters, commune: undefined }), error: commune.error };
+  return { query: queryOf({ ...filters, commune: commune.code }), error: null };
 }
 
 const options = (labels: Record<string, string>, all: string) => [
@@ -83,8 +98,9 @@ export async function casesRoutes(app: FastifyInstance, opts: { api: ApiClient }
       const parsed = filtersSchema.safeParse(request.query);
       const filters: Filters = parsed.success ? parsed.data : {};
       const query = queryOf(filters);
+      const resolved = await apiFilters(api, request, cid, filters);
       const cursor = (request.query as { suite?: string }).suite;
-      const apiQuery = new URLSearchParams(query);
+      const apiQuery = new URLSearchParams(resolved.query);
       apiQuery.set('limit', '50');
       if (cursor) apiQuery.set('cursor', cursor);
       const page = await api.json<{
@@ -98,9 +114,10 @@ export async function casesRoutes(app: FastifyInstance, opts: { api: ApiClient }
         : [
             {
               tone: 'error',
-              text: 'Certains filtres sont invalides : la commune est un code INSEE à 5 caractères, le montant un nombre positif.',
+              text: 'Certains filtres sont invalides : le montant est un nombre positif, la commune un nom ou un code INSEE.',
             },
           ];
+      if (resolved.error) alerts.push({ tone: 'error', text: resolved.error });
       return sendPage(request, reply, {
         title: 'Cas présumés',
         section: 'conventions',
@@ -123,7 +140,7 @@ export async function casesRoutes(app: FastifyInstance, opts: { api: ApiClient }
               <div class="fr-col-12 fr-col-md-4">${select({ name: 'benefit', label: 'Prestation', value: filters.benefit, options: options(benefitLabels, 'Toutes') })}</div>
               <div class="fr-col-12 fr-col-md-4">${select({ name: 'status', label: 'Suivi', value: filters.status, options: options(outcomeLabels, 'Tous') })}</div>
               <div class="fr-col-12 fr-col-md-4">${select({ name: 'confidence', label: 'Confiance', value: filters.confidence, options: options(confidenceLabels, 'Toutes') })}</div>
-              <div class="fr-col-12 fr-col-md-4">${input({ name: 'commune', label: 'Commune', hint: 'Code INSEE, par exemple 35238', value: filters.commune })}</div>
+              <div class="fr-col-12 fr-col-md-4">${input({ name: 'commune', label: 'Commune', hint: 'Nom ou code INSEE, par exemple Rennes ou 35238', value: filters.commune })}</div>
               <div class="fr-col-12 fr-col-md-4">${input({ name: 'min_amount', label: 'Montant estimé minimal', hint: 'En euros par mois', type: 'number', value: filters.min_amount?.toString(), attributes: html`min="0" step="1"` })}</div>
               <div class="fr-col-12 fr-col-md-4">${select({
                 name: 'sort',
@@ -152,9 +169,9 @@ export async function casesRoutes(app: FastifyInstance, opts: { api: ApiClient }
               cell: (c: CaseSummaryView) =>
                 html`<a href="${base}/cas/${c.id}">${label(benefitLabels, c.benefit)}${c.variant ? ` (${label(variantLabels, c.variant)})` : ''}</a>`,
             },
-            { label: 'Règle', cell: (c) => html`<code>${c.rule}</code>` },
+            { label: 'Règle', cell: (c) => label(ruleLabels, c.rule) },
             { label: 'Sujet', cell: (c) => label(subjectKindLabels, c.subject_kind) },
-            { label: 'Commune', cell: (c) => c.commune ?? notShared },
+            { label: 'Commune', cell: (c) => (c.commune ? communeLabel(c.commune) : notShared) },
             {
               label: 'Montant estimé (par mois)',
               cell: (c) => (c.withheld ? notShared : formatEuros(c.estimated_amount)),
@@ -207,7 +224,7 @@ export async function casesRoutes(app: FastifyInstance, opts: { api: ApiClient }
         ],
         alerts,
         main: html`<h1>${title}</h1>
-        <p>${statusBadge(c.status)} Confiance ${label(confidenceLabels, c.confidence).toLowerCase()} · ${label(subjectKindLabels, c.subject_kind)} · commune ${c.commune ?? notShared} · ${c.withheld ? `montant ${notShared}` : `montant estimé ${formatEuros(c.estimated_amount)} par mois`} · données ${restsOn(c)}</p>
+        <p>${statusBadge(c.status)} Confiance ${label(confidenceLabels, c.confidence).toLowerCase()} · ${label(subjectKindLabels, c.subject_kind)} · commune ${c.commune ? communeLabel(c.commune) : notShared} · ${c.withheld ? `montant ${notShared}` : `montant estimé ${formatEuros(c.estimated_amount)} par mois`} · données ${restsOn(c)}</p>
 
         <h2>Ce que dit le cas</h2>
         <div class="fr-callout fr-mb-4w">
@@ -245,13 +262,13 @@ export async function casesRoutes(app: FastifyInstance, opts: { api: ApiClient }
         }
 
         <h2>Éléments de preuve</h2>
-        <p>Règle <code>${c.rule}</code> version ${c.rule_version}, appliquée au mois de ${formatMonth(c.evidence.as_of)}.</p>
+        <p>Règle « ${label(ruleLabels, c.rule)} » (version ${c.rule_version}), appliquée à la situation ${ofMonth(c.evidence.as_of)}.</p>
         ${table(
           'Paramètres légaux appliqués',
           [
             { label: 'Paramètre', cell: (p: CaseDetailView['evidence']['parameters'][number]) => p.label },
             { label: 'Valeur', cell: (p) => formatParameter(p.value, p.unit), numeric: true },
-            { label: 'En vigueur depuis', cell: (p) => formatMonth(p.effective_from) },
+            { label: 'En vigueur depuis le', cell: (p) => formatDate(p.effective_from) },
             {
               label: 'Texte',
               cell: (p) =>
@@ -267,9 +284,10 @@ export async function casesRoutes(app: FastifyInstance, opts: { api: ApiClient }
           [
             {
               label: 'Donnée',
-              cell: (i: CaseDetailView['evidence']['inputs'][number]) => html`<code>${i.column}</code>`,
+              cell: (i: CaseDetailView['evidence']['inputs'][number]) =>
+                capitalised(columnLabel(i.column, i.reference_month)),
             },
-            { label: 'Valeur', cell: (i) => formatInput(i.value) },
+            { label: 'Valeur', cell: (i) => columnValue(i.column, i.value) },
             {
               label: 'Source',
               cell: (i) => `${label(kindLabels, i.kind)}, ${formatMonth(i.reference_month)}`,
@@ -305,8 +323,13 @@ export async function casesRoutes(app: FastifyInstance, opts: { api: ApiClient }
     { schema: { hide: true } },
     async (request, reply) => {
       const parsed = filtersSchema.safeParse(request.query);
+      const filters = parsed.success ? parsed.data : {};
+      const { query, error } = await apiFilters(api, request, request.params.cid, filters);
+      // A commune that names none, or several, exports nothing: the list says why.
+      if (error)
+        return reply.redirect(`/console/conventions/${request.params.cid}/cas?${queryOf(filters)}`, 303);
       const download = await api.download(request, request.consoleSession!.account, {
-        url: `/v1/conventions/${request.params.cid}/cases.csv?${queryOf(parsed.success ? parsed.data : {})}`,
+        url: `/v1/conventions/${request.params.cid}/cases.csv?${query}`,
       });
       return sendDownload(reply, download, 'cases.csv');
     },

@@ -9,7 +9,7 @@ import { partnerHome } from './extracts.routes.ts';
 import { html } from './html.ts';
 import { dpoConventionPage } from './record.routes.ts';
 import { sendPage } from './render.ts';
-import { conventionStatusLabels, formatDate, label, roleLabels } from './wording.ts';
+import { communeLabel, conventionStatusLabels, formatDate, label, que, roleLabels } from './wording.ts';
 
 export async function conventionsRoutes(app: FastifyInstance, options: { api: ApiClient }) {
   const { api } = options;
@@ -22,7 +22,7 @@ export async function conventionsRoutes(app: FastifyInstance, options: { api: Ap
       title: 'Mes conventions',
       section: 'conventions',
       main: html`<h1>Mes conventions</h1>
-        <p class="fr-text--lead">Les conventions où votre organisme intervient en tant que ${roleLabels[account.role].toLowerCase()}.</p>
+        <p class="fr-text--lead">Les conventions où votre organisme intervient en tant ${que(label(roleLabels, account.role).toLowerCase())}.</p>
         ${table(
           'Conventions',
           [
@@ -40,7 +40,7 @@ export async function conventionsRoutes(app: FastifyInstance, options: { api: Ap
               label: 'Validité',
               cell: (c) => `du ${formatDate(c.valid_from)} au ${formatDate(c.valid_until)}`,
             },
-            { label: 'Communes', cell: (c) => c.territory.join(', ') },
+            { label: 'Communes', cell: (c) => c.territory.map(communeLabel).join(', ') },
           ],
           mine,
           'votre organisme n’est membre d’aucune convention avec ce rôle.',

@@ -28,6 +28,7 @@ import {
   formatShare,
   kindLabels,
   label,
+  ofMonth,
   outcomeLabels,
   runStatusLabels,
   SUPPRESSED,
@@ -81,7 +82,7 @@ function keyFigures(stats: StatsView | null, lastRun: RunView | undefined): Html
       <p class="fr-card__desc">${note}</p>
     </div></div></div></div>`;
   return html`<div class="fr-grid-row fr-grid-row--gutters fr-mb-4w">
-    ${tile('Cas présumés', cell(stats?.overall.presumed), stats ? `traitement de ${formatMonth(stats.run.as_of)}` : 'aucun traitement publié')}
+    ${tile('Cas présumés', cell(stats?.overall.presumed), stats ? `traitement ${stats.run.as_of ? ofMonth(stats.run.as_of) : ''}` : 'aucun traitement publié')}
     ${tile('Part vérifiée', stats ? formatShare(stats.overall.verified_share) : '—', `${cell(stats?.overall.verified)} cas vérifiés`)}
     ${tile('Droits ouverts', cell(stats?.overall.rights_opened_amount, formatEuros), 'montants mensuels estimés')}
     ${tile('Dernier traitement', lastRun ? label(runStatusLabels, lastRun.status) : 'aucun', lastRun ? formatDateTime(lastRun.created_at) : 'lancez le premier')}
@@ -181,8 +182,8 @@ function charts(stats: StatsView, history: readonly StatsView[]): Html {
 
     ${barChart({
       title: 'Cas présumés par commune',
-      description: byCommune.map((c) => `commune ${c.commune} : ${cell(c.presumed)}`).join(' ; '),
-      bars: byCommune.map((c) => ({ label: `Commune ${c.commune}`, value: c.presumed.value })),
+      description: byCommune.map((c) => `${c.commune_label} : ${cell(c.presumed)}`).join(' ; '),
+      bars: byCommune.map((c) => ({ label: c.commune_label, value: c.presumed.value })),
       format: formatCount,
       valueLabel: 'Cas présumés',
       suppressedText: SUPPRESSED,
@@ -194,7 +195,9 @@ function charts(stats: StatsView, history: readonly StatsView[]): Html {
             description: history
               .map(
                 (h) =>
-                  `traitement de ${formatMonth(h.run.as_of)} : ${Object.entries(h.overall.outcomes)
+                  `traitement ${h.run.as_of ? ofMonth(h.run.as_of) : ''} : ${Object.entries(
+                    h.overall.outcomes,
+                  )
                     .map(([o, c]) => `${label(outcomeLabels, o)} ${cell(c)}`)
                     .join(', ')}`,
               )

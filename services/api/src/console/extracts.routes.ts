@@ -19,6 +19,7 @@ import {
   formatMonth,
   kindLabels,
   label,
+  ofMonth,
   rowErrorLabels,
 } from './wording.ts';
 
@@ -76,7 +77,7 @@ export async function partnerHome(
               required: true,
               options: convention.provides.map((k) => ({
                 value: k,
-                label: `${label(kindLabels, k)} (${k})`,
+                label: label(kindLabels, k),
               })),
             })}
           </div>
@@ -133,7 +134,7 @@ export function extractsTable(items: readonly ExtractView[], base: string) {
       {
         label: 'Détail',
         cell: (e) =>
-          html`<a href="${base}/extractions/${e.id}">Voir<span class="fr-sr-only"> l’extraction ${label(kindLabels, e.kind)} de ${formatMonth(e.reference_month)}</span></a>`,
+          html`<a href="${base}/extractions/${e.id}">Voir<span class="fr-sr-only"> l’extraction ${label(kindLabels, e.kind)} ${ofMonth(e.reference_month)}</span></a>`,
       },
     ],
     items,
@@ -166,7 +167,7 @@ export async function extractsRoutes(app: FastifyInstance, options: { api: ApiCl
         account.role === 'partner' && (extract.error_count ?? 0) > 0
           ? await api.json<ExtractErrorsView>(request, account, `${base}/errors?limit=100&cursor=${cursor}`)
           : null;
-      const title = `Extraction ${label(kindLabels, extract.kind)} de ${formatMonth(extract.reference_month)}`;
+      const title = `Extraction ${label(kindLabels, extract.kind)} ${ofMonth(extract.reference_month)}`;
       return sendPage(request, reply, {
         title,
         section: 'conventions',

@@ -7,6 +7,7 @@ import { badge, table } from './components.ts';
 import { type Html, html } from './html.ts';
 import { sendDownload, sendPage } from './render.ts';
 import {
+  communeLabel,
   conventionStatusLabels,
   formatCount,
   formatDate,
@@ -108,7 +109,7 @@ export async function dpoConventionPage(
     main: html`<h1>${convention.reference}</h1>
       <p class="fr-text--lead">${convention.title}</p>
       <p>${badge(label(conventionStatusLabels, convention.status), convention.status === 'active' ? 'success' : 'warning')}
-        Valide du ${formatDate(convention.valid_from)} au ${formatDate(convention.valid_until)} · communes ${convention.territory.join(', ')} · règles ${convention.rule_pack}</p>
+        Valide du ${formatDate(convention.valid_from)} au ${formatDate(convention.valid_until)} · communes ${convention.territory.map(communeLabel).join(', ')} · règles ${convention.rule_pack}</p>
       <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
         <li><a class="fr-btn fr-icon-file-text-line" href="/console/audit?convention_id=${convention.id}">Journal d’audit de la convention</a></li>
         <li><a class="fr-btn fr-btn--secondary fr-icon-download-line" href="${base}/registre.md" download>Télécharger le registre (Markdown)</a></li>

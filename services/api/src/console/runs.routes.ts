@@ -12,8 +12,8 @@ import {
   benefitLabels,
   formatCount,
   formatDateTime,
-  formatMonth,
   label,
+  ofMonth,
   runStatusLabels,
   stageLabels,
   stageStatusLabels,
@@ -79,7 +79,7 @@ export async function runsRoutes(app: FastifyInstance, options: { api: ApiClient
           { label: title },
         ],
         main: html`<h1>${title}</h1>
-          <p><span data-run-status>${runBadge(run.status)}</span> Règles ${run.rule_pack}${run.as_of ? ` appliquées au mois de ${formatMonth(run.as_of)}` : ''}.</p>
+          <p><span data-run-status>${runBadge(run.status)}</span> Règles ${run.rule_pack}${run.as_of ? ` appliquées à la situation ${ofMonth(run.as_of)}` : ''}.</p>
           <section ${finished(run.status) ? '' : html`data-run-progress="/console/conventions/${cid}/traitements/${id}/etat"`} aria-labelledby="titre-etapes">
             <h2 id="titre-etapes">Étapes</h2>
             <ol class="fr-pl-2w" aria-live="polite">${run.stages.map(stageRow)}</ol>

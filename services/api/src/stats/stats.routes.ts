@@ -2,6 +2,7 @@
 // verified share and amounts of the rights opened, with small counts suppressed so that the figures
 // can leave the team. Territory teams and DPOs count every case; a partner the cases it may see, with
 // the amounts and communes it may see of them (the need-to-know rule of the case lists).
+
 import {
   type CaseViewer,
   caseViewerOf,
@@ -13,6 +14,7 @@ import {
   verifiedOutcomes,
 } from '@nonrecours/core';
 import type { Db } from '@nonrecours/db';
+import { benefitLabels, communeLabel, label, ruleLabels } from '@nonrecours/french';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -94,9 +96,21 @@ export const runStatsSchema = z
       .describe('counts from 1 to this value minus one are suppressed, and so is what would give them back'),
     overall: z.object({ ...followUpRow, rights_opened_amount: rightsOpenedAmount }),
     by_benefit: z.array(
-      z.object({ benefit: z.string(), ...followUpRow, rights_opened_amount: rightsOpenedAmount }),
+      z.object({
+        benefit: z.string(),
+        benefit_label: z.string().describe('the benefit in French'),
+        ...followUpRow,
+        rights_opened_amount: rightsOpenedAmount,
+      }),
     ),
-    by_rule: z.array(z.object({ benefit: z.string(), rule: z.string(), presumed: statCell })),
+    by_rule: z.array(
+      z.object({
+        benefit: z.string(),
+        rule: z.string(),
+        rule_label: z.string().describe('what the rule presumes, in French'),
+        presumed: statCell,
+      }),
+    ),
     by_commune: z.array(
       z.object({
         commune: z
@@ -104,6 +118,7 @@ export const runStatsSchema = z
           .describe(
             `INSEE code; \`${UNDISCLOSED_COMMUNE}\` for a partner's cases whose commune comes from another partner's extract`,
           ),
+        commune_label: z.string().describe('« Rennes (35238) », or « commune non communiquée »'),
         presumed: statCell,
       }),
     ),
@@ -114,6 +129,10 @@ export const runStatsSchema = z
       ),
   })
   .meta({ id: 'RunStats' });
+
+/** A commune of the statistics in French: its name, or that a partner may not know it. */
+export const statsCommuneLabel = (commune: string) =>
+  commune === UNDISCLOSED_COMMUNE ? 'commune non communiquée' : communeLabel(commune);
 
 export async function statsRoutes(app: FastifyInstance, options: { db: Db }) {
   const { db } = options;
@@ -162,6 +181,9 @@ export async function statsRoutes(app: FastifyInstance, options: { db: Db }) {
         },
         min_shown_count: MIN_SHOWN_COUNT,
         ...stats,
+        by_benefit: stats.by_benefit.map((b) => ({ ...b, benefit_label: label(benefitLabels, b.benefit) })),
+        by_rule: stats.by_rule.map((r) => ({ ...r, rule_label: label(ruleLabels, r.rule) })),
+        by_commune: stats.by_commune.map((c) => ({ ...c, commune_label: statsCommuneLabel(c.commune) })),
         series,
       };
     },
