@@ -5,12 +5,12 @@ import { schemaOfKind, schemasOfKind } from '@nonrecours/pseudo';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type ApiClient, errorOf } from './api-client.ts';
-import type { ConventionView, ExtractErrorsView, ExtractView } from './api-views.ts';
+import type { ConventionView, ExtractCheckView, ExtractErrorsView, ExtractView } from './api-views.ts';
 import { badge, input, select, type Tone, table } from './components.ts';
 import { html } from './html.ts';
+import { explainRefusal } from './refusal-explained.ts';
 import { sendPage } from './render.ts';
 import {
-  apiErrorMessage,
   extractStatusLabels,
   formatAge,
   formatBytes,
@@ -99,6 +99,12 @@ export async function partnerHome(
             </div>
           </div>
         </div>
+        <div class="fr-fieldset fr-mt-2w"><div class="fr-fieldset__element"><div class="fr-checkbox-group">
+          <input type="checkbox" id="verifier-seulement" name="dry_run" value="true" data-dry-run aria-describedby="verifier-seulement-messages">
+          <label class="fr-label" for="verifier-seulement">Vérifier seulement (rien n’est enregistré)
+            <span class="fr-hint-text">Le fichier est contrôlé comme un dépôt (en-tête, colonnes, chaque ligne) et le résultat affiché ; il n’est pas conservé et ne remplace aucune extraction.</span></label>
+          <div class="fr-messages-group" id="verifier-seulement-messages" aria-live="polite"></div>
+        </div></div></div>
         <div class="fr-mt-2w" data-upload-progress hidden>
           <label class="fr-label" for="progression-depot">Envoi du fichier</label>
           <progress class="console-progress" id="progression-depot" max="100" value="0"></progress>
@@ -145,7 +151,34 @@ const uploadQuery = z.object({
   kind: z.string(),
   reference_month: z.string(),
   schema: z.string().optional(),
+  dry_run: z.literal('true').optional(),
 });
+
+/** The row errors of a check or an extract as sentences: line, column and what is wrong. */
+const rowErrorSentences = (errors: readonly { line: number; column: string | null; code: string }[]) =>
+  errors.map(
+    (e) =>
+      `Ligne ${formatCount(e.line)}${e.column ? `, colonne « ${e.column} »` : ''} : ${label(rowErrorLabels, e.code)}.`,
+  );
+
+/** What the console says of a dry run: the verdict, the counts, the refusal or the first row errors. */
+function checkAnswer(check: ExtractCheckView, kind: string) {
+  const counts = `${formatCount(check.row_count)} lignes lues, ${formatCount(check.valid_count)} retenues, ${formatCount(check.error_count)} en erreur`;
+  if (check.verdict === 'accepted')
+    return {
+      verdict: 'accepted' as const,
+      message: `Vérification terminée : ce fichier serait accepté (${counts}). Rien n’a été enregistré.`,
+      points: rowErrorSentences(check.errors.slice(0, 20)),
+    };
+  return {
+    verdict: 'rejected' as const,
+    message: `Vérification terminée : ce fichier serait refusé${check.row_count ? ` (${counts})` : ''}. Rien n’a été enregistré.`,
+    points: [
+      ...(check.refusal ? explainRefusal(check.refusal, label(kindLabels, kind)) : []),
+      ...rowErrorSentences(check.errors.slice(0, 20)),
+    ],
+  };
+}
 
 export async function extractsRoutes(app: FastifyInstance, options: { api: ApiClient }) {
   const { api } = options;
@@ -176,7 +209,13 @@ export async function extractsRoutes(app: FastifyInstance, options: { api: ApiCl
           { label: title },
         ],
         alerts: extract.refusal
-          ? [{ tone: 'error', title: 'Extraction refusée', text: apiErrorMessage(extract.refusal.code) }]
+          ? [
+              {
+                tone: 'error',
+                title: 'Extraction refusée',
+                text: html`${explainRefusal(extract.refusal, label(kindLabels, extract.kind)).map((line, i) => html`${i ? html`<br>` : ''}${line}`)}`,
+              },
+            ]
           : [],
         main: html`<h1>${title}</h1>
           <p>${extractBadge(extract)}</p>
@@ -226,6 +265,8 @@ export async function extractsRoutes(app: FastifyInstance, options: { api: ApiCl
         reference_month: query.data.reference_month,
         schema,
       });
+      const dryRun = query.data.dry_run === 'true';
+      if (dryRun) params.set('dry_run', 'true');
       const headers: Record<string, string> = { 'content-type': 'text/csv' };
       for (const name of ['x-key-check', 'idempotency-key', 'content-length', 'content-encoding']) {
         const value = request.headers[name];
@@ -237,12 +278,24 @@ export async function extractsRoutes(app: FastifyInstance, options: { api: ApiCl
         headers,
         payload: request.raw,
       });
-      const body = JSON.parse(answer.body) as { id?: string; details?: { extract_id?: string } };
+      const body = JSON.parse(answer.body) as {
+        id?: string;
+        details?: Record<string, unknown> & { extract_id?: string };
+      };
+      if (dryRun && answer.status === 200)
+        return reply.send(checkAnswer(body as unknown as ExtractCheckView, query.data.kind));
       const id = body.id ?? body.details?.extract_id;
       const location = id ? `/console/conventions/${cid}/extractions/${id}` : null;
       if (answer.status >= 400) {
         const error = errorOf(answer);
-        return reply.status(answer.status).send({ message: apiErrorMessage(error.code), location });
+        const points = explainRefusal(
+          { code: error.code, details: body.details },
+          label(kindLabels, query.data.kind),
+        );
+        // One reason is the message itself; several are listed under it.
+        const [message, rest] =
+          points.length === 1 ? [points[0]!, []] : ['L’extraction est refusée :', points];
+        return reply.status(answer.status).send({ message, points: rest, location });
       }
       return reply.status(answer.status).send({ message: 'Extraction reçue.', location });
     },

@@ -280,3 +280,88 @@ export function formatParameter(value: number, unit: string): string {
 /** An input value as read in an extract. */
 export const formatInput = (v: string | number | boolean | null) =>
   v === null ? '—' : v === true ? 'oui' : v === false ? 'non' : typeof v === 'number' ? decimal.format(v) : v;
+
+// ——— The case follow-up, the audit trail and the lists of the console pages ———
+
+/** What each audited action was, for the DPO's journal. */
+export const auditActionLabels: Record<string, string> = {
+  'account.create': 'Création d’un compte',
+  'account.disable': 'Désactivation d’un compte',
+  'audit.checkpoint': 'Point de contrôle du journal',
+  'audit.export': 'Export du journal d’audit',
+  'audit.query': 'Consultation du journal d’audit',
+  'audit.verify': 'Vérification du journal d’audit',
+  'case.correct': 'Correction du suivi d’un cas',
+  'case.export': 'Export de cas',
+  'case.list': 'Consultation de la liste des cas',
+  'case.read': 'Consultation d’un cas',
+  'case.update': 'Suivi d’un cas',
+  'client.audit_receipts': 'Reçus d’audit d’un client d’API',
+  'client.create': 'Création d’un client d’API',
+  'client.revoke': 'Révocation d’un client d’API',
+  'console.sign_in': 'Connexion à la console',
+  'convention.list': 'Consultation des conventions',
+  'convention.member.put': 'Ajout ou modification d’un membre de convention',
+  'convention.member.remove': 'Retrait d’un membre de convention',
+  'convention.read': 'Consultation d’une convention',
+  'convention.record_of_processing': 'Consultation du registre des traitements',
+  'extract.check': 'Vérification d’une extraction (rien d’enregistré)',
+  'extract.errors': 'Consultation des lignes en erreur d’une extraction',
+  'extract.list': 'Consultation des extractions',
+  'extract.read': 'Consultation d’une extraction',
+  'extract.upload': 'Dépôt d’une extraction',
+  'extract.withdraw': 'Retrait d’une extraction',
+  'opposition.list': 'Consultation des oppositions',
+  'opposition.register': 'Enregistrement d’une opposition',
+  'partner.create': 'Création d’un organisme',
+  'retention.purge': 'Suppression des données échues',
+  'run.cancel': 'Annulation d’un traitement',
+  'run.cases': 'Consultation des cas d’un traitement',
+  'run.list': 'Consultation des traitements',
+  'run.publish': 'Publication d’un traitement',
+  'run.read': 'Consultation d’un traitement',
+  'run.start': 'Lancement d’un traitement',
+  'stats.read': 'Consultation des statistiques',
+  'token.issue': 'Délivrance d’un jeton d’accès',
+};
+
+/** Why an outcome was corrected. */
+export const correctionReasonLabels: Record<string, string> = {
+  entry_error: 'Erreur de saisie',
+  new_information: 'Information nouvelle de la personne',
+  partner_check: 'Vérification de l’organisme partenaire',
+};
+
+/** What to check with the person before helping with a claim, by benefit. */
+export const toCheckByBenefit: Record<string, readonly string[]> = {
+  rsa: [
+    'Qui vit dans le foyer (conjoint, enfants à charge) et depuis quand.',
+    'Les ressources de chacun sur les trois derniers mois : salaires, indemnités, pensions, aides.',
+    'Qu’aucune demande de RSA n’est déjà en cours ou refusée récemment.',
+  ],
+  ppa: [
+    'Les revenus d’activité des trois derniers mois et leur régularité.',
+    'Qui vit dans le foyer et ses autres ressources.',
+    'Qu’aucune demande de prime d’activité n’est déjà en cours.',
+  ],
+  c2s: [
+    'Les ressources du foyer sur les douze derniers mois.',
+    'Qu’une complémentaire santé (mutuelle d’entreprise, contrat individuel) ne couvre pas déjà la personne.',
+    'Les personnes à charge à inclure dans la demande.',
+  ],
+  aspa: [
+    'L’âge et les pensions de retraite perçues, de base et complémentaires.',
+    'Les autres ressources et le patrimoine du foyer.',
+    'La résidence stable et régulière en France.',
+  ],
+};
+
+/** The generic checks, whatever the benefit. */
+export const toCheckAlways: readonly string[] = [
+  'Que la personne est bien celle du cas : le partenaire qui l’a ré-identifiée vous l’a confirmé.',
+  'Ce qu’elle en pense : un cas est une présomption, la personne reste libre de ne rien demander.',
+];
+
+/** A count of items in a list, with its noun. */
+export const formatTotal = (count: number, one: string, many: string) =>
+  `${formatCount(count)} ${count > 1 ? many : one}`;
