@@ -59,6 +59,59 @@ describe('cases in the console', () => {
     expect(rsa.body).not.toContain('>Prime d’activité</a>');
   });
 
+  it('says how many cases the filters keep, and goes to the next page and back', async () => {
+    const v = new Visitor(t.app);
+    await v.signIn(territory);
+    const total = (
+      await t.database.db
+        .selectFrom('cases')
+        .innerJoin('runs', 'runs.id', 'cases.run_id')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('cases.convention_id', '=', conventionId)
+        .where('runs.status', '=', 'succeeded')
+        .executeTakeFirstOrThrow()
+    ).n;
+    const first = await v.get(`/console/conventions/${conventionId}/cas?sort=amount`);
+    expect(first.body).toContain(
+      `${new Intl.NumberFormat('fr-FR').format(Number(total))} cas correspondent à ces filtres.`,
+    );
+    expect(first.body).toContain('Page 1');
+    expect(first.body).toContain('aria-disabled="true" role="link">Page précédente');
+    const next = /href="([^"]+)">Page suivante/.exec(first.body)![1]!.replaceAll('&amp;', '&');
+    const second = await v.get(next);
+    expect(second.body).toContain('Page 2');
+    const back = /href="([^"]+)">Page précédente/.exec(second.body)![1]!.replaceAll('&amp;', '&');
+    expect(back).toBe(`/console/conventions/${conventionId}/cas?sort=amount`);
+    const third = await v.get(/href="([^"]+)">Page suivante/.exec(second.body)![1]!.replaceAll('&amp;', '&'));
+    expect(third.body).toContain('Page 3');
+    const toSecond = /href="([^"]+)">Page précédente/.exec(third.body)![1]!.replaceAll('&amp;', '&');
+    expect((await v.get(toSecond)).body).toContain('Page 2');
+    const ids = (body: string) => [...body.matchAll(/\/cas\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
+    expect(ids((await v.get(toSecond)).body)).toEqual(ids(second.body));
+  });
+
+  it('keeps an invalid filter as typed with its error beside the field, and shows no unfiltered list', async () => {
+    const v = new Visitor(t.app);
+    await v.signIn(territory);
+    const page = await v.get(
+      `/console/conventions/${conventionId}/cas?benefit=rsa&commune=Renne&min_amount=beaucoup`,
+    );
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Des filtres sont à corriger');
+    expect(page.body).toContain('value="Renne"');
+    expect(page.body).toContain('value="beaucoup"');
+    expect(page.body).toMatch(
+      /id="champ-commune-messages"[^>]*><p class="fr-message fr-message--error">Un code commune INSEE/,
+    );
+    expect(page.body).toMatch(
+      /id="champ-min_amount-messages"[^>]*><p class="fr-message fr-message--error">Indiquez un montant/,
+    );
+    expect(page.body).toContain('<option value="rsa" selected>');
+    expect(page.body).not.toContain('<table>');
+    const csv = await v.get(`/console/conventions/${conventionId}/cas.csv?commune=Renne`);
+    expect(csv.statusCode).toBe(303);
+  });
+
   it('shows a case in French and records its follow-up through the API', async () => {
     const v = new Visitor(t.app);
     await v.signIn(territory);

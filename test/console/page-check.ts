@@ -39,7 +39,7 @@ export async function watchedPage(browser: Browser, storageState?: string) {
   return { page, errors };
 }
 
-async function axeViolations(page: Page): Promise<PageProblems['violations']> {
+export async function axeViolations(page: Page): Promise<PageProblems['violations']> {
   await page.evaluate(axeSource);
   // A string, run in the page where axe and the DOM are (this file is typed for Node).
   return page.evaluate<PageProblems['violations']>(`axe

@@ -1,14 +1,16 @@
 // Every console page, as each role, in Debian's Chromium: screenshots at 1280 and 375 px, axe-core
 // with no violation, no sideways scrolling at 320 px and no error in the browser's console.
+
+import { fileURLToPath } from 'node:url';
 import { jobId } from '@nonrecours/queue';
 import { sql } from 'kysely';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { addMember, makePartner } from '../support/factories.ts';
-import { loadTerritory } from '../support/territory.ts';
-import { launchBrowser, listen, signIn } from './browser.ts';
-import { checkPage, failing, type PageProblems, watchedPage } from './page-check.ts';
+import { loadTerritory, manifest, territoryDir } from '../support/territory.ts';
+import { launchBrowser, listen, screenshot, signIn } from './browser.ts';
+import { axeViolations, checkPage, failing, type PageProblems, watchedPage } from './page-check.ts';
 import { makeAccount, type TestAccount } from './support.ts';
 
 describe('every console page in a browser', () => {
@@ -136,4 +138,82 @@ describe('every console page in a browser', () => {
       ['/console/audit/verification', 'dpd-verification'],
     ]);
   }, 240_000);
+
+  it('lets a partner check a file without storing it, and shows the result', async () => {
+    const tab = await watchedPage(browser);
+    const { page } = tab;
+    await signIn(page, base, accounts.partner);
+    await page.goto(`${base}/console/conventions/${cid}`);
+    const before = await t.database.db
+      .selectFrom('extracts')
+      .select('id')
+      .where('convention_id', '=', cid)
+      .execute();
+    await page.getByLabel(/Fichier de la clé/).setInputFiles(fileURLToPath(new URL('key', territoryDir)));
+    await page.getByText(`Empreinte de la clé : ${manifest().kcv}`).waitFor();
+    await page.getByLabel('Mois de référence').fill(manifest().month);
+    await page
+      .getByLabel(/Fichier de l’extraction/)
+      .setInputFiles(fileURLToPath(new URL(manifest().files.caf!.extract, territoryDir)));
+    // The DSFR draws its own box over the input: a person clicks the label.
+    await page.locator('label[for="verifier-seulement"]').click();
+    expect(await page.getByLabel(/Vérifier seulement/).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+    await page.getByText(/ce fichier serait accepté/).waitFor({ timeout: 30_000 });
+    expect(page.url()).toBe(`${base}/console/conventions/${cid}`);
+    await screenshot(page, 'partenaire-verification-acceptee');
+
+    await page.getByLabel(/Fichier de l’extraction/).setInputFiles({
+      name: 'clair.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('nom;prenom\nDupont;Marie\n'),
+    });
+    await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+    await page.getByText(/ce fichier serait refusé/).waitFor({ timeout: 30_000 });
+    expect(
+      await page
+        .getByText('Colonne inattendue « nom » (1re colonne) : ce fichier contient des données en clair')
+        .count(),
+    ).toBe(1);
+    await screenshot(page, 'partenaire-verification-refusee');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(tab.errors).toEqual([]);
+    const after = await t.database.db
+      .selectFrom('extracts')
+      .select('id')
+      .where('convention_id', '=', cid)
+      .execute();
+    expect(after.length).toBe(before.length);
+    await page.context().close();
+  }, 120_000);
+
+  it('lets a territory team correct an outcome recorded by mistake, and shows who did what', async () => {
+    const tab = await watchedPage(browser);
+    const { page } = tab;
+    await signIn(page, base, accounts.territory);
+    const url = `${base}/console/conventions/${cid}/cas/${caseId}`;
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Personne contactée' }).click();
+    await page.waitForURL(/enregistre=1/);
+    await page.getByRole('button', { name: 'Droit ouvert' }).click();
+    await page.waitForURL(/enregistre=1/);
+    await page.getByText(/Corriger le suivi « Droit ouvert »/).click();
+    await page.getByLabel('Suivi correct').selectOption('contacted');
+    await page.getByLabel('Raison de la correction').selectOption('entry_error');
+    await page.getByRole('button', { name: 'Corriger le suivi' }).click();
+    await page.waitForURL(/corrige=1/);
+    expect(await page.getByText('Suivi corrigé : Personne contactée.').count()).toBe(1);
+    const history = page.getByRole('table', { name: 'Historique du suivi' });
+    expect(await history.getByText('corrige « Droit ouvert » : erreur de saisie').count()).toBe(1);
+    expect(await history.getByText(accounts.territory.email).count()).toBe(3);
+    const event = await t.database.db
+      .selectFrom('audit_events')
+      .select(['details'])
+      .where('action', '=', 'case.correct')
+      .where('actor', '=', accounts.territory.id)
+      .executeTakeFirstOrThrow();
+    expect(event.details).toMatchObject({ from: 'rights_opened', to: 'contacted', reason: 'entry_error' });
+    expect(failing(await checkPage(tab, url, 'territoire-cas-corrige'))).toEqual([]);
+    await page.context().close();
+  }, 120_000);
 });

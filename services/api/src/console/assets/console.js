@@ -53,6 +53,11 @@ function enhanceUpload(form) {
   const status = form.querySelector('[data-upload-status]');
   const button = form.querySelector('button[type="submit"]');
   let kcv = null;
+  const dryRunBox = form.querySelector('[data-dry-run]');
+  const buttonText = button.textContent;
+  dryRunBox?.addEventListener('change', () => {
+    button.textContent = dryRunBox.checked ? 'Vérifier le fichier' : buttonText;
+  });
 
   keyInput.addEventListener('change', async () => {
     kcv = null;
@@ -87,7 +92,7 @@ function enhanceUpload(form) {
       return say(status, 'error', 'Indiquez le mois de référence au format AAAA-MM.');
     const kind = String(fields.get('kind'));
     const query = new URLSearchParams({ kind, reference_month: month });
-    const dryRun = form.querySelector('[data-dry-run]')?.checked === true;
+    const dryRun = dryRunBox?.checked === true;
     if (dryRun) query.set('dry_run', 'true');
     const schema = await schemaOf(file, kind);
     if (schema) query.set('schema', schema);
