@@ -14,6 +14,7 @@ describe('cases in the console', () => {
   let territory: TestAccount;
   let caf: TestAccount;
   let cafPartner: string;
+  let cafToken: string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -21,6 +22,7 @@ describe('cases in the console', () => {
     const loaded = await loadTerritory(t.app, t.database.db);
     conventionId = loaded.conventionId;
     cafPartner = loaded.partners.caf!;
+    cafToken = loaded.tokens.caf!;
     const started = await t.app.inject({
       method: 'POST',
       url: `/v1/conventions/${conventionId}/runs`,
@@ -149,6 +151,25 @@ describe('cases in the console', () => {
     });
     const refused = await v.get(wrong.headers.location as string);
     expect(refused.body).toContain('Le suivi n’a pas été enregistré');
+  });
+
+  it('shows the team its own figures unmasked on its dashboard, while the statistics API masks them for others', async () => {
+    const v = new Visitor(t.app);
+    await v.signIn(territory);
+    // A single case refused: a count of one, masked wherever figures leave the team.
+    const list = await v.get(`/console/conventions/${conventionId}/cas?status=to_contact`);
+    const id = /\/cas\/([0-9a-f-]{36})"/.exec(list.body)![1]!;
+    await v.get(`/console/conventions/${conventionId}/cas/${id}`);
+    await v.post(`/console/conventions/${conventionId}/cas/${id}/suivi`, { status: 'refused' });
+    const dashboard = await v.get(`/console/conventions/${conventionId}`);
+    expect(dashboard.body).toContain('sans masquage');
+    expect(dashboard.body).not.toContain('secret (moins de 5)');
+    const published = await t.app.inject({
+      url: `/v1/conventions/${conventionId}/stats`,
+      headers: { authorization: `Bearer ${cafToken}` },
+    });
+    const refused = published.json<{ overall: { outcomes: { refused: { suppressed: boolean } } } }>();
+    expect(refused.overall.outcomes.refused.suppressed).toBe(true);
   });
 
   it('exports the filtered cases as CSV', async () => {

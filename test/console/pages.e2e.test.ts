@@ -20,6 +20,7 @@ describe('every console page in a browser', () => {
   let cid: string;
   let runId: string;
   let caseId: string;
+  let partnerCaseId: string;
   let acceptedExtract: string;
   let refusedExtract: string;
   const accounts: Record<'partner' | 'territory' | 'dpo', TestAccount> = {} as never;
@@ -69,6 +70,15 @@ describe('every console page in a browser', () => {
         .limit(1)
         .executeTakeFirstOrThrow()
     ).id;
+    partnerCaseId = (
+      await db
+        .selectFrom('cases')
+        .select('id')
+        .where('run_id', '=', runId)
+        .where(sql<boolean>`source_extracts[1] = ${acceptedExtract}::uuid`)
+        .limit(1)
+        .executeTakeFirstOrThrow()
+    ).id;
     const team = await db
       .selectFrom('convention_members')
       .select('partner_id')
@@ -115,6 +125,8 @@ describe('every console page in a browser', () => {
       [`/console/conventions/${cid}`, 'partenaire-convention'],
       [`/console/conventions/${cid}/extractions/${acceptedExtract}`, 'partenaire-extraction'],
       [`/console/conventions/${cid}/extractions/${refusedExtract}`, 'partenaire-extraction-refusee'],
+      [`/console/conventions/${cid}/cas`, 'partenaire-cas'],
+      [`/console/conventions/${cid}/cas/${partnerCaseId}`, 'partenaire-cas-detail'],
     ]);
   }, 180_000);
 

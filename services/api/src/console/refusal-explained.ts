@@ -83,7 +83,7 @@ export function explainRefusal(refusal: RefusalInput, kind?: string): string[] {
       if (columns.length === 0) break;
       return columns.map((c) => {
         const text = unexpected(c, kind);
-        return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+        return `${text[0]!.toUpperCase()}${text.slice(1)}${text.endsWith('?') ? '' : '.'}`;
       });
     }
     case 'missing_column': {
