@@ -1,6 +1,7 @@
 // Every console page, as each role, in Debian's Chromium: screenshots at 1280 and 375 px, axe-core
 // with no violation, no sideways scrolling at 320 px and no error in the browser's console.
 
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { jobId } from '@nonrecours/queue';
 import { sql } from 'kysely';
@@ -23,6 +24,7 @@ describe('every console page in a browser', () => {
   let partnerCaseId: string;
   let acceptedExtract: string;
   let refusedExtract: string;
+  let rowErrorsExtract: string;
   const accounts: Record<'partner' | 'territory' | 'dpo', TestAccount> = {} as never;
 
   beforeAll(async () => {
@@ -51,6 +53,24 @@ describe('every console page in a browser', () => {
     });
     refusedExtract = refused.json<{ details?: { extract_id?: string }; id?: string }>().details
       ?.extract_id as string;
+    const lines = readFileSync(new URL(loaded.manifest.files.caf!.extract, territoryDir), 'utf8').split('\n');
+    const month = lines[0]!.split(';').indexOf('birth_ym');
+    for (let i = 1; i <= 120; i++) {
+      const cells = lines[i]!.split(';');
+      cells[month] = 'mai 1970';
+      lines[i] = cells.join(';');
+    }
+    const withErrors = await t.app.inject({
+      method: 'POST',
+      url: `/v1/conventions/${cid}/extracts?kind=caf&schema=caf.v1&reference_month=${loaded.manifest.month}`,
+      headers: {
+        authorization: `Bearer ${loaded.tokens.caf}`,
+        'content-type': 'text/csv',
+        'x-key-check': loaded.manifest.kcv,
+      },
+      payload: lines.join('\n'),
+    });
+    rowErrorsExtract = withErrors.json<{ details: { extract_id: string } }>().details.extract_id;
     const db = t.database.db;
     acceptedExtract = (
       await db
@@ -125,6 +145,10 @@ describe('every console page in a browser', () => {
       [`/console/conventions/${cid}`, 'partenaire-convention'],
       [`/console/conventions/${cid}/extractions/${acceptedExtract}`, 'partenaire-extraction'],
       [`/console/conventions/${cid}/extractions/${refusedExtract}`, 'partenaire-extraction-refusee'],
+      [
+        `/console/conventions/${cid}/extractions/${rowErrorsExtract}`,
+        'partenaire-extraction-lignes-en-erreur',
+      ],
       [`/console/conventions/${cid}/cas`, 'partenaire-cas'],
       [`/console/conventions/${cid}/cas/${partnerCaseId}`, 'partenaire-cas-detail'],
     ]);

@@ -133,6 +133,33 @@ describe('partner console pages', () => {
     expect(detail.body).not.toContain('1970-13');
   });
 
+  it('pages through the row errors of a file refused for too many, forward and back', async () => {
+    const v = new Visitor(t.app);
+    await v.signIn(caf);
+    const lines = readFileSync(new URL(manifest().files.caf!.extract, territoryDir), 'utf8').split('\n');
+    const month = lines[0]!.split(';').indexOf('birth_ym');
+    for (let i = 1; i <= 120; i++) {
+      const cells = lines[i]!.split(';');
+      cells[month] = 'mai 1970';
+      lines[i] = cells.join(';');
+    }
+    const res = await upload(v, Buffer.from(lines.join('\n')), {});
+    expect(res.statusCode).toBe(422);
+    expect(res.json().message).toMatch(
+      /^120 lignes sur .* sont en erreur, plus que la convention n’en admet/,
+    );
+    const rows = (body: string) => (body.match(/<code>birth_ym<\/code>/g) ?? []).length;
+    const first = await v.get(res.json<{ location: string }>().location);
+    expect(first.body).toContain('Extraction refusée');
+    expect(rows(first.body)).toBe(100);
+    const next = /href="([^"]+)">Page suivante/.exec(first.body)![1]!.replaceAll('&amp;', '&');
+    const second = await v.get(next);
+    expect(second.body).toContain('page 2');
+    expect(rows(second.body)).toBe(20);
+    const back = /href="([^"]+)">Page précédente/.exec(second.body)![1]!;
+    expect(rows((await v.get(back)).body)).toBe(100);
+  });
+
   it('answers another partner’s extract like a missing page', async () => {
     const v = new Visitor(t.app);
     await v.signIn(caf);

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type ApiClient, errorOf } from './api-client.ts';
 import type { ConventionView, ExtractCheckView, ExtractErrorsView, ExtractView } from './api-views.ts';
-import { badge, input, select, type Tone, table } from './components.ts';
+import { badge, input, pager, select, type Tone, table } from './components.ts';
 import { html } from './html.ts';
 import { explainRefusal } from './refusal-explained.ts';
 import { sendPage } from './render.ts';
@@ -35,6 +35,8 @@ export const extractBadge = (e: ExtractView) =>
   html`${badge(label(extractStatusLabels, e.status), statusTones[e.status] ?? null)}${
     e.status === 'accepted' && !e.current ? html` ${badge('Remplacée')}` : ''
   }`;
+
+const ERRORS_PAGE = 100;
 
 const lastMonth = () => {
   const d = new Date();
@@ -186,7 +188,7 @@ export async function extractsRoutes(app: FastifyInstance, options: { api: ApiCl
   // The extract goes on to the API as it arrives: the console never holds the file.
   app.addContentTypeParser(['text/csv', 'application/gzip'], (_request, _payload, done) => done(null));
 
-  app.get<{ Params: { cid: string; id: string }; Querystring: { suite?: string } }>(
+  app.get<{ Params: { cid: string; id: string }; Querystring: { suite?: string; avant?: string } }>(
     '/conventions/:cid/extractions/:id',
     { schema: { hide: true } },
     async (request, reply) => {
@@ -195,9 +197,19 @@ export async function extractsRoutes(app: FastifyInstance, options: { api: ApiCl
       const base = `/v1/conventions/${cid}/extracts/${id}`;
       const extract = await api.json<ExtractView>(request, account, base);
       const cursor = Number(request.query.suite ?? 0) || 0;
+      const before = cursor
+        ? (request.query.avant ?? '')
+            .split('.')
+            .map(Number)
+            .filter((n) => Number.isInteger(n) && n > 0)
+        : [];
       const errors =
         account.role === 'partner' && (extract.error_count ?? 0) > 0
-          ? await api.json<ExtractErrorsView>(request, account, `${base}/errors?limit=100&cursor=${cursor}`)
+          ? await api.json<ExtractErrorsView>(
+              request,
+              account,
+              `${base}/errors?limit=${ERRORS_PAGE}&cursor=${cursor}`,
+            )
           : null;
       const title = `Extraction ${label(kindLabels, extract.kind)} de ${formatMonth(extract.reference_month)}`;
       return sendPage(request, reply, {
@@ -236,7 +248,7 @@ export async function extractsRoutes(app: FastifyInstance, options: { api: ApiCl
               ['Données supprimées le', formatDateTime(extract.expires_at)],
             ],
           )}
-          ${errors ? errorsSection(errors, `/console/conventions/${cid}/extractions/${id}`) : ''}`,
+          ${errors ? errorsSection(errors, `/console/conventions/${cid}/extractions/${id}`, cursor, before) : ''}`,
       });
     },
   );
@@ -301,11 +313,19 @@ export async function extractsRoutes(app: FastifyInstance, options: { api: ApiCl
     },
   );
 }
-function errorsSection(errors: ExtractErrorsView, page: string) {
+/** The row errors, a hundred a page; the cursors of the pages seen before carry the way back. */
+function errorsSection(errors: ExtractErrorsView, page: string, cursor: number, before: readonly number[]) {
+  const at = (trail: readonly number[], next: number) => {
+    const q = new URLSearchParams();
+    if (next) q.set('suite', String(next));
+    if (next && trail.length) q.set('avant', trail.join('.'));
+    return q.size ? `${page}?${q}` : page;
+  };
+  const pageNumber = cursor ? before.length + 2 : 1;
   return html`<h2>Lignes en erreur</h2>
     <p>Ces lignes ont été écartées ; les autres ont été chargées. Seuls la ligne, la colonne et la nature de l’erreur sont conservés, jamais la valeur.</p>
     ${table(
-      `Erreurs (${formatCount(errors.error_count)} au total)`,
+      `Erreurs (${formatCount(errors.error_count)} au total), page ${pageNumber}`,
       [
         {
           label: 'Ligne',
@@ -318,5 +338,10 @@ function errorsSection(errors: ExtractErrorsView, page: string) {
       errors.items,
       'aucune.',
     )}
-    ${errors.next_cursor === null ? '' : html`<a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="${page}?suite=${errors.next_cursor}">Erreurs suivantes</a>`}`;
+    ${pager({
+      label: 'Pages des erreurs',
+      page: pageNumber,
+      previous: cursor ? at(before.slice(0, -1), before.at(-1) ?? 0) : null,
+      next: errors.next_cursor === null ? null : at(cursor ? [...before, cursor] : [], errors.next_cursor),
+    })}`;
 }
