@@ -40,7 +40,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 /** The list's filters as the form sends them; the API checks them again. */
 const filterFields = {
-  benefit: optional(z.enum(['rsa', 'ppa', 'c2s', 'aspa'])),
+  benefit: optional(z.enum(['rsa', 'ppa', 'c2s', 'aspa', 'housing_aid'])),
   status: optional(z.enum(caseStatuses)),
   confidence: optional(z.enum(['high', 'medium', 'low'])),
   commune: optional(

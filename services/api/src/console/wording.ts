@@ -60,6 +60,7 @@ export const benefitLabels: Record<string, string> = {
   ppa: 'Prime d’activité',
   c2s: 'Complémentaire santé solidaire',
   aspa: 'ASPA (minimum vieillesse)',
+  housing_aid: 'Aide au logement (APL)',
 };
 
 export const confidenceLabels: Record<string, string> = {
@@ -348,6 +349,11 @@ export const toCheckByBenefit: Record<string, readonly string[]> = {
     'Les ressources du foyer sur les douze derniers mois.',
     'Qu’une complémentaire santé (mutuelle d’entreprise, contrat individuel) ne couvre pas déjà la personne.',
     'Les personnes à charge à inclure dans la demande.',
+  ],
+  housing_aid: [
+    'Le loyer et les charges du logement, et qui y vit.',
+    'Les ressources du foyer de l’année de référence (celles d’il y a deux ans).',
+    'Qu’une aide au logement n’est pas déjà versée, à la personne ou au bailleur.',
   ],
   aspa: [
     'L’âge et les pensions de retraite perçues, de base et complémentaires.',
