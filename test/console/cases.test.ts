@@ -14,7 +14,7 @@ describe('cases in the console', () => {
   let territory: TestAccount;
   let caf: TestAccount;
   let cafPartner: string;
-  let cafToken: string;
+  let teamToken: string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -22,7 +22,7 @@ describe('cases in the console', () => {
     const loaded = await loadTerritory(t.app, t.database.db);
     conventionId = loaded.conventionId;
     cafPartner = loaded.partners.caf!;
-    cafToken = loaded.tokens.caf!;
+    teamToken = loaded.tokens.territory!;
     const started = await t.app.inject({
       method: 'POST',
       url: `/v1/conventions/${conventionId}/runs`,
@@ -153,7 +153,7 @@ describe('cases in the console', () => {
     expect(refused.body).toContain('Le suivi n’a pas été enregistré');
   });
 
-  it('shows the team its own figures unmasked on its dashboard, while the statistics API masks them for others', async () => {
+  it('shows the team its own figures unmasked on its dashboard, while the statistics API masks them by default', async () => {
     const v = new Visitor(t.app);
     await v.signIn(territory);
     // A single case refused: a count of one, masked wherever figures leave the team.
@@ -166,7 +166,7 @@ describe('cases in the console', () => {
     expect(dashboard.body).not.toContain('secret (moins de 5)');
     const published = await t.app.inject({
       url: `/v1/conventions/${conventionId}/stats`,
-      headers: { authorization: `Bearer ${cafToken}` },
+      headers: { authorization: `Bearer ${teamToken}` },
     });
     const refused = published.json<{ overall: { outcomes: { refused: { suppressed: boolean } } } }>();
     expect(refused.overall.outcomes.refused.suppressed).toBe(true);
