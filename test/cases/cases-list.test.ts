@@ -175,7 +175,7 @@ describe('the case list', () => {
     const token = await tokenFor(p.t.app, await makeClient(db, team.id, 'territory'));
     const headers = { authorization: `Bearer ${token}` };
     const list = await p.t.app.inject({ url: `/v1/conventions/${convention.id}/cases`, headers });
-    expect(list.json()).toEqual({ run_id: null, items: [], next_cursor: null });
+    expect(list.json()).toEqual({ run_id: null, items: [], next_cursor: null, total: null });
     const csv = await p.t.app.inject({ url: `/v1/conventions/${convention.id}/cases.csv`, headers });
     expect(csv.body.split('\n').filter(Boolean)).toHaveLength(1);
   });

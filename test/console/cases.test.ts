@@ -14,6 +14,7 @@ describe('cases in the console', () => {
   let territory: TestAccount;
   let caf: TestAccount;
   let cafPartner: string;
+  let teamToken: string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -21,6 +22,7 @@ describe('cases in the console', () => {
     const loaded = await loadTerritory(t.app, t.database.db);
     conventionId = loaded.conventionId;
     cafPartner = loaded.partners.caf!;
+    teamToken = loaded.tokens.territory!;
     const started = await t.app.inject({
       method: 'POST',
       url: `/v1/conventions/${conventionId}/runs`,
@@ -57,6 +59,59 @@ describe('cases in the console', () => {
     const rsa = await v.get(`/console/conventions/${conventionId}/cas?benefit=rsa&sort=amount`);
     expect(rsa.body).toContain('<option value="rsa" selected>');
     expect(rsa.body).not.toContain('>Prime d’activité</a>');
+  });
+
+  it('says how many cases the filters keep, and goes to the next page and back', async () => {
+    const v = new Visitor(t.app);
+    await v.signIn(territory);
+    const total = (
+      await t.database.db
+        .selectFrom('cases')
+        .innerJoin('runs', 'runs.id', 'cases.run_id')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('cases.convention_id', '=', conventionId)
+        .where('runs.status', '=', 'succeeded')
+        .executeTakeFirstOrThrow()
+    ).n;
+    const first = await v.get(`/console/conventions/${conventionId}/cas?sort=amount`);
+    expect(first.body).toContain(
+      `${new Intl.NumberFormat('fr-FR').format(Number(total))} cas correspondent à ces filtres.`,
+    );
+    expect(first.body).toContain('Page 1');
+    expect(first.body).toContain('aria-disabled="true" role="link">Page précédente');
+    const next = /href="([^"]+)">Page suivante/.exec(first.body)![1]!.replaceAll('&amp;', '&');
+    const second = await v.get(next);
+    expect(second.body).toContain('Page 2');
+    const back = /href="([^"]+)">Page précédente/.exec(second.body)![1]!.replaceAll('&amp;', '&');
+    expect(back).toBe(`/console/conventions/${conventionId}/cas?sort=amount`);
+    const third = await v.get(/href="([^"]+)">Page suivante/.exec(second.body)![1]!.replaceAll('&amp;', '&'));
+    expect(third.body).toContain('Page 3');
+    const toSecond = /href="([^"]+)">Page précédente/.exec(third.body)![1]!.replaceAll('&amp;', '&');
+    expect((await v.get(toSecond)).body).toContain('Page 2');
+    const ids = (body: string) => [...body.matchAll(/\/cas\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
+    expect(ids((await v.get(toSecond)).body)).toEqual(ids(second.body));
+  });
+
+  it('keeps an invalid filter as typed with its error beside the field, and shows no unfiltered list', async () => {
+    const v = new Visitor(t.app);
+    await v.signIn(territory);
+    const page = await v.get(
+      `/console/conventions/${conventionId}/cas?benefit=rsa&commune=Renne&min_amount=beaucoup`,
+    );
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Des filtres sont à corriger');
+    expect(page.body).toContain('value="Renne"');
+    expect(page.body).toContain('value="beaucoup"');
+    expect(page.body).toMatch(
+      /id="champ-commune-messages"[^>]*><p class="fr-message fr-message--error">Un code commune INSEE/,
+    );
+    expect(page.body).toMatch(
+      /id="champ-min_amount-messages"[^>]*><p class="fr-message fr-message--error">Indiquez un montant/,
+    );
+    expect(page.body).toContain('<option value="rsa" selected>');
+    expect(page.body).not.toContain('<table>');
+    const csv = await v.get(`/console/conventions/${conventionId}/cas.csv?commune=Renne`);
+    expect(csv.statusCode).toBe(303);
   });
 
   it('shows a case in French and records its follow-up through the API', async () => {
@@ -96,6 +151,25 @@ describe('cases in the console', () => {
     });
     const refused = await v.get(wrong.headers.location as string);
     expect(refused.body).toContain('Le suivi n’a pas été enregistré');
+  });
+
+  it('shows the team its own figures unmasked on its dashboard, while the statistics API masks them by default', async () => {
+    const v = new Visitor(t.app);
+    await v.signIn(territory);
+    // A single case refused: a count of one, masked wherever figures leave the team.
+    const list = await v.get(`/console/conventions/${conventionId}/cas?status=to_contact`);
+    const id = /\/cas\/([0-9a-f-]{36})"/.exec(list.body)![1]!;
+    await v.get(`/console/conventions/${conventionId}/cas/${id}`);
+    await v.post(`/console/conventions/${conventionId}/cas/${id}/suivi`, { status: 'refused' });
+    const dashboard = await v.get(`/console/conventions/${conventionId}`);
+    expect(dashboard.body).toContain('sans masquage');
+    expect(dashboard.body).not.toContain('secret (moins de 5)');
+    const published = await t.app.inject({
+      url: `/v1/conventions/${conventionId}/stats`,
+      headers: { authorization: `Bearer ${teamToken}` },
+    });
+    const refused = published.json<{ overall: { outcomes: { refused: { suppressed: boolean } } } }>();
+    expect(refused.overall.outcomes.refused.suppressed).toBe(true);
   });
 
   it('exports the filtered cases as CSV', async () => {

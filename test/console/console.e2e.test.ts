@@ -132,7 +132,7 @@ describe('console in a browser', () => {
     const page = await open();
     await signIn(page, base, dpo);
     await page.getByRole('link', { name: 'Journal d’audit' }).first().click();
-    await page.getByLabel('Action').fill('run.start');
+    await page.getByLabel('Action').selectOption('run.start');
     await page.getByRole('button', { name: 'Filtrer' }).click();
     await page.waitForURL(/action=run.start/);
     expect(await page.locator('tbody code', { hasText: 'run.start' }).count()).toBeGreaterThan(0);

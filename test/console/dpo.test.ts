@@ -30,9 +30,14 @@ describe('DPO console pages', () => {
     await v.signIn(dpo);
     const page = await v.get(`/console/audit?convention_id=${conventionId}&action=extract.list`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('<code>extract.list</code>');
-    expect(page.body).toContain(territory.id);
-    expect(page.body).not.toContain('<code>run.list</code>');
+    expect(page.body).toContain(
+      'Consultation des extractions<br><code class="fr-text--xs">extract.list</code>',
+    );
+    // The actor by its name (the account's e-mail address), not its id.
+    expect(page.body).toContain(territory.email);
+    expect(page.body).not.toContain(`<span class="console-code">${territory.id}</span>`);
+    expect(page.body).not.toContain('>run.list</code>');
+    expect(page.body).toMatch(/\d+ événements? correspond/);
   });
 
   it('says in French when a filter is wrong, and keeps the page', async () => {
@@ -40,8 +45,13 @@ describe('DPO console pages', () => {
     await v.signIn(dpo);
     const page = await v.get('/console/audit?pseudonym=trop-court&du=2026-13-45');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Certains filtres sont invalides');
+    expect(page.body).toContain('Des filtres sont à corriger');
     expect(page.body).toContain('Un pseudonyme compte 43 caractères');
+    expect(page.body).toContain('Date invalide');
+    // What was typed stays in the fields, and the unfiltered journal is not shown instead.
+    expect(page.body).toContain('value="trop-court"');
+    expect(page.body).toContain('value="2026-13-45"');
+    expect(page.body).not.toContain('<table>');
   });
 
   it('verifies the chain and says it is intact', async () => {

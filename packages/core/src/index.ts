@@ -6,6 +6,7 @@ export {
   disableConsoleAccount,
   generatePassword,
 } from './accounts/accounts.service.ts';
+export { type ActorName, actorNames, organisationNames } from './accounts/actor-names.ts';
 export {
   closeSession,
   openSession,
@@ -20,6 +21,7 @@ export {
   appendAuditEvent,
   appendAuditEvents,
   type ChainVerification,
+  countAuditEvents,
   queryAuditEvents,
   streamAuditEvents,
   verifyAuditChain,
@@ -95,7 +97,14 @@ export {
   caseSorts,
 } from './cases/case-query.ts';
 export { type CaseFacts, type CaseSight, caseSight, caseSightSql } from './cases/case-sight.ts';
-export { type CaseStatus, caseStatuses, caseTransitions, type StatusChange } from './cases/case-status.ts';
+export {
+  type CaseStatus,
+  type CorrectionReason,
+  caseStatuses,
+  caseTransitions,
+  correctionReasons,
+  type StatusChange,
+} from './cases/case-status.ts';
 export { type CaseDetail, type CaseSummary, caseDetail, caseSummary } from './cases/case-view.ts';
 export { type CaseViewer, caseViewerOf } from './cases/case-viewer.ts';
 export { listRunCases } from './cases/cases.repository.ts';
@@ -178,7 +187,7 @@ export { findRun, listRuns, partitionProgress } from './runs/runs.repository.ts'
 export { cancelRun, type StartRunInput, startRun } from './runs/runs.service.ts';
 export { presentedEvidence } from './runs/stored-evidence.ts';
 export { untilAvailable } from './startup.ts';
-export { MIN_SHOWN_COUNT } from './stats/cell-suppression.ts';
+export { MIN_SHOWN_COUNT, TEAM_MIN_SHOWN_COUNT } from './stats/cell-suppression.ts';
 export { type FollowUpOutcome, followUpOutcomes, verifiedOutcomes } from './stats/follow-up-stats.ts';
 export { UNDISCLOSED_COMMUNE } from './stats/stats.repository.ts';
 export { readRunStats } from './stats/stats.service.ts';

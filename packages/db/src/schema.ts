@@ -118,6 +118,8 @@ export interface ExtractsTable {
   uploaded_by: string;
   refusal_code: string | null;
   refusal_message: string | null;
+  /** Line, column or header columns of the refusal (migration 2026-12-02T1510). */
+  refusal_details: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   received_at: CreatedAt;
   finished_at: Date | null;
   expires_at: ColumnType<Date, Date | string, Date | string>;

@@ -198,6 +198,7 @@ export const auditActionLabels: Record<string, string> = {
   'audit.export': 'Export du journal d’audit',
   'audit.query': 'Consultation du journal d’audit',
   'audit.verify': 'Vérification du journal d’audit',
+  'case.correct': 'Correction du suivi d’un cas',
   'case.export': 'Export des cas',
   'case.list': 'Consultation de la liste des cas',
   'case.read': 'Consultation d’un cas',

@@ -1724,6 +1724,8 @@ export interface paths {
                     pseudonym?: string;
                     limit?: number;
                     cursor?: number;
+                    /** @description also count every event of the filter, in `total` */
+                    with_total?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -1738,8 +1740,34 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["AuditEvent"][];
+                            items: {
+                                seq: number;
+                                /** Format: date-time */
+                                at: string;
+                                actor: string | null;
+                                org: string | null;
+                                role: string | null;
+                                convention_id: string | null;
+                                action: string;
+                                target: string | null;
+                                purpose: string | null;
+                                request_id: string | null;
+                                ip: string | null;
+                                /** @enum {string} */
+                                outcome: "success" | "denied" | "failed";
+                                status_code: number | null;
+                                record_count: number | null;
+                                details: unknown;
+                                prev_hash: string;
+                                hash: string;
+                                /** @description the account’s e-mail address or the API client’s name; null for a command */
+                                actor_name: string | null;
+                                /** @description the name of the actor’s organisation */
+                                org_name: string | null;
+                            }[];
                             next_cursor: number | null;
+                            /** @description with `with_total=true`: the events of the filter */
+                            total: number | null;
                         };
                     };
                 };
@@ -2875,6 +2903,8 @@ export interface paths {
                     limit?: number;
                     /** @description the next_cursor of the previous page */
                     cursor?: string;
+                    /** @description also count every case of the filtered list, in `total` */
+                    with_total?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -2895,6 +2925,8 @@ export interface paths {
                             run_id: string | null;
                             items: components["schemas"]["CaseSummary"][];
                             next_cursor: string | null;
+                            /** @description with `with_total=true`: the cases of the filtered list */
+                            total: number | null;
                         };
                     };
                 };
@@ -3087,7 +3119,7 @@ export interface paths {
         head?: never;
         /**
          * Record the follow-up outcome of a case of the latest published run
-         * @description Outcome codes only. to_contact → contacted, unreachable, refused, already_covered, not_eligible; contacted → rights_opened, already_covered, not_eligible, refused, unreachable; unreachable → contacted; the others are final. Another change answers 409 with the allowed outcomes.
+         * @description Outcome codes only. to_contact → contacted, unreachable, refused, already_covered, not_eligible; contacted → rights_opened, already_covered, not_eligible, refused, unreachable; unreachable → contacted; the others are final. Another change answers 409 with the allowed outcomes. A `correction` (after a mis-click, a wrong entry, new information or a partner’s check) sets any other outcome once one was recorded (409 nothing_to_correct otherwise, correction_unchanged for the same outcome); the history keeps the corrected outcome and the reason, audited as case.correct.
          */
         patch: {
             parameters: {
@@ -3104,6 +3136,13 @@ export interface paths {
                     "application/json": {
                         /** @enum {string} */
                         status: "to_contact" | "contacted" | "unreachable" | "rights_opened" | "already_covered" | "not_eligible" | "refused";
+                        correction?: {
+                            /**
+                             * @description entry_error: a mis-click or wrong entry; new_information: the person said otherwise since; partner_check: a partner’s check showed otherwise
+                             * @enum {string}
+                             */
+                            reason: "entry_error" | "new_information" | "partner_check";
+                        };
                     };
                 };
             };
@@ -3182,6 +3221,8 @@ export interface paths {
                 query?: {
                     /** @description a published run; default: the latest */
                     run?: string;
+                    /** @description published: small counts suppressed, for figures that leave the team; team: the territory team’s own figures unmasked, for its own dashboard (territory teams only, 403 otherwise) */
+                    disclosure?: "published" | "team";
                 };
                 header?: never;
                 path: {
@@ -4175,13 +4216,36 @@ export interface components {
                 /** @enum {string} */
                 status: "to_contact" | "contacted" | "unreachable" | "rights_opened" | "already_covered" | "not_eligible" | "refused";
                 at: string;
+                /** @description the id of the account or API client (the token’s subject) */
                 actor: string;
+                /** @description the account’s e-mail address or the API client’s name; null for a command */
+                actor_name: string | null;
                 /** Format: uuid */
                 organisation: string;
+                organisation_name: string | null;
+                /** @description present when this change corrected the outcome before it */
+                correction?: {
+                    /** @enum {string} */
+                    previous: "to_contact" | "contacted" | "unreachable" | "rights_opened" | "already_covered" | "not_eligible" | "refused";
+                    /** @enum {string} */
+                    reason: "entry_error" | "new_information" | "partner_check";
+                };
             }[] | null;
             evidence: components["schemas"]["CaseEvidenceInput"];
             /** @description the case told in plain French, one sentence or item a line */
             plain_french: string[];
+            /** @description the partners that can put a name on the case: each finds the person in the clear file its extract was pseudonymised from, with `nonrecours reidentify` and its cases export; a partner sees only itself */
+            reidentification: {
+                /** Format: uuid */
+                partner_id: string;
+                partner_name: string;
+                kind: string;
+                /** Format: uuid */
+                extract_id: string;
+                reference_month: string;
+                /** @description the case’s profile was built on this extract’s row */
+                profile: boolean;
+            }[];
         };
         RecordOfProcessingInput: {
             /** Format: date-time */
@@ -4295,6 +4359,10 @@ export interface components {
             refusal: {
                 code: string;
                 message: string;
+                /** @description where: line and column, or the header columns at fault (names, never values) */
+                details?: {
+                    [key: string]: unknown;
+                };
             } | null;
             /** Format: date-time */
             received_at: string;
@@ -4450,7 +4518,9 @@ export interface components {
                 as_of: string | null;
                 finished_at: string | null;
             };
-            /** @description counts from 1 to this value minus one are suppressed, and so is what would give them back */
+            /** @enum {string} */
+            disclosure: "published" | "team";
+            /** @description counts from 1 to this value minus one are suppressed, and so is what would give them back; 1 for `team` */
             min_shown_count: number;
             overall: {
                 /** @description presumed non-take-up cases */
@@ -4807,13 +4877,36 @@ export interface components {
                 /** @enum {string} */
                 status: "to_contact" | "contacted" | "unreachable" | "rights_opened" | "already_covered" | "not_eligible" | "refused";
                 at: string;
+                /** @description the id of the account or API client (the token’s subject) */
                 actor: string;
+                /** @description the account’s e-mail address or the API client’s name; null for a command */
+                actor_name: string | null;
                 /** Format: uuid */
                 organisation: string;
+                organisation_name: string | null;
+                /** @description present when this change corrected the outcome before it */
+                correction?: {
+                    /** @enum {string} */
+                    previous: "to_contact" | "contacted" | "unreachable" | "rights_opened" | "already_covered" | "not_eligible" | "refused";
+                    /** @enum {string} */
+                    reason: "entry_error" | "new_information" | "partner_check";
+                };
             }[] | null;
             evidence: components["schemas"]["CaseEvidence"];
             /** @description the case told in plain French, one sentence or item a line */
             plain_french: string[];
+            /** @description the partners that can put a name on the case: each finds the person in the clear file its extract was pseudonymised from, with `nonrecours reidentify` and its cases export; a partner sees only itself */
+            reidentification: {
+                /** Format: uuid */
+                partner_id: string;
+                partner_name: string;
+                kind: string;
+                /** Format: uuid */
+                extract_id: string;
+                reference_month: string;
+                /** @description the case’s profile was built on this extract’s row */
+                profile: boolean;
+            }[];
         };
         RecordOfProcessing: {
             /** Format: date-time */
@@ -4927,6 +5020,10 @@ export interface components {
             refusal: {
                 code: string;
                 message: string;
+                /** @description where: line and column, or the header columns at fault (names, never values) */
+                details?: {
+                    [key: string]: unknown;
+                };
             } | null;
             /** Format: date-time */
             received_at: string;
@@ -5082,7 +5179,9 @@ export interface components {
                 as_of: string | null;
                 finished_at: string | null;
             };
-            /** @description counts from 1 to this value minus one are suppressed, and so is what would give them back */
+            /** @enum {string} */
+            disclosure: "published" | "team";
+            /** @description counts from 1 to this value minus one are suppressed, and so is what would give them back; 1 for `team` */
             min_shown_count: number;
             overall: {
                 /** @description presumed non-take-up cases */

@@ -167,6 +167,15 @@ export async function queryAuditEvents(
   return { items, nextCursor: rows.length > page.limit ? (items.at(-1)?.seq ?? null) : null };
 }
 
+/** How many events match the filter. */
+export async function countAuditEvents(db: Db, filter: AuditFilter): Promise<number> {
+  const row = await selectFiltered(db, filter, await disclosingOf(db, filter))
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Every event matching the filter in chain order, after `after` (a seq), fetched in bounded batches. */
 export async function* streamAuditEvents(
   db: Db,

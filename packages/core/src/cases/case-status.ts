@@ -25,10 +25,22 @@ export const caseTransitions: Readonly<Record<CaseStatus, readonly CaseStatus[]>
   refused: [],
 };
 
-/** One recorded change: who (the token's subject and organisation) set which outcome, and when. */
+/**
+ * Why an outcome was corrected rather than followed on: a mis-click or a wrong entry, something the
+ * person said since, or a partner's check that showed otherwise. Codes only, like the outcomes.
+ */
+export const correctionReasons = ['entry_error', 'new_information', 'partner_check'] as const;
+export type CorrectionReason = (typeof correctionReasons)[number];
+
+/**
+ * One recorded change: who (the token's subject and organisation) set which outcome, and when. A
+ * correction replaces the outcome before it whatever the transitions allow, and keeps it with the
+ * reason: the history is only ever appended to.
+ */
 export interface StatusChange {
   status: CaseStatus;
   at: string;
   actor: string;
   organisation: string;
+  correction?: { previous: CaseStatus; reason: CorrectionReason };
 }

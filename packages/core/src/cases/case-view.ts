@@ -12,6 +12,7 @@ import {
 import type { CaseEvidenceView } from './case-evidence.ts';
 import { caseEvidenceView } from './case-evidence.ts';
 import { caseInFrench } from './case-french.ts';
+import type { Reidentification } from './case-reidentification.ts';
 import { caseSight } from './case-sight.ts';
 import type { CaseStatus, StatusChange } from './case-status.ts';
 import type { CaseViewer } from './case-viewer.ts';
@@ -48,11 +49,19 @@ export interface CaseSummary {
   commune_label: string | null;
 }
 
+/** A change as shown: with the names of the account and organisation (null for a command). */
+export type NamedStatusChange = StatusChange & {
+  actor_name: string | null;
+  organisation_name: string | null;
+};
+
 export interface CaseDetail extends CaseSummary {
   /** Null for partners. */
-  status_history: StatusChange[] | null;
+  status_history: NamedStatusChange[] | null;
   evidence: CaseEvidenceView;
   plain_french: string[];
+  /** The partners that can re-identify the person, from which extract (a partner: its own only). */
+  reidentification: Reidentification[];
 }
 
 export function caseSummary(row: CaseSummaryRow, viewer: CaseViewer): CaseSummary {
@@ -91,8 +100,16 @@ export function caseDetail(row: CaseRow, viewer: CaseViewer): CaseDetail {
   const evidence = caseEvidenceView(row.evidence, caseSight(viewer, row));
   return {
     ...summary,
-    status_history: viewer.role === 'territory' ? (row.status_history as StatusChange[]) : null,
+    status_history:
+      viewer.role === 'territory'
+        ? (row.status_history as StatusChange[]).map((h) => ({
+            ...h,
+            actor_name: null,
+            organisation_name: null,
+          }))
+        : null,
     evidence,
     plain_french: caseInFrench({ ...summary, evidence }),
+    reidentification: [],
   };
 }

@@ -338,6 +338,16 @@ export async function findVisibleCase(
   return rows[0];
 }
 
+const lockedColumns = [
+  'id',
+  'run_id',
+  'status',
+  'subject_kind',
+  'subject_pseudo',
+  'benefit',
+  sql<number>`jsonb_array_length(status_history)`.as('changes'),
+] as const;
+
 /**
  * Locks the case for its follow-up change. Not for update: a publication's observations reference
  * the case (a key share lock) and must not hold a follow-up off.
@@ -345,7 +355,7 @@ export async function findVisibleCase(
 export function lockCase(db: Db, conventionId: string, id: string) {
   return db
     .selectFrom('cases')
-    .select(['id', 'run_id', 'status', 'subject_kind', 'subject_pseudo', 'benefit'])
+    .select(lockedColumns)
     .where('id', '=', id)
     .where('convention_id', '=', conventionId)
     .forNoKeyUpdate()
@@ -360,7 +370,7 @@ export function lockSuccessorCase(
 ) {
   return db
     .selectFrom('cases')
-    .select(['id', 'run_id', 'status', 'subject_kind', 'subject_pseudo', 'benefit'])
+    .select(lockedColumns)
     .where('run_id', '=', runId)
     .where('subject_kind', '=', of.subject_kind)
     .where('subject_pseudo', '=', of.subject_pseudo)

@@ -7,6 +7,7 @@ import type { Db } from '@nonrecours/db';
 import { sql } from 'kysely';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
+import { actorNames, organisationNames } from '../accounts/actor-names.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import type { AuditActor } from '../audit/audit-actor.ts';
 import { recordAccess } from '../audit/audit-writer.ts';
@@ -14,10 +15,12 @@ import type { ConventionAccess } from '../conventions/convention-access.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { latestPublishedRun, publishedRun } from '../runs/published-run.ts';
 import { type CaseFilter, type CaseSort, decodeCursor, encodeCursor } from './case-query.ts';
-import { type CaseStatus, caseTransitions } from './case-status.ts';
+import { reidentificationOf } from './case-reidentification.ts';
+import { type CaseStatus, type CorrectionReason, caseTransitions, type StatusChange } from './case-status.ts';
 import { type CaseDetail, type CaseSummary, caseDetail, caseSummary } from './case-view.ts';
-import { caseViewerOf } from './case-viewer.ts';
+import { type CaseViewer, caseViewerOf } from './case-viewer.ts';
 import {
+  type CaseRow,
   closedByRun,
   countCases,
   exportCommuneLabels,
@@ -39,12 +42,16 @@ export interface CaseListRequest {
   filter: CaseFilter;
   sort: CaseSort;
   limit: number;
+  /** Also count every case of the filtered list (one more query over the run). */
+  withTotal?: boolean;
 }
 
 export interface CaseList {
   runId: string | null;
   items: CaseSummary[];
   nextCursor: string | null;
+  /** Null unless asked for. */
+  total: number | null;
 }
 
 export async function listCases(
@@ -70,6 +77,9 @@ export async function listCases(
         limit: request.limit,
       })
     : { rows: [], next: null };
+  const total = request.withTotal
+    ? await countCases(db, { runId: run?.id ?? null, viewer, filter: request.filter })
+    : null;
   await recordAccess(db, {
     ...actor,
     conventionId,
@@ -91,6 +101,7 @@ export async function listCases(
     runId: run?.id ?? null,
     items: page.rows.map((row) => caseSummary(row, viewer)),
     nextCursor: run && page.next ? encodeCursor({ run: run.id, sort: request.sort, ...page.next }) : null,
+    total,
   };
 }
 
@@ -116,7 +127,37 @@ export async function readCase(
     details: { run: row.run_id },
     disclosed: row.pseudonyms,
   });
-  return caseDetail(row, viewer);
+  return presentDetail(db, row, viewer);
+}
+
+/**
+ * A case as a person acts on it: the follow-up history with the names of who recorded each change,
+ * and the partners that can re-identify the person.
+ */
+async function presentDetail(db: Db, row: CaseRow, viewer: CaseViewer): Promise<CaseDetail> {
+  const detail = caseDetail(row, viewer);
+  const reidentification = await reidentificationOf(db, row.source_extracts, viewer);
+  if (!detail.status_history) return { ...detail, reidentification };
+  const history = detail.status_history;
+  const [actors, organisations] = await Promise.all([
+    actorNames(
+      db,
+      history.map((h) => h.actor),
+    ),
+    organisationNames(
+      db,
+      history.map((h) => h.organisation),
+    ),
+  ]);
+  return {
+    ...detail,
+    reidentification,
+    status_history: history.map((h) => ({
+      ...h,
+      actor_name: actors.get(h.actor)?.name ?? null,
+      organisation_name: organisations.get(h.organisation) ?? null,
+    })),
+  };
 }
 
 /**
@@ -124,6 +165,10 @@ export async function readCase(
  * published run, or the case that run closed by what its extracts showed. A change sent for an older
  * run's case (a page opened before the publication) lands on its successor. The change, its audit
  * event and the disclosure of the returned case commit together.
+ *
+ * With a `correction` the outcome replaces the current one whatever the transitions allow (a
+ * mis-click on a final outcome), provided one was recorded; the history keeps the corrected outcome
+ * and the reason, and the audit event is a `case.correct`.
  */
 export function changeCaseStatus(
   db: Db,
@@ -131,6 +176,7 @@ export function changeCaseStatus(
   actor: AuditActor & { actor: string; org: string },
   id: string,
   status: CaseStatus,
+  correction?: { reason: CorrectionReason },
 ): Promise<CaseDetail> {
   const conventionId = access.convention.id;
   return db.transaction().execute(async (trx) => {
@@ -138,33 +184,56 @@ export function changeCaseStatus(
     if (!asked) throw notFound('case');
     const current = await currentCaseOf(trx, conventionId, asked);
     const from = current.status as CaseStatus;
-    const allowed = caseTransitions[from];
-    if (!allowed.includes(status))
-      throw conflict('invalid_status_transition', `a case ${from} cannot become ${status}`, {
-        from,
-        to: status,
-        allowed,
-      });
-    const row = await recordStatus(trx, current.id, {
+    if (correction) checkCorrection(from, status, current.changes);
+    else {
+      const allowed = caseTransitions[from];
+      if (!allowed.includes(status))
+        throw conflict('invalid_status_transition', `a case ${from} cannot become ${status}`, {
+          from,
+          to: status,
+          allowed,
+        });
+    }
+    const change: StatusChange = {
       status,
       at: new Date().toISOString(),
       actor: actor.actor,
       organisation: actor.org,
-    });
+      ...(correction ? { correction: { previous: from, reason: correction.reason } } : {}),
+    };
+    const row = await recordStatus(trx, current.id, change);
     await appendAuditEvent(trx, {
       ...actor,
       conventionId,
-      action: 'case.update',
+      action: correction ? 'case.correct' : 'case.update',
       target: `case/${current.id}`,
       purpose,
       outcome: 'success',
       statusCode: 200,
       recordCount: 1,
-      details: { run: row.run_id, from, to: status, ...(current.id !== id ? { asked: id } : {}) },
+      details: {
+        run: row.run_id,
+        from,
+        to: status,
+        ...(correction ? { reason: correction.reason } : {}),
+        ...(current.id !== id ? { asked: id } : {}),
+      },
       disclosed: row.pseudonyms,
     });
-    return caseDetail(row, { role: 'territory' });
+    return presentDetail(trx, row, { role: 'territory' });
   });
+}
+
+function checkCorrection(from: CaseStatus, to: CaseStatus, changes: number) {
+  if (changes === 0)
+    throw conflict('nothing_to_correct', 'no outcome was recorded on this case: record one instead', {
+      from,
+    });
+  if (from === to)
+    throw conflict('correction_unchanged', `the case is already ${to}: a correction changes the outcome`, {
+      from,
+      to,
+    });
 }
 
 type LockedCase = NonNullable<Awaited<ReturnType<typeof lockCase>>>;

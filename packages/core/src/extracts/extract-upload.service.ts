@@ -45,9 +45,7 @@ function refusalOf(extract: Extract): AppError {
     status,
     extract.refusal_code ?? 'rejected',
     extract.refusal_message ?? 'the extract was refused',
-    {
-      extract_id: extract.id,
-    },
+    { ...extract.refusal_details, extract_id: extract.id },
   );
 }
 
@@ -193,6 +191,7 @@ export async function receiveExtract(
             status: 'rejected',
             refusal_code: refusal.code,
             refusal_message: refusal.message,
+            refusal_details: refusal.details ? JSON.stringify(refusal.details) : null,
             row_count: refusal.rows ?? null,
             error_count: refusal.errorCount ?? null,
             bytes: body.bytes(),

@@ -24,7 +24,13 @@ export type { Equation } from './exact-disclosure.ts';
 /** Counts from 1 to this limit, exclusive, are never shown. */
 export const MIN_SHOWN_COUNT = 5;
 
-const isSmall = (value: number) => value > 0 && value < MIN_SHOWN_COUNT;
+/**
+ * Counts a territory team reads of its own work, inside the team: nothing is small. Whatever leaves
+ * the team (exports, a partner's view, the statistics read by others) keeps MIN_SHOWN_COUNT.
+ */
+export const TEAM_MIN_SHOWN_COUNT = 1;
+
+const smallBelow = (minShown: number) => (value: number) => value > 0 && value < minShown;
 
 export interface SuppressionInput {
   /** A non-negative count per cell: people, or the cases that contribute to an amount. */
@@ -32,10 +38,18 @@ export interface SuppressionInput {
   equations: readonly Equation[];
   /** Cells hidden whatever their count (an amount whose count is hidden). */
   forced?: readonly boolean[];
+  /** Counts from 1 to this limit, exclusive, are hidden: MIN_SHOWN_COUNT unless the team's own. */
+  minShown?: number;
 }
 
 /** Which cells to suppress. */
-export function suppressCells({ values, equations, forced = [] }: SuppressionInput): boolean[] {
+export function suppressCells({
+  values,
+  equations,
+  forced = [],
+  minShown = MIN_SHOWN_COUNT,
+}: SuppressionInput): boolean[] {
+  const isSmall = smallBelow(minShown);
   const suppressed = values.map((value, cell) => Boolean(forced[cell]) || isSmall(value));
   const linesOf = values.map((): Equation[] => []);
   for (const equation of equations) for (const cell of cellsOf(equation)) linesOf[cell]!.push(equation);
@@ -47,7 +61,7 @@ export function suppressCells({ values, equations, forced = [] }: SuppressionInp
     while (!settled) {
       settled = true;
       for (const equation of equations) {
-        if (!isExposed(equation, values, suppressed)) continue;
+        if (!isExposed(equation, values, suppressed, isSmall)) continue;
         const complement = cheapest(cellsOf(equation)) ?? firstShown(cellsOf(equation));
         if (complement === undefined) continue;
         suppressed[complement] = true;
@@ -67,7 +81,12 @@ export function suppressCells({ values, equations, forced = [] }: SuppressionInp
 
 const cellsOf = (equation: Equation) => [...equation.parts, equation.total];
 
-function isExposed(equation: Equation, values: readonly number[], suppressed: readonly boolean[]): boolean {
+function isExposed(
+  equation: Equation,
+  values: readonly number[],
+  suppressed: readonly boolean[],
+  isSmall: (value: number) => boolean,
+): boolean {
   const hidden = cellsOf(equation).filter((cell) => suppressed[cell]).length;
   const hiddenSum = equation.parts.reduce((sum, cell) => sum + (suppressed[cell] ? values[cell]! : 0), 0);
   return hidden === 1 || (!suppressed[equation.total] && isSmall(hiddenSum));

@@ -4,7 +4,7 @@
 // the benefit, the communes to the overall count), so they are protected together, as one set of
 // cells and equations: a cell hidden in one table can never be recomputed from another. Rules are
 // not crossed with outcomes: rules with few cases would hide much of benefit × outcome with them.
-import { type Equation, suppressCells } from './cell-suppression.ts';
+import { type Equation, MIN_SHOWN_COUNT, suppressCells } from './cell-suppression.ts';
 
 export const followUpOutcomes = [
   'to_contact',
@@ -74,6 +74,7 @@ type RowCells = Record<Column, number>;
 export function followUpStats(
   groups: readonly FollowUpGroup[],
   communes: readonly CommuneGroup[],
+  minShown = MIN_SHOWN_COUNT,
 ): FollowUpStats {
   for (const group of groups) {
     if (!(followUpOutcomes as readonly string[]).includes(group.status))
@@ -125,7 +126,7 @@ export function followUpStats(
   }
   equations.push({ total: overall.presumed, parts: communeCells.map((c) => c.cell) });
 
-  const suppressed = suppressCells({ values: counts, equations });
+  const suppressed = suppressCells({ values: counts, equations, minShown });
   const shown = (index: number): StatCell =>
     suppressed[index] ? { value: null, suppressed: true } : { value: counts[index]!, suppressed: false };
   const present = (row: RowCells): FollowUpRow => {
@@ -151,6 +152,7 @@ export function followUpStats(
     ],
     counts,
     suppressed,
+    minShown,
   );
 
   return {
@@ -175,6 +177,7 @@ function rightsOpenedAmounts(
   rows: readonly { of: readonly FollowUpGroup[]; count: number }[],
   counts: readonly number[],
   countSuppressed: readonly boolean[],
+  minShown: number,
 ): StatCell[] {
   const opened = rows.map(({ of }) => of.filter((g) => g.status === 'rights_opened'));
   const sums = opened.map((of) => of.reduce((sum, g) => sum + g.amount, 0));
@@ -184,6 +187,7 @@ function rightsOpenedAmounts(
     values: contributors,
     equations: contributors[0]! > 0 ? [{ total: 0, parts }] : [],
     forced: rows.map(({ count }) => countSuppressed[count]!),
+    minShown,
   });
   return rows.map(({ count }, i): StatCell => {
     if (suppressed[i]) return { value: null, suppressed: true };

@@ -48,7 +48,7 @@ export interface SeriesMonth {
 const shownCell = (value: number | null, suppressed: boolean): StatCell =>
   suppressed ? { value: null, suppressed: true } : { value, suppressed: false };
 
-export function monthlySeries(groups: readonly MonthGroup[]): SeriesMonth[] {
+export function monthlySeries(groups: readonly MonthGroup[], minShown = MIN_SHOWN_COUNT): SeriesMonth[] {
   const months = [...Map.groupBy(groups, (g) => g.month)].sort(([a], [b]) => (a < b ? -1 : 1));
   return months.map(([month, rows]) => {
     const total = rows.find((r) => r.benefit === null);
@@ -72,12 +72,12 @@ export function monthlySeries(groups: readonly MonthGroup[]): SeriesMonth[] {
     const equations: Equation[] = counted.map((k) => ({ total: overall[k], parts: parts.map((p) => p[k]) }));
     for (const c of cells)
       equations.push({ total: c.taken_up, parts: [c.taken_up_contacted, c.taken_up_not_contacted] });
-    const suppressed = suppressCells({ values, equations });
-    const amounts = takenUpAmounts(lines, cells, suppressed);
+    const suppressed = suppressCells({ values, equations, minShown });
+    const amounts = takenUpAmounts(lines, cells, suppressed, minShown);
     const figures = (i: number): SeriesFigures => {
       const g = lines[i]!;
       const c = cells[i]!;
-      const takenUpHidden = suppressed[c.taken_up]! || values[c.taken_up]! < MIN_SHOWN_COUNT;
+      const takenUpHidden = suppressed[c.taken_up]! || values[c.taken_up]! < minShown;
       return {
         ...(Object.fromEntries(
           counted.map((k) => [k, shownCell(values[c[k]]!, suppressed[c[k]]!)]),
@@ -103,6 +103,7 @@ function takenUpAmounts(
   lines: readonly MonthGroup[],
   cells: readonly Record<Counted, number>[],
   countSuppressed: readonly boolean[],
+  minShown: number,
 ): StatCell[] {
   const contributors = lines.map((g) => g.taken_up_estimated);
   const parts = contributors.flatMap((n, i) => (i > 0 && n > 0 ? [i] : []));
@@ -110,6 +111,7 @@ function takenUpAmounts(
     values: contributors,
     equations: contributors[0]! > 0 ? [{ total: 0, parts }] : [],
     forced: cells.map((c) => countSuppressed[c.taken_up]!),
+    minShown,
   });
   return lines.map((g, i) => {
     if (suppressed[i]) return { value: null, suppressed: true };

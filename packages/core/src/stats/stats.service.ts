@@ -4,6 +4,7 @@ import type { Db, Run } from '@nonrecours/db';
 import type { CaseViewer } from '../cases/case-viewer.ts';
 import { notFound } from '../errors.ts';
 import { publishedRun } from '../runs/published-run.ts';
+import { MIN_SHOWN_COUNT } from './cell-suppression.ts';
 import { type FollowUpStats, followUpStats } from './follow-up-stats.ts';
 import { monthlySeries, type SeriesMonth } from './monthly-series.ts';
 import { followUpGroups, monthGroups } from './stats.repository.ts';
@@ -13,6 +14,7 @@ export async function readRunStats(
   conventionId: string,
   runId: string | undefined,
   viewer: CaseViewer,
+  minShown = MIN_SHOWN_COUNT,
 ): Promise<{ run: Run; stats: FollowUpStats; series: SeriesMonth[] }> {
   const run = await publishedRun(db, conventionId, runId);
   if (!run) throw notFound('published run');
@@ -21,5 +23,9 @@ export async function readRunStats(
     followUpGroups(db, conventionId, run.id, viewer),
     viewer.role === 'territory' ? monthGroups(db, conventionId) : [],
   ]);
-  return { run, stats: followUpStats(groups, communes), series: monthlySeries(months) };
+  return {
+    run,
+    stats: followUpStats(groups, communes, minShown),
+    series: monthlySeries(months, minShown),
+  };
 }

@@ -6,14 +6,17 @@ import { Readable } from 'node:stream';
 import {
   type AuditFilter,
   type AuditSigner,
+  actorNames,
   auditCsvHeader,
   auditCsvLine,
   checkpointMismatchReasons,
   conflict,
+  countAuditEvents,
   createCheckpointVerifier,
   createReceiptVerifier,
   type ExternalCheckpoint,
   freshnessProblems,
+  organisationNames,
   queryAuditEvents,
   streamAuditEvents,
   trailProblems,
@@ -206,21 +209,56 @@ export async function auditRoutes(
       querystring: filterQuery.extend({
         limit: z.coerce.number().int().min(1).max(1000).default(100),
         cursor: z.coerce.number().int().positive().optional(),
+        with_total: z
+          .enum(['true', 'false'])
+          .optional()
+          .describe('also count every event of the filter, in `total`'),
       }),
       response: {
-        200: z.object({ items: z.array(auditEventSchema), next_cursor: z.number().int().nullable() }),
+        200: z.object({
+          items: z.array(
+            auditEventSchema.extend({
+              actor_name: z
+                .string()
+                .nullable()
+                .describe('the account’s e-mail address or the API client’s name; null for a command'),
+              org_name: z.string().nullable().describe('the name of the actor’s organisation'),
+            }),
+          ),
+          next_cursor: z.number().int().nullable(),
+          total: z.number().int().nullable().describe('with `with_total=true`: the events of the filter'),
+        }),
         ...errorResponses,
       },
     },
     handler: async (request) => {
       const allowed = await dpoConventions(db, requirePrincipal(request).partnerId);
-      const page = await queryAuditEvents(db, toFilter(request.query, allowed), {
-        limit: request.query.limit,
-        before: request.query.cursor,
-      });
+      const filter = toFilter(request.query, allowed);
+      const [page, total] = await Promise.all([
+        queryAuditEvents(db, filter, { limit: request.query.limit, before: request.query.cursor }),
+        request.query.with_total === 'true' ? countAuditEvents(db, filter) : null,
+      ]);
+      const [actors, organisations] = await Promise.all([
+        actorNames(
+          db,
+          page.items.map((e) => e.actor),
+        ),
+        organisationNames(
+          db,
+          page.items.map((e) => e.org),
+        ),
+      ]);
       request.audit.recordCount = page.items.length;
       noteFilter(request, request.query);
-      return { items: page.items, next_cursor: page.nextCursor };
+      return {
+        items: page.items.map((e) => ({
+          ...e,
+          actor_name: e.actor ? (actors.get(e.actor)?.name ?? null) : null,
+          org_name: e.org ? (organisations.get(e.org) ?? null) : null,
+        })),
+        next_cursor: page.nextCursor,
+        total,
+      };
     },
   });
 

@@ -10,6 +10,7 @@ import {
   caseSorts,
   caseStatuses,
   changeCaseStatus,
+  correctionReasons,
   listCases,
   openCaseExport,
   readCase,
@@ -111,7 +112,21 @@ const caseDetailSchema = caseSummarySchema
   .extend({
     status_history: z
       .array(
-        z.object({ status: z.enum(caseStatuses), at: z.string(), actor: z.string(), organisation: z.uuid() }),
+        z.object({
+          status: z.enum(caseStatuses),
+          at: z.string(),
+          actor: z.string().describe('the id of the account or API client (the token’s subject)'),
+          actor_name: z
+            .string()
+            .nullable()
+            .describe('the account’s e-mail address or the API client’s name; null for a command'),
+          organisation: z.uuid(),
+          organisation_name: z.string().nullable(),
+          correction: z
+            .object({ previous: z.enum(caseStatuses), reason: z.enum(correctionReasons) })
+            .optional()
+            .describe('present when this change corrected the outcome before it'),
+        }),
       )
       .nullable()
       .describe('null for partners'),
@@ -129,6 +144,21 @@ const caseDetailSchema = caseSummarySchema
       })
       .meta({ id: 'CaseEvidence' }),
     plain_french: z.array(z.string()).describe('the case told in plain French, one sentence or item a line'),
+    reidentification: z
+      .array(
+        z.object({
+          partner_id: z.uuid(),
+          partner_name: z.string(),
+          kind: z.string(),
+          extract_id: z.uuid(),
+          reference_month: month,
+          profile: z.boolean().describe('the case’s profile was built on this extract’s row'),
+        }),
+      )
+      .describe(
+        'the partners that can put a name on the case: each finds the person in the clear file its extract ' +
+          'was pseudonymised from, with `nonrecours reidentify` and its cases export; a partner sees only itself',
+      ),
   })
   .meta({ id: 'CaseDetail' });
 
@@ -200,12 +230,21 @@ export async function casesRoutes(app: FastifyInstance, options: { db: Db; pool:
         ...filterQuery,
         limit: z.coerce.number().int().min(1).max(500).default(50),
         cursor: z.string().max(400).optional().describe('the next_cursor of the previous page'),
+        with_total: z
+          .enum(['true', 'false'])
+          .optional()
+          .describe('also count every case of the filtered list, in `total`'),
       }),
       response: {
         200: z.object({
           run_id: z.uuid().nullable().describe('null when the convention has no published run'),
           items: z.array(caseSummarySchema),
           next_cursor: z.string().nullable(),
+          total: z
+            .number()
+            .int()
+            .nullable()
+            .describe('with `with_total=true`: the cases of the filtered list'),
         }),
         ...errorResponses,
       },
@@ -218,9 +257,10 @@ export async function casesRoutes(app: FastifyInstance, options: { db: Db; pool:
         sort: q.sort,
         limit: q.limit,
         filter: filterOf(q),
+        withTotal: q.with_total === 'true',
       });
       request.audit.written = true;
-      return { run_id: list.runId, items: list.items, next_cursor: list.nextCursor };
+      return { run_id: list.runId, items: list.items, next_cursor: list.nextCursor, total: list.total };
     },
   });
 
@@ -292,9 +332,24 @@ export async function casesRoutes(app: FastifyInstance, options: { db: Db; pool:
       description:
         'Outcome codes only. to_contact → contacted, unreachable, refused, already_covered, not_eligible; ' +
         'contacted → rights_opened, already_covered, not_eligible, refused, unreachable; unreachable → ' +
-        'contacted; the others are final. Another change answers 409 with the allowed outcomes.',
+        'contacted; the others are final. Another change answers 409 with the allowed outcomes. ' +
+        'A `correction` (after a mis-click, a wrong entry, new information or a partner’s check) sets any ' +
+        'other outcome once one was recorded (409 nothing_to_correct otherwise, correction_unchanged for the ' +
+        'same outcome); the history keeps the corrected outcome and the reason, audited as case.correct.',
       params: caseParams,
-      body: z.object({ status: z.enum(caseStatuses) }),
+      body: z.object({
+        status: z.enum(caseStatuses),
+        correction: z
+          .object({
+            reason: z
+              .enum(correctionReasons)
+              .describe(
+                'entry_error: a mis-click or wrong entry; new_information: the person said otherwise since; ' +
+                  'partner_check: a partner’s check showed otherwise',
+              ),
+          })
+          .optional(),
+      }),
       response: { 200: caseDetailSchema, ...errorResponses },
     },
     handler: async (request) => {
@@ -305,6 +360,7 @@ export async function casesRoutes(app: FastifyInstance, options: { db: Db; pool:
         { ...auditActorOf(request), actor: principal.subject, org: principal.partnerId },
         request.params.id,
         request.body.status,
+        request.body.correction,
       );
       request.audit.written = true;
       return detail;

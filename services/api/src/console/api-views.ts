@@ -30,10 +30,20 @@ export interface ExtractView {
   error_count: number | null;
   bytes: number | null;
   sha256: string | null;
-  refusal: { code: string; message: string } | null;
+  refusal: { code: string; message: string; details?: Record<string, unknown> } | null;
   received_at: string;
   finished_at: string | null;
   expires_at: string;
+}
+
+/** The answer of an upload with `dry_run=true`. */
+export interface ExtractCheckView {
+  verdict: 'accepted' | 'rejected';
+  refusal: { code: string; message: string; details?: Record<string, unknown> } | null;
+  row_count: number;
+  valid_count: number;
+  error_count: number;
+  errors: { line: number; column: string | null; code: string }[];
 }
 
 export interface ExtractErrorsView {
@@ -108,7 +118,9 @@ export interface AuditEventView {
   seq: number;
   at: string;
   actor: string | null;
+  actor_name: string | null;
   org: string | null;
+  org_name: string | null;
   role: string | null;
   convention_id: string | null;
   action: string;
@@ -207,7 +219,25 @@ interface EvidenceView {
 }
 
 export interface CaseDetailView extends CaseSummaryView {
-  status_history: { status: string; at: string; actor: string; organisation: string }[] | null;
+  status_history:
+    | {
+        status: string;
+        at: string;
+        actor: string;
+        actor_name: string | null;
+        organisation: string;
+        organisation_name: string | null;
+        correction?: { previous: string; reason: string };
+      }[]
+    | null;
+  reidentification: {
+    partner_id: string;
+    partner_name: string;
+    kind: string;
+    extract_id: string;
+    reference_month: string;
+    profile: boolean;
+  }[];
   evidence: EvidenceView & { supporting: { rule: { id: string }; evidence: EvidenceView }[] };
   plain_french: string[];
 }

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ApiClient } from './api-client.ts';
 import type { AuditEventView, ConventionView, VerificationView } from './api-views.ts';
-import { type Alert, badge, input, select, table } from './components.ts';
+import { type Alert, badge, input, pager, select, table } from './components.ts';
 import { html } from './html.ts';
 import { sendDownload, sendPage } from './render.ts';
 import {
@@ -15,6 +15,7 @@ import {
   chainBreakLabels,
   formatCount,
   formatDateTime,
+  formatTotal,
   label,
   roleLabels,
 } from './wording.ts';
@@ -114,6 +115,65 @@ function checkpointsSentence(checkpoints: VerificationView['checkpoints']): stri
   return `Les ${formatCount(checkpoints.checked)} points de contrôle signés concordent.`;
 }
 
+const PAGE_SIZE = 50;
+
+/** The cursors of the pages seen before this one (the journal's cursors go forward only). */
+const seqTrail = (text: string | undefined) =>
+  (text ?? '')
+    .split('.')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
+
+const who = (e: AuditEventView) =>
+  html`${e.actor_name ?? html`<span class="console-code">${e.actor ?? '—'}</span>`}${
+    e.org_name || e.role
+      ? html`<br><span class="fr-text--xs">${[e.org_name, e.role ? label(roleLabels, e.role) : null].filter(Boolean).join(' · ')}</span>`
+      : ''
+  }`;
+
+function eventsTable(
+  page: { items: AuditEventView[]; total: number | null },
+  references: Map<string, string>,
+  pageNumber: number,
+  previous: string | null,
+  following: string | null,
+) {
+  const counted =
+    page.total === null
+      ? null
+      : page.total === 0
+        ? 'Aucun événement ne correspond à ces filtres.'
+        : `${formatTotal(page.total, 'événement correspond', 'événements correspondent')} à ces filtres.`;
+  return html`${counted ? html`<p class="fr-text--bold">${counted}</p>` : ''}
+    ${table(
+      `Événements, les plus récents d’abord, page ${pageNumber}`,
+      [
+        { label: 'N°', cell: (e: AuditEventView) => formatCount(e.seq), numeric: true },
+        { label: 'Date', cell: (e) => formatDateTime(e.at) },
+        {
+          label: 'Action',
+          cell: (e) =>
+            html`${label(auditActionLabels, e.action)}<br><code class="fr-text--xs">${e.action}</code>`,
+        },
+        { label: 'Acteur', cell: who },
+        {
+          label: 'Convention',
+          cell: (e) => (e.convention_id ? (references.get(e.convention_id) ?? e.convention_id) : '—'),
+        },
+        { label: 'Objet', cell: (e) => auditTarget(e.target) },
+        {
+          label: 'Résultat',
+          cell: (e) =>
+            html`${badge(label(auditOutcomeLabels, e.outcome), e.outcome === 'success' ? 'success' : e.outcome === 'denied' ? 'warning' : 'error')}${e.status_code ? html`<br><span class="fr-text--xs">HTTP ${e.status_code}</span>` : ''}`,
+        },
+        { label: 'Enregistrements', cell: (e) => formatCount(e.record_count), numeric: true },
+      ],
+      page.items,
+      'aucun événement ne correspond à ces filtres.',
+    )}
+    ${pager({ label: 'Pages du journal', page: pageNumber, previous, next: following, pages: page.total === null ? null : Math.max(1, Math.ceil(page.total / PAGE_SIZE)) })}`;
+}
+
 export async function auditRoutes(app: FastifyInstance, options: { api: ApiClient }) {
   const { api } = options;
 
@@ -122,27 +182,46 @@ export async function auditRoutes(app: FastifyInstance, options: { api: ApiClien
     const conventions = await dpoConventions(api, request);
     const parsed = filtersSchema.safeParse(request.query);
     const filters: Filters = parsed.success ? parsed.data : noFilters;
+    // What was typed stays in the form; the list waits for the fields signalled to be corrected.
+    const typed = request.query as Record<string, string | undefined>;
+    const issues: Record<string, boolean> = parsed.success
+      ? {}
+      : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), true]));
     const alerts: Alert[] = parsed.success
       ? []
       : [
           {
             tone: 'error',
-            text: 'Certains filtres sont invalides : vérifiez les dates (JJ/MM/AAAA) et le pseudonyme (43 caractères).',
+            title: 'Des filtres sont à corriger',
+            text: 'Corrigez les champs signalés ci-dessous : le journal s’affichera avec vos filtres.',
           },
         ];
     const query = apiQuery(filters);
-    query.set('limit', '50');
+    query.set('limit', String(PAGE_SIZE));
+    query.set('with_total', 'true');
     if (filters.suite) query.set('cursor', String(filters.suite));
-    const page = await api.json<{ items: AuditEventView[]; next_cursor: number | null }>(
-      request,
-      account,
-      `/v1/audit?${query}`,
-    );
+    const page = parsed.success
+      ? await api.json<{ items: AuditEventView[]; next_cursor: number | null; total: number | null }>(
+          request,
+          account,
+          `/v1/audit?${query}`,
+        )
+      : null;
     const references = new Map(conventions.map((c) => [c.id, c.reference]));
     const kept = pageQuery(filters);
-    const issues = parsed.success
-      ? {}
-      : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), true]));
+    const before = filters.suite ? seqTrail(typed.avant) : [];
+    const at = (trail: readonly number[], cursor: number | undefined) => {
+      const q = new URLSearchParams(kept);
+      if (cursor) q.set('suite', String(cursor));
+      if (cursor && trail.length) q.set('avant', trail.join('.'));
+      return `/console/audit${q.size ? `?${q}` : ''}`;
+    };
+    const pageNumber = filters.suite ? before.length + 2 : 1;
+    const previous = filters.suite ? at(before.slice(0, -1), before.at(-1)) : null;
+    const following =
+      page?.next_cursor != null
+        ? at(filters.suite ? [...before, filters.suite] : [], page.next_cursor)
+        : null;
     return sendPage(request, reply, {
       title: 'Journal d’audit',
       section: 'audit',
@@ -151,8 +230,12 @@ export async function auditRoutes(app: FastifyInstance, options: { api: ApiClien
         <p class="fr-text--lead">Chaque accès aux données de vos conventions, réussi ou refusé, est inscrit dans un journal chaîné : chaque événement scelle le précédent.</p>
         <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
           <li><a class="fr-btn fr-icon-shield-line" href="/console/audit/verification">Vérifier l’intégrité du journal</a></li>
-          <li><a class="fr-btn fr-btn--secondary fr-icon-download-line" href="/console/audit/export.csv?${kept}" download>Exporter (CSV)</a></li>
-          <li><a class="fr-btn fr-btn--tertiary fr-icon-download-line" href="/console/audit/export.jsonl?${kept}" download>Exporter (JSON Lines)</a></li>
+          ${
+            page
+              ? html`<li><a class="fr-btn fr-btn--secondary fr-icon-download-line" href="/console/audit/export.csv?${kept}" download>Exporter (CSV)</a></li>
+          <li><a class="fr-btn fr-btn--tertiary fr-icon-download-line" href="/console/audit/export.jsonl?${kept}" download>Exporter (JSON Lines)</a></li>`
+              : ''
+          }
         </ul>
         <form method="get" action="/console/audit" class="fr-mb-4w">
           <fieldset class="fr-fieldset" aria-labelledby="titre-filtres">
@@ -167,8 +250,19 @@ export async function auditRoutes(app: FastifyInstance, options: { api: ApiClien
                   ...conventions.map((c) => ({ value: c.id, label: c.reference })),
                 ],
               })}</div>
-              <div class="fr-col-12 fr-col-md-4">${input({ name: 'actor', label: 'Acteur', hint: 'Identifiant du compte ou du client', value: filters.actor })}</div>
-              <div class="fr-col-12 fr-col-md-4">${input({ name: 'action', label: 'Action', hint: 'Par exemple case.update ou extract.upload', value: filters.action })}</div>
+              <div class="fr-col-12 fr-col-md-4">${input({ name: 'actor', label: 'Acteur', hint: 'Identifiant du compte ou du client d’API', value: typed.actor, error: issues.actor ? 'Un identifiant compte au plus 200 caractères.' : undefined })}</div>
+              <div class="fr-col-12 fr-col-md-4">${select({
+                name: 'action',
+                label: 'Action',
+                value: typed.action,
+                error: issues.action ? 'Choisissez une action de la liste.' : undefined,
+                options: [
+                  { value: '', label: 'Toutes' },
+                  ...Object.entries(auditActionLabels)
+                    .sort(([, a], [, b]) => a.localeCompare(b, 'fr'))
+                    .map(([value, l]) => ({ value, label: l })),
+                ],
+              })}</div>
               <div class="fr-col-12 fr-col-md-4">${select({
                 name: 'outcome',
                 label: 'Résultat',
@@ -178,13 +272,13 @@ export async function auditRoutes(app: FastifyInstance, options: { api: ApiClien
                   ...Object.entries(auditOutcomeLabels).map(([value, l]) => ({ value, label: l })),
                 ],
               })}</div>
-              <div class="fr-col-12 fr-col-md-4">${input({ name: 'du', label: 'Du', type: 'date', value: filters.du, error: issues.du ? 'Date invalide.' : undefined })}</div>
-              <div class="fr-col-12 fr-col-md-4">${input({ name: 'au', label: 'Au (inclus)', type: 'date', value: filters.au, error: issues.au ? 'Date invalide.' : undefined })}</div>
+              <div class="fr-col-12 fr-col-md-4">${input({ name: 'du', label: 'Du', hint: 'Format attendu : AAAA-MM-JJ', type: 'date', value: typed.du, error: issues.du ? 'Date invalide : indiquez un jour qui existe, au format AAAA-MM-JJ.' : undefined })}</div>
+              <div class="fr-col-12 fr-col-md-4">${input({ name: 'au', label: 'Au (inclus)', hint: 'Format attendu : AAAA-MM-JJ', type: 'date', value: typed.au, error: issues.au ? 'Date invalide : indiquez un jour qui existe, au format AAAA-MM-JJ.' : undefined })}</div>
               <div class="fr-col-12">${input({
                 name: 'pseudonym',
                 label: 'Pseudonyme d’une personne',
                 hint: 'Les accès qui ont porté sur cette personne (droit d’accès, RGPD art. 15) : 43 caractères',
-                value: filters.pseudonym,
+                value: typed.pseudonym,
                 error: issues.pseudonym
                   ? 'Un pseudonyme compte 43 caractères (lettres, chiffres, - et _).'
                   : undefined,
@@ -198,40 +292,7 @@ export async function auditRoutes(app: FastifyInstance, options: { api: ApiClien
             </div>
           </fieldset>
         </form>
-        ${table(
-          `Événements, les plus récents d’abord (${formatCount(page.items.length)} affichés)`,
-          [
-            { label: 'N°', cell: (e: AuditEventView) => formatCount(e.seq), numeric: true },
-            { label: 'Date', cell: (e) => formatDateTime(e.at) },
-            {
-              label: 'Action',
-              cell: (e) => html`${label(auditActionLabels, e.action)}<br><code>${e.action}</code>`,
-            },
-            {
-              label: 'Acteur',
-              cell: (e) =>
-                html`<span class="console-code">${e.actor ?? '—'}</span><br><span class="fr-text--xs">${e.role ? label(roleLabels, e.role) : ''}</span>`,
-            },
-            {
-              label: 'Convention',
-              cell: (e) => (e.convention_id ? (references.get(e.convention_id) ?? e.convention_id) : '—'),
-            },
-            { label: 'Objet', cell: (e) => auditTarget(e.target) },
-            {
-              label: 'Résultat',
-              cell: (e) =>
-                html`${badge(label(auditOutcomeLabels, e.outcome), e.outcome === 'success' ? 'success' : e.outcome === 'denied' ? 'warning' : 'error')}${e.status_code ? html`<br><span class="fr-text--xs">HTTP ${e.status_code}</span>` : ''}`,
-            },
-            { label: 'Enregistrements', cell: (e) => formatCount(e.record_count), numeric: true },
-          ],
-          page.items,
-          'aucun événement ne correspond à ces filtres.',
-        )}
-        ${
-          page.next_cursor === null
-            ? ''
-            : html`<a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/console/audit?${kept}${kept.size ? '&' : ''}suite=${page.next_cursor}">Événements plus anciens</a>`
-        }`,
+        ${page ? eventsTable(page, references, pageNumber, previous, following) : ''}`,
     });
   });
 

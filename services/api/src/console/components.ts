@@ -79,7 +79,11 @@ export interface Column<T> {
   numeric?: boolean;
 }
 
-/** A DSFR table; the caption names it for screen readers, header cells are scoped. */
+/**
+ * A DSFR table; the caption names it for screen readers, header cells are scoped. A table wider than
+ * the screen scrolls inside its own container (the page itself reflows, RGAA 10.11); the container
+ * takes the keyboard focus so that it can be scrolled without a mouse.
+ */
 export function table<T>(
   caption: string,
   columns: readonly Column<T>[],
@@ -87,7 +91,7 @@ export function table<T>(
   empty = 'Aucune donnée.',
 ): Html {
   if (rows.length === 0) return html`<p class="fr-text--sm">${caption} : ${empty}</p>`;
-  return html`<div class="fr-table fr-table--no-scroll"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content">
+  return html`<div class="fr-table"><div class="fr-table__wrapper"><div class="fr-table__container" tabindex="0" role="region" aria-label="${caption}"><div class="fr-table__content">
     <table>
       <caption>${caption}</caption>
       <thead><tr>${columns.map((c) => html`<th scope="col" class="${c.numeric ? 'console-num' : ''}">${c.label}</th>`)}</tr></thead>
@@ -112,5 +116,33 @@ export function breadcrumb(crumbs: readonly Crumb[]): Html {
           : html`<li><a class="fr-breadcrumb__link" href="${c.href}">${c.label}</a></li>`,
       )}
     </ol></div>
+  </nav>`;
+}
+
+export interface PagerInput {
+  /** Names the navigation for screen readers. */
+  label: string;
+  /** This page's number, from 1. */
+  page: number;
+  /** How many pages there are, when known. */
+  pages?: number | null;
+  previous: string | null;
+  next: string | null;
+}
+
+/** The DSFR pagination of a list read page after page: previous, where we are, next. */
+export function pager(p: PagerInput): Html {
+  if (!p.previous && !p.next) return html``;
+  const of = p.pages ? ` sur ${p.pages}` : '';
+  const link = (href: string | null, cls: string, text: string) =>
+    href
+      ? html`<li><a class="fr-pagination__link ${cls} fr-pagination__link--lg-label" href="${href}">${text}</a></li>`
+      : html`<li><a class="fr-pagination__link ${cls} fr-pagination__link--lg-label" aria-disabled="true" role="link">${text}</a></li>`;
+  return html`<nav role="navigation" class="fr-pagination fr-mt-3w" aria-label="${p.label}">
+    <ul class="fr-pagination__list">
+      ${link(p.previous, 'fr-pagination__link--prev', 'Page précédente')}
+      <li><a class="fr-pagination__link" aria-current="page" title="Page ${p.page}${of}">Page ${p.page}${of}</a></li>
+      ${link(p.next, 'fr-pagination__link--next', 'Page suivante')}
+    </ul>
   </nav>`;
 }

@@ -20,6 +20,7 @@ import { conventionsRoutes } from './conventions.routes.ts';
 import { dashboardRoutes } from './dashboard.routes.ts';
 import { consoleNotFound, handleConsoleError, signInRedirect } from './errors.ts';
 import { extractsRoutes } from './extracts.routes.ts';
+import { legalRoutes } from './legal.routes.ts';
 import { oidcRoutes } from './oidc.routes.ts';
 import { createOidc } from './oidc.ts';
 import { recordRoutes } from './record.routes.ts';
@@ -96,6 +97,7 @@ export async function consolePlugin(app: FastifyInstance, options: ConsoleOption
       oidcName: oidc?.name ?? null,
       attemptsPerMinute: 10,
     });
+    await pages.register(legalRoutes);
     if (oidc) await pages.register(oidcRoutes, { db, sessions, cookies, oidc });
     await pages.register(conventionsRoutes, { api });
     await pages.register(extractsRoutes, { api });

@@ -1,7 +1,8 @@
 // The territory team's dashboard of a convention: the extracts received and how fresh they are, the
 // runs (start one from here), and the statistics of the latest published run — cases by benefit and
 // commune, share verified, monthly amounts of the rights opened, outcomes across runs — as charts
-// with their tables. Statistics come with the API's small-cell suppression.
+// with their tables. These are the team's own figures, read unmasked (`disclosure=team`): the
+// small-cell suppression applies to what leaves the team (exports, partners, the statistics API).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type ApiClient, ApiError } from './api-client.ts';
 import type {
@@ -62,7 +63,7 @@ export const runBadge = (status: string) =>
 /** The statistics of a run, or null when the convention has no published run yet. */
 async function statsOf(api: ApiClient, request: FastifyRequest, cid: string, run?: string) {
   try {
-    const query = run ? `?run=${run}` : '';
+    const query = `?disclosure=team${run ? `&run=${run}` : ''}`;
     return await api.json<StatsView>(
       request,
       request.consoleSession!.account,
@@ -81,7 +82,8 @@ function keyFigures(stats: StatsView | null, lastRun: RunView | undefined): Html
       <p class="console-figure">${figure}</p>
       <p class="fr-card__desc">${note}</p>
     </div></div></div></div>`;
-  return html`<div class="fr-grid-row fr-grid-row--gutters fr-mb-4w">
+  return html`<h2 class="fr-sr-only">Chiffres clés</h2>
+  <div class="fr-grid-row fr-grid-row--gutters fr-mb-4w">
     ${tile('Cas présumés', cell(stats?.overall.presumed), stats ? `traitement ${stats.run.as_of ? ofMonth(stats.run.as_of) : ''}` : 'aucun traitement publié')}
     ${tile('Part vérifiée', stats ? formatShare(stats.overall.verified_share) : '—', `${cell(stats?.overall.verified)} cas vérifiés`)}
     ${tile('Droits ouverts', cell(stats?.overall.rights_opened_amount, formatEuros), 'montants mensuels estimés')}
@@ -164,7 +166,11 @@ function monthlyChart(series: readonly StatsMonthView[]): Html {
 function charts(stats: StatsView, history: readonly StatsView[]): Html {
   const byCommune = [...stats.by_commune].sort((a, b) => (b.presumed.value ?? 0) - (a.presumed.value ?? 0));
   return html`<h2 class="fr-mt-6w">Cas présumés du dernier traitement</h2>
-    <p class="fr-text--sm">Les effectifs de 1 à ${stats.min_shown_count - 1} sont masqués (secret statistique), ainsi que ceux qui permettraient de les retrouver.</p>
+    <p class="fr-text--sm">${
+      stats.min_shown_count > 1
+        ? `Les effectifs de 1 à ${stats.min_shown_count - 1} sont masqués (secret statistique), ainsi que ceux qui permettraient de les retrouver.`
+        : 'Ces chiffres sont ceux de votre équipe, sans masquage : ne les diffusez pas tels quels. Les exports, les vues des partenaires et les statistiques lues par d’autres masquent les petits effectifs (secret statistique).'
+    }</p>
     ${barChart({
       title: 'Cas présumés par prestation',
       description: stats.by_benefit

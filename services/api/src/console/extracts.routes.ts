@@ -5,12 +5,12 @@ import { schemaOfKind, schemasOfKind } from '@nonrecours/pseudo';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type ApiClient, errorOf } from './api-client.ts';
-import type { ConventionView, ExtractErrorsView, ExtractView } from './api-views.ts';
-import { badge, input, select, type Tone, table } from './components.ts';
+import type { ConventionView, ExtractCheckView, ExtractErrorsView, ExtractView } from './api-views.ts';
+import { badge, input, pager, select, type Tone, table } from './components.ts';
 import { html } from './html.ts';
+import { explainRefusal } from './refusal-explained.ts';
 import { sendPage } from './render.ts';
 import {
-  apiErrorMessage,
   extractStatusLabels,
   formatAge,
   formatBytes,
@@ -36,6 +36,8 @@ export const extractBadge = (e: ExtractView) =>
   html`${badge(label(extractStatusLabels, e.status), statusTones[e.status] ?? null)}${
     e.status === 'accepted' && !e.current ? html` ${badge('Remplacée')}` : ''
   }`;
+
+const ERRORS_PAGE = 100;
 
 const lastMonth = () => {
   const d = new Date();
@@ -100,6 +102,12 @@ export async function partnerHome(
             </div>
           </div>
         </div>
+        <div class="fr-fieldset fr-mt-2w"><div class="fr-fieldset__element"><div class="fr-checkbox-group">
+          <input type="checkbox" id="verifier-seulement" name="dry_run" value="true" data-dry-run aria-describedby="verifier-seulement-messages">
+          <label class="fr-label" for="verifier-seulement">Vérifier seulement (rien n’est enregistré)
+            <span class="fr-hint-text">Le fichier est contrôlé comme un dépôt (en-tête, colonnes, chaque ligne) et le résultat affiché ; il n’est pas conservé et ne remplace aucune extraction.</span></label>
+          <div class="fr-messages-group" id="verifier-seulement-messages" aria-live="polite"></div>
+        </div></div></div>
         <div class="fr-mt-2w" data-upload-progress hidden>
           <label class="fr-label" for="progression-depot">Envoi du fichier</label>
           <progress class="console-progress" id="progression-depot" max="100" value="0"></progress>
@@ -146,7 +154,34 @@ const uploadQuery = z.object({
   kind: z.string(),
   reference_month: z.string(),
   schema: z.string().optional(),
+  dry_run: z.literal('true').optional(),
 });
+
+/** The row errors of a check or an extract as sentences: line, column and what is wrong. */
+const rowErrorSentences = (errors: readonly { line: number; column: string | null; code: string }[]) =>
+  errors.map(
+    (e) =>
+      `Ligne ${formatCount(e.line)}${e.column ? `, colonne « ${e.column} »` : ''} : ${label(rowErrorLabels, e.code)}.`,
+  );
+
+/** What the console says of a dry run: the verdict, the counts, the refusal or the first row errors. */
+function checkAnswer(check: ExtractCheckView, kind: string) {
+  const counts = `${formatCount(check.row_count)} lignes lues, ${formatCount(check.valid_count)} retenues, ${formatCount(check.error_count)} en erreur`;
+  if (check.verdict === 'accepted')
+    return {
+      verdict: 'accepted' as const,
+      message: `Vérification terminée : ce fichier serait accepté (${counts}). Rien n’a été enregistré.`,
+      points: rowErrorSentences(check.errors.slice(0, 20)),
+    };
+  return {
+    verdict: 'rejected' as const,
+    message: `Vérification terminée : ce fichier serait refusé${check.row_count ? ` (${counts})` : ''}. Rien n’a été enregistré.`,
+    points: [
+      ...(check.refusal ? explainRefusal(check.refusal, label(kindLabels, kind)) : []),
+      ...rowErrorSentences(check.errors.slice(0, 20)),
+    ],
+  };
+}
 
 export async function extractsRoutes(app: FastifyInstance, options: { api: ApiClient }) {
   const { api } = options;
@@ -154,7 +189,7 @@ export async function extractsRoutes(app: FastifyInstance, options: { api: ApiCl
   // The extract goes on to the API as it arrives: the console never holds the file.
   app.addContentTypeParser(['text/csv', 'application/gzip'], (_request, _payload, done) => done(null));
 
-  app.get<{ Params: { cid: string; id: string }; Querystring: { suite?: string } }>(
+  app.get<{ Params: { cid: string; id: string }; Querystring: { suite?: string; avant?: string } }>(
     '/conventions/:cid/extractions/:id',
     { schema: { hide: true } },
     async (request, reply) => {
@@ -163,9 +198,19 @@ export async function extractsRoutes(app: FastifyInstance, options: { api: ApiCl
       const base = `/v1/conventions/${cid}/extracts/${id}`;
       const extract = await api.json<ExtractView>(request, account, base);
       const cursor = Number(request.query.suite ?? 0) || 0;
+      const before = cursor
+        ? (request.query.avant ?? '')
+            .split('.')
+            .map(Number)
+            .filter((n) => Number.isInteger(n) && n > 0)
+        : [];
       const errors =
         account.role === 'partner' && (extract.error_count ?? 0) > 0
-          ? await api.json<ExtractErrorsView>(request, account, `${base}/errors?limit=100&cursor=${cursor}`)
+          ? await api.json<ExtractErrorsView>(
+              request,
+              account,
+              `${base}/errors?limit=${ERRORS_PAGE}&cursor=${cursor}`,
+            )
           : null;
       const title = `Extraction ${label(kindLabels, extract.kind)} ${ofMonth(extract.reference_month)}`;
       return sendPage(request, reply, {
@@ -177,7 +222,13 @@ export async function extractsRoutes(app: FastifyInstance, options: { api: ApiCl
           { label: title },
         ],
         alerts: extract.refusal
-          ? [{ tone: 'error', title: 'Extraction refusée', text: apiErrorMessage(extract.refusal.code) }]
+          ? [
+              {
+                tone: 'error',
+                title: 'Extraction refusée',
+                text: html`${explainRefusal(extract.refusal, label(kindLabels, extract.kind)).map((line, i) => html`${i ? html`<br>` : ''}${line}`)}`,
+              },
+            ]
           : [],
         main: html`<h1>${title}</h1>
           <p>${extractBadge(extract)}</p>
@@ -198,7 +249,7 @@ export async function extractsRoutes(app: FastifyInstance, options: { api: ApiCl
               ['Données supprimées le', formatDateTime(extract.expires_at)],
             ],
           )}
-          ${errors ? errorsSection(errors, `/console/conventions/${cid}/extractions/${id}`) : ''}`,
+          ${errors ? errorsSection(errors, `/console/conventions/${cid}/extractions/${id}`, cursor, before) : ''}`,
       });
     },
   );
@@ -227,6 +278,8 @@ export async function extractsRoutes(app: FastifyInstance, options: { api: ApiCl
         reference_month: query.data.reference_month,
         schema,
       });
+      const dryRun = query.data.dry_run === 'true';
+      if (dryRun) params.set('dry_run', 'true');
       const headers: Record<string, string> = { 'content-type': 'text/csv' };
       for (const name of ['x-key-check', 'idempotency-key', 'content-length', 'content-encoding']) {
         const value = request.headers[name];
@@ -238,22 +291,42 @@ export async function extractsRoutes(app: FastifyInstance, options: { api: ApiCl
         headers,
         payload: request.raw,
       });
-      const body = JSON.parse(answer.body) as { id?: string; details?: { extract_id?: string } };
+      const body = JSON.parse(answer.body) as {
+        id?: string;
+        details?: Record<string, unknown> & { extract_id?: string };
+      };
+      if (dryRun && answer.status === 200)
+        return reply.send(checkAnswer(body as unknown as ExtractCheckView, query.data.kind));
       const id = body.id ?? body.details?.extract_id;
       const location = id ? `/console/conventions/${cid}/extractions/${id}` : null;
       if (answer.status >= 400) {
         const error = errorOf(answer);
-        return reply.status(answer.status).send({ message: apiErrorMessage(error.code), location });
+        const points = explainRefusal(
+          { code: error.code, details: body.details },
+          label(kindLabels, query.data.kind),
+        );
+        // One reason is the message itself; several are listed under it.
+        const [message, rest] =
+          points.length === 1 ? [points[0]!, []] : ['L’extraction est refusée :', points];
+        return reply.status(answer.status).send({ message, points: rest, location });
       }
       return reply.status(answer.status).send({ message: 'Extraction reçue.', location });
     },
   );
 }
-function errorsSection(errors: ExtractErrorsView, page: string) {
+/** The row errors, a hundred a page; the cursors of the pages seen before carry the way back. */
+function errorsSection(errors: ExtractErrorsView, page: string, cursor: number, before: readonly number[]) {
+  const at = (trail: readonly number[], next: number) => {
+    const q = new URLSearchParams();
+    if (next) q.set('suite', String(next));
+    if (next && trail.length) q.set('avant', trail.join('.'));
+    return q.size ? `${page}?${q}` : page;
+  };
+  const pageNumber = cursor ? before.length + 2 : 1;
   return html`<h2>Lignes en erreur</h2>
     <p>Ces lignes ont été écartées ; les autres ont été chargées. Seuls la ligne, la colonne et la nature de l’erreur sont conservés, jamais la valeur.</p>
     ${table(
-      `Erreurs (${formatCount(errors.error_count)} au total)`,
+      `Erreurs (${formatCount(errors.error_count)} au total), page ${pageNumber}`,
       [
         {
           label: 'Ligne',
@@ -266,5 +339,10 @@ function errorsSection(errors: ExtractErrorsView, page: string) {
       errors.items,
       'aucune.',
     )}
-    ${errors.next_cursor === null ? '' : html`<a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="${page}?suite=${errors.next_cursor}">Erreurs suivantes</a>`}`;
+    ${pager({
+      label: 'Pages des erreurs',
+      page: pageNumber,
+      previous: cursor ? at(before.slice(0, -1), before.at(-1) ?? 0) : null,
+      next: errors.next_cursor === null ? null : at(cursor ? [...before, cursor] : [], errors.next_cursor),
+    })}`;
 }

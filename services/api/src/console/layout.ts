@@ -5,6 +5,20 @@ import { type Alert, alert, breadcrumb, type Crumb, csrfField } from './componen
 import { type Html, html } from './html.ts';
 import { roleLabels } from './wording.ts';
 
+/**
+ * The compliance status the accessibility statement declares. No full RGAA audit has been made: only
+ * the automated checks of the browser tests (axe-core, reflow at 320 px), so the law's wording is
+ * « non conforme » until an audit measures a rate.
+ */
+export const ACCESSIBILITY_STATUS = 'non conforme';
+
+/** The pages every State site links from its footer (console legal.routes.ts). */
+export const footerPages = [
+  { href: '/console/accessibilite', label: `Accessibilité : ${ACCESSIBILITY_STATUS}` },
+  { href: '/console/mentions-legales', label: 'Mentions légales' },
+  { href: '/console/donnees-personnelles', label: 'Données personnelles' },
+] as const;
+
 export const SERVICE_NAME = 'nonrecours';
 const TAGLINE = 'Repérage du non-recours aux droits sociaux — Territoires zéro non-recours';
 const dsfr = '/console/dsfr';
@@ -39,8 +53,8 @@ function navigation(account: Account, section: PageInput['section']) {
   </nav>`;
 }
 
-function tools(account: Account | null, csrfToken: string | undefined) {
-  if (!account) return html``;
+// Only for a signed-in account: the DSFR script copies the tools into the menu it then expects.
+function tools(account: Account, csrfToken: string | undefined) {
   return html`<ul class="fr-btns-group">
     <li><p class="console-identity"><span class="fr-icon-account-circle-line fr-icon--sm fr-mr-1v" aria-hidden="true"></span>${account.email} · ${roleLabels[account.role]}</p></li>
     <li><form method="post" action="/console/deconnexion">${csrfField(csrfToken ?? '')}
@@ -88,7 +102,7 @@ export function page(input: PageInput): Html {
               <p class="fr-header__service-tagline">${TAGLINE}</p>
             </div>
           </div>
-          <div class="fr-header__tools"><div class="fr-header__tools-links">${tools(account, input.csrfToken)}</div></div>
+          ${account ? html`<div class="fr-header__tools"><div class="fr-header__tools-links">${tools(account, input.csrfToken)}</div></div>` : ''}
         </div>
       </div>
     </div>
@@ -125,8 +139,8 @@ export function page(input: PageInput): Html {
       </div>
       <div class="fr-footer__bottom">
         <ul class="fr-footer__bottom-list">
+          ${footerPages.map((p) => html`<li class="fr-footer__bottom-item"><a class="fr-footer__bottom-link" href="${p.href}">${p.label}</a></li>`)}
           <li class="fr-footer__bottom-item"><a class="fr-footer__bottom-link" href="/docs">Documentation de l’API</a></li>
-          <li class="fr-footer__bottom-item"><span class="fr-footer__bottom-link">Accessibilité : non évaluée</span></li>
         </ul>
       </div>
     </div>

@@ -107,3 +107,49 @@ export const formatBytes = (v: number | null | undefined) => {
 
 /** A legal parameter's value with its unit. */
 export const formatParameter = parameterValue;
+
+/** Why an outcome was corrected. */
+export const correctionReasonLabels: Record<string, string> = {
+  entry_error: 'Erreur de saisie',
+  new_information: 'Information nouvelle de la personne',
+  partner_check: 'Vérification de l’organisme partenaire',
+};
+
+/** What to check with the person before helping with a claim, by benefit. */
+export const toCheckByBenefit: Record<string, readonly string[]> = {
+  rsa: [
+    'Qui vit dans le foyer (conjoint, enfants à charge) et depuis quand.',
+    'Les ressources de chacun sur les trois derniers mois : salaires, indemnités, pensions, aides.',
+    'Qu’aucune demande de RSA n’est déjà en cours ou refusée récemment.',
+  ],
+  ppa: [
+    'Les revenus d’activité des trois derniers mois et leur régularité.',
+    'Qui vit dans le foyer et ses autres ressources.',
+    'Qu’aucune demande de prime d’activité n’est déjà en cours.',
+  ],
+  c2s: [
+    'Les ressources du foyer sur les douze derniers mois.',
+    'Qu’une complémentaire santé (mutuelle d’entreprise, contrat individuel) ne couvre pas déjà la personne.',
+    'Les personnes à charge à inclure dans la demande.',
+  ],
+  housing_aid: [
+    'Le loyer et les charges du logement, et qui y vit.',
+    'Les ressources du foyer de l’année de référence (celles d’il y a deux ans).',
+    'Qu’une aide au logement n’est pas déjà versée, à la personne ou au bailleur.',
+  ],
+  aspa: [
+    'L’âge et les pensions de retraite perçues, de base et complémentaires.',
+    'Les autres ressources et le patrimoine du foyer.',
+    'La résidence stable et régulière en France.',
+  ],
+};
+
+/** The generic checks, whatever the benefit. */
+export const toCheckAlways: readonly string[] = [
+  'Que la personne est bien celle du cas : le partenaire qui l’a ré-identifiée vous l’a confirmé.',
+  'Ce qu’elle en pense : un cas est une présomption, la personne reste libre de ne rien demander.',
+];
+
+/** A count of items in a list, with its noun. */
+export const formatTotal = (count: number, one: string, many: string) =>
+  `${formatCount(count)} ${count > 1 ? many : one}`;

@@ -44,7 +44,16 @@ export const extractSchema = z
     sha256: z.string().nullable(),
     key_version: z.number().int(),
     uploaded_by: z.string(),
-    refusal: z.object({ code: z.string(), message: z.string() }).nullable(),
+    refusal: z
+      .object({
+        code: z.string(),
+        message: z.string(),
+        details: z
+          .record(z.string(), z.unknown())
+          .optional()
+          .describe('where: line and column, or the header columns at fault (names, never values)'),
+      })
+      .nullable(),
     received_at: timestamp,
     finished_at: timestamp.nullable(),
     expires_at: timestamp,
@@ -69,7 +78,13 @@ export function presentExtract(e: Extract): z.output<typeof extractSchema> {
     sha256: e.sha256,
     key_version: e.key_version,
     uploaded_by: e.uploaded_by,
-    refusal: e.refusal_code ? { code: e.refusal_code, message: e.refusal_message ?? '' } : null,
+    refusal: e.refusal_code
+      ? {
+          code: e.refusal_code,
+          message: e.refusal_message ?? '',
+          ...(e.refusal_details ? { details: e.refusal_details } : {}),
+        }
+      : null,
     received_at: e.received_at,
     finished_at: e.finished_at,
     expires_at: e.expires_at,

@@ -8,8 +8,10 @@ import {
   caseViewerOf,
   type FollowUpOutcome,
   followUpOutcomes,
+  forbidden,
   MIN_SHOWN_COUNT,
   readRunStats,
+  TEAM_MIN_SHOWN_COUNT,
   UNDISCLOSED_COMMUNE,
   verifiedOutcomes,
 } from '@nonrecours/core';
@@ -20,6 +22,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireConventionAccess } from '../plugins/access.plugin.ts';
 import { errorResponses, timestamp } from '../schemas.ts';
+
+const disclosures = ['published', 'team'] as const;
 
 const statCell = z.object({ value: z.number().nullable(), suppressed: z.boolean() }).meta({
   id: 'StatCell',
@@ -90,10 +94,13 @@ export const runStatsSchema = z
       as_of: z.string().nullable().describe('the month the rules were applied at, YYYY-MM'),
       finished_at: timestamp.nullable(),
     }),
+    disclosure: z.enum(disclosures),
     min_shown_count: z
       .number()
       .int()
-      .describe('counts from 1 to this value minus one are suppressed, and so is what would give them back'),
+      .describe(
+        'counts from 1 to this value minus one are suppressed, and so is what would give them back; 1 for `team`',
+      ),
     overall: z.object({ ...followUpRow, rights_opened_amount: rightsOpenedAmount }),
     by_benefit: z.array(
       z.object({
@@ -163,15 +170,34 @@ export async function statsRoutes(app: FastifyInstance, options: { db: Db }) {
         'month by month, the cases presumed, contacted and declared opened, and those the next extracts showed ' +
         'taken up (with and without a contact), protected month by month in the same way (territory teams and DPOs).',
       params: z.object({ cid: z.uuid() }),
-      querystring: z.object({ run: z.uuid().optional().describe('a published run; default: the latest') }),
+      querystring: z.object({
+        run: z.uuid().optional().describe('a published run; default: the latest'),
+        disclosure: z
+          .enum(disclosures)
+          .default('published')
+          .describe(
+            'published: small counts suppressed, for figures that leave the team; team: the territory team’s own ' +
+              'figures unmasked, for its own dashboard (territory teams only, 403 otherwise)',
+          ),
+      }),
       response: { 200: runStatsSchema, ...errorResponses },
     },
     handler: async (request) => {
       const access = requireConventionAccess(request);
+      const { disclosure } = request.query;
+      if (disclosure === 'team' && access.role !== 'territory')
+        throw forbidden('team_figures_only', 'unmasked figures are for the convention’s territory team only');
       const viewer: CaseViewer =
         access.role === 'partner' ? await caseViewerOf(db, access) : { role: 'territory' };
-      const { run, stats, series } = await readRunStats(db, access.convention.id, request.query.run, viewer);
-      request.audit.details = { run: run.id };
+      const minShown = disclosure === 'team' ? TEAM_MIN_SHOWN_COUNT : MIN_SHOWN_COUNT;
+      const { run, stats, series } = await readRunStats(
+        db,
+        access.convention.id,
+        request.query.run,
+        viewer,
+        minShown,
+      );
+      request.audit.details = { run: run.id, disclosure };
       return {
         run: {
           id: run.id,
@@ -179,7 +205,8 @@ export async function statsRoutes(app: FastifyInstance, options: { db: Db }) {
           as_of: run.as_of?.slice(0, 7) ?? null,
           finished_at: run.finished_at,
         },
-        min_shown_count: MIN_SHOWN_COUNT,
+        disclosure,
+        min_shown_count: minShown,
         ...stats,
         by_benefit: stats.by_benefit.map((b) => ({ ...b, benefit_label: label(benefitLabels, b.benefit) })),
         by_rule: stats.by_rule.map((r) => ({ ...r, rule_label: label(ruleLabels, r.rule) })),

@@ -18,7 +18,8 @@ async function keyCheckValue(file) {
   return Array.from(mac.slice(0, 8), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-function say(region, tone, message, link) {
+/** An alert in the region: the message, the points the server gave (where and why), a link. */
+function say(region, tone, message, link, points = []) {
   region.replaceChildren();
   const box = document.createElement('div');
   box.className = `fr-alert fr-alert--${tone} fr-alert--sm fr-mt-2w`;
@@ -31,6 +32,15 @@ function say(region, tone, message, link) {
     p.append(a);
   }
   box.append(p);
+  if (points.length) {
+    const list = document.createElement('ul');
+    for (const point of points) {
+      const item = document.createElement('li');
+      item.textContent = point;
+      list.append(item);
+    }
+    box.append(list);
+  }
   region.append(box);
 }
 
@@ -43,6 +53,11 @@ function enhanceUpload(form) {
   const status = form.querySelector('[data-upload-status]');
   const button = form.querySelector('button[type="submit"]');
   let kcv = null;
+  const dryRunBox = form.querySelector('[data-dry-run]');
+  const buttonText = button.textContent;
+  dryRunBox?.addEventListener('change', () => {
+    button.textContent = dryRunBox.checked ? 'Vérifier le fichier' : buttonText;
+  });
 
   keyInput.addEventListener('change', async () => {
     kcv = null;
@@ -77,6 +92,8 @@ function enhanceUpload(form) {
       return say(status, 'error', 'Indiquez le mois de référence au format AAAA-MM.');
     const kind = String(fields.get('kind'));
     const query = new URLSearchParams({ kind, reference_month: month });
+    const dryRun = dryRunBox?.checked === true;
+    if (dryRun) query.set('dry_run', 'true');
     const schema = await schemaOf(file, kind);
     if (schema) query.set('schema', schema);
     const xhr = new XMLHttpRequest();
@@ -85,7 +102,7 @@ function enhanceUpload(form) {
     if (file.name.endsWith('.gz')) xhr.setRequestHeader('content-encoding', 'gzip');
     xhr.setRequestHeader('x-csrf-token', csrfToken());
     xhr.setRequestHeader('x-key-check', kcv);
-    xhr.setRequestHeader('idempotency-key', crypto.randomUUID());
+    if (!dryRun) xhr.setRequestHeader('idempotency-key', crypto.randomUUID());
     xhr.responseType = 'json';
     xhr.upload.addEventListener('progress', (e) => {
       if (e.lengthComputable) progress.value = Math.round((e.loaded / e.total) * 100);
@@ -93,12 +110,16 @@ function enhanceUpload(form) {
     xhr.addEventListener('load', () => {
       button.disabled = false;
       const answer = xhr.response ?? {};
-      if (xhr.status < 300) {
+      if (xhr.status < 300 && answer.verdict) {
+        progress.value = 100;
+        const tone = answer.verdict === 'accepted' ? 'success' : 'error';
+        say(status, tone, answer.message, null, answer.points ?? []);
+      } else if (xhr.status < 300) {
         progress.value = 100;
         say(status, 'success', 'Extraction reçue et vérifiée.', answer.location);
         if (answer.location) window.location.assign(answer.location);
       } else {
-        say(status, 'error', answer.message ?? 'Le dépôt a échoué.', answer.location);
+        say(status, 'error', answer.message ?? 'Le dépôt a échoué.', answer.location, answer.points ?? []);
       }
     });
     xhr.addEventListener('error', () => {
