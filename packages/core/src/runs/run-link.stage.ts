@@ -3,10 +3,12 @@
 // person_pseudo; tenants are linked to family rows on person_pseudo or identity_pseudo, and those still
 // unlinked on the similarity of their Bloom filters (compared in this process, blocked by birth month).
 // Each table is written and indexed in the order its partitions read it (run-tables.ts).
-import type { Db } from '@nonrecours/db';
+import type { Db, LinkageMethod } from '@nonrecours/db';
 import { v2OnlyColumns } from '@nonrecours/pseudo';
 import { sql } from 'kysely';
-import { type DiceHistogram, decodeClk, emptyHistogram, linkByBloomFilter } from './link/index.ts';
+import { filterOfClk } from './link/clk-blocks.ts';
+import { type DiceHistogram, emptyHistogram, linkByBloomFilter } from './link/index.ts';
+import { linkProbabilistic, type ProbabilisticReport } from './link/link-probabilistic.ts';
 import type { RunExtract } from './run-select.stage.ts';
 import { dropRunTablesSql, partitionOrder, runTables } from './run-tables.ts';
 
@@ -19,8 +21,21 @@ export interface LinkReport {
   tenants_linked: { person_pseudo: number; identity_pseudo: number; identity_clk: number; unlinked: number };
   /** Rows the rule pack makes no presumption for: Mayotte (976xx) is outside fr.v1. */
   not_covered: { mayotte: { family_rows: number; retirees: number; tenants: number } };
+  /** The method that linked the tenants exact linkage left out. */
+  method: LinkageMethod;
+  /** dice: the links made and the near misses at the threshold; probabilistic: its comparisons only. */
   fuzzy: { threshold: number; comparisons: number; histogram: DiceHistogram };
+  /** probabilistic: the weights estimated, the threshold, the weight histogram and the precision/recall curve. */
+  probabilistic?: ProbabilisticReport;
   timings: { exact_ms: number; fuzzy_ms: number; steps: Record<string, number> };
+}
+
+export interface LinkRun {
+  id: string;
+  partitions: number;
+  diceThreshold: number;
+  linkageMethod: LinkageMethod;
+  linkWeightThreshold: number | null;
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -38,22 +53,14 @@ const familyColumns = sql.raw(`extract_id, person_pseudo, identity_pseudo, ident
 /** Working memory for the link stage's hash joins and sorts: the default (4 MB) spills them to disk. */
 export const LINK_WORK_MEM = '256MB';
 
-export function linkStage(
-  db: Db,
-  run: { id: string; partitions: number; diceThreshold: number },
-  extracts: readonly RunExtract[],
-): Promise<LinkReport> {
+export function linkStage(db: Db, run: LinkRun, extracts: readonly RunExtract[]): Promise<LinkReport> {
   return db.transaction().execute(async (trx) => {
     await sql`select set_config('work_mem', ${LINK_WORK_MEM}, true)`.execute(trx);
     return linkTables(trx, run, extracts);
   });
 }
 
-async function linkTables(
-  db: Db,
-  run: { id: string; partitions: number; diceThreshold: number },
-  extracts: readonly RunExtract[],
-): Promise<LinkReport> {
+async function linkTables(db: Db, run: LinkRun, extracts: readonly RunExtract[]): Promise<LinkReport> {
   const started = performance.now();
   const t = runTables(run.id);
   const [health, family, retirees, tenants, results] = [
@@ -163,7 +170,16 @@ async function linkTables(
   );
 
   const exactMs = performance.now() - started;
-  const fuzzy = await linkFuzzy(db, run, t.family, t.tenants);
+  const probabilistic =
+    run.linkageMethod === 'probabilistic'
+      ? await linkProbabilistic(db, { weightThreshold: run.linkWeightThreshold }, t.family, t.tenants)
+      : undefined;
+  const fuzzy = probabilistic
+    ? {
+        comparisons: probabilistic.comparisons,
+        histogram: emptyHistogram(Math.min(NEAR_MISS_FROM, run.diceThreshold)),
+      }
+    : await linkFuzzy(db, run, t.family, t.tenants);
   const fuzzyMs = performance.now() - started - exactMs;
 
   await sql`
@@ -229,7 +245,9 @@ async function linkTables(
         tenants: c.mayotte_tenants,
       },
     },
+    method: run.linkageMethod,
     fuzzy: { threshold: run.diceThreshold, comparisons: fuzzy.comparisons, histogram: fuzzy.histogram },
+    ...(probabilistic ? { probabilistic } : {}),
     timings: { exact_ms: Math.round(exactMs), fuzzy_ms: Math.round(fuzzyMs), steps },
   };
 }
@@ -261,13 +279,14 @@ async function linkFuzzy(db: Db, run: { diceThreshold: number }, familyTable: st
       where f.identity_clk is not null and f.birth_ym = any(${chunk}::date[])
         and not exists (select 1 from ${tenants} t where t.linked_person = f.person_pseudo)
       order by f.person_pseudo collate "C"`.execute(db);
+    // A filter compares only with filters of its version: the block is the version and the month.
+    const record = (key: string, clk: string, birthYm: string) => {
+      const { block, clk: filter } = filterOfClk(clk, birthYm);
+      return { key, birthYm: block, clk: filter };
+    };
     const result = linkByBloomFilter(
-      open.rows.map((r) => ({ key: r.tid, birthYm: r.birth_ym, clk: decodeClk(r.identity_clk) })),
-      candidates.rows.map((r) => ({
-        key: r.person_pseudo,
-        birthYm: r.birth_ym,
-        clk: decodeClk(r.identity_clk),
-      })),
+      open.rows.map((r) => record(r.tid, r.identity_clk, r.birth_ym)),
+      candidates.rows.map((r) => record(r.person_pseudo, r.identity_clk, r.birth_ym)),
       { threshold: run.diceThreshold, nearMissFrom: NEAR_MISS_FROM },
     );
     total.comparisons += result.comparisons;
