@@ -12,11 +12,11 @@ export const CLK_V2_BYTES = CLK_BYTES + 1;
 
 /** The fields of a v2 filter: salt (token prefix) and bit positions per token. */
 export const clkV2Fields = {
-  family: { salt: 'f', positions: 12 },
-  familyPart: { salt: 'p', positions: 8 },
-  given: { salt: 'g', positions: 8 },
-  year: { salt: 'y', positions: 10 },
-  month: { salt: 'm', positions: 10 },
+  family: { salt: 'f', positions: 8 },
+  familyPart: { salt: 'p', positions: 6 },
+  given: { salt: 'g', positions: 12 },
+  year: { salt: 'y', positions: 6 },
+  month: { salt: 'm', positions: 6 },
   day: { salt: 'd', positions: 20 },
 } as const;
 export type ClkV2Field = keyof typeof clkV2Fields;

@@ -17,7 +17,7 @@ import {
 import { pseudonymiseStream } from '../toolkit/pseudonymise-stream.ts';
 
 const usage = `usage: nonrecours pseudonymise --kind KIND --key-file KEY --in CLEAR.csv --out EXTRACT.csv
-                               [--errors ERRORS.csv] [--clk] [--threads N]
+                               [--errors ERRORS.csv] [--clk [--clk-version 2]] [--threads N]
 
   --kind      caf, cpam, msa, carsat or landlord (the clear columns of each: packages/pseudo/README.md)
   --key-file  the convention key file
@@ -25,6 +25,8 @@ const usage = `usage: nonrecours pseudonymise --kind KIND --key-file KEY --in CL
   --out       the extract to write
   --errors    where to list refused rows as line;column;code (no values)
   --clk       also compute identity_clk, the Bloom filter for fuzzy linkage
+  --clk-version  1 (default, EXTRACTS.md) or 2 (every given name, family-name parts, birth date by
+              component: packages/pseudo/CLK-V2.md); the service links v1 to v1 and v2 to v2
   --threads   threads to use (default: the available cores)`;
 
 export async function run(argv: string[]): Promise<number> {
@@ -37,6 +39,7 @@ export async function run(argv: string[]): Promise<number> {
       out: { type: 'string' },
       errors: { type: 'string' },
       clk: { type: 'boolean' },
+      'clk-version': { type: 'string' },
       threads: { type: 'string' },
     },
     usage,
@@ -50,6 +53,9 @@ export async function run(argv: string[]): Promise<number> {
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
     throw new UsageError('--threads is a whole number from 1');
   }
+  const clkVersion = values['clk-version'] ?? '1';
+  if (clkVersion !== '1' && clkVersion !== '2') throw new UsageError('--clk-version is 1 or 2');
+  if (values['clk-version'] !== undefined && !values.clk) throw new UsageError('--clk-version needs --clk');
   const size = await inputSize(input, 'the clear file');
 
   let out: OutputFile | undefined;
@@ -65,6 +71,7 @@ export async function run(argv: string[]): Promise<number> {
       output: out.stream,
       errors: errors?.stream,
       clk: values.clk ?? false,
+      clkVersion: clkVersion === '2' ? 2 : 1,
       threads,
       onProgress: (bytes) => progress.update(bytes),
     });
