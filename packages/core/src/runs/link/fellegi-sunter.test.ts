@@ -45,7 +45,9 @@ describe('Fellegi–Sunter estimation', () => {
   it('finds back m and λ of the population it is given, u held fixed', () => {
     const estimates = estimate(fields, population(0.3, m, u, 100_000), u);
     expect(estimates.lambda).toBeCloseTo(0.3, 3);
-    estimates.m.forEach((row, f) => row.forEach((x, l) => expect(x).toBeCloseTo(m[f]![l]!, 2)));
+    for (const [f, row] of estimates.m.entries()) {
+      for (const [l, x] of row.entries()) expect(x).toBeCloseTo(m[f]![l]!, 2);
+    }
     expect(estimates.iterations).toBeGreaterThan(1);
   });
 
