@@ -33,6 +33,10 @@ export const noiseKinds = [
 ] as const;
 export type NoiseKind = (typeof noiseKinds)[number];
 
+/** The kinds a noise mix can give (the v1 mix drops no particle or compound part). */
+export const noiseKindsOf = (mix: 'v1' | 'realistic'): readonly NoiseKind[] =>
+  mix === 'v1' ? noiseKinds.filter((k) => k !== 'particle_dropped' && k !== 'compound_dropped') : noiseKinds;
+
 // A typo is drawn as one kind and lands in the family or the first given name by its letters.
 // Weights are of the draw; a kind that does not apply to an identity (no spouse on the lease, not
 // one accented letter, one given name...) gives way to another, so the realised shares differ:

@@ -27,7 +27,7 @@ import {
   type HouseholdGenerator,
   type NonTakeUpRates,
 } from './household-generator.ts';
-import { noiseKinds } from './identity-noise.ts';
+import { noiseKindsOf } from './identity-noise.ts';
 import { formatMonth } from './months.ts';
 import type { NameModel } from './names.ts';
 import { createRng } from './prng.ts';
@@ -299,7 +299,7 @@ export async function synthesise(options: SynthOptions): Promise<Manifest> {
       intended: noiseRate,
       realised: landlordRows === 0 ? null : round4(noisyRows / landlordRows),
       dice: diceMeaning,
-      byKind: noiseStats(noiseDice, noisyRows),
+      byKind: noiseStats(noiseDice, noisyRows, noiseKindsOf(options.identityModel ?? 'v1')),
     },
     nonTakeUp: { intended: nonTakeUp, realised: finishRates(rates) },
     redraws: sorted(generator.redraws),
@@ -310,9 +310,13 @@ export async function synthesise(options: SynthOptions): Promise<Manifest> {
 
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 
-function noiseStats(scores: Map<string, number[]>, noisyRows: number): Record<string, NoiseKindStats> {
+function noiseStats(
+  scores: Map<string, number[]>,
+  noisyRows: number,
+  kinds: readonly string[],
+): Record<string, NoiseKindStats> {
   return Object.fromEntries(
-    noiseKinds.map((kind) => {
+    kinds.map((kind) => {
       const s = Float64Array.from(scores.get(kind) ?? []).sort();
       const n = s.length;
       const median = n === 0 ? null : n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;

@@ -27,7 +27,13 @@ export interface LinkReport {
   fuzzy: { threshold: number; comparisons: number; histogram: DiceHistogram };
   /** probabilistic: the weights estimated, the threshold, the weight histogram and the precision/recall curve. */
   probabilistic?: ProbabilisticReport;
-  timings: { exact_ms: number; fuzzy_ms: number; steps: Record<string, number> };
+  timings: {
+    exact_ms: number;
+    fuzzy_ms: number;
+    /** The process's resident memory before and after the fuzzy step, and its JavaScript heap growth. */
+    fuzzy_memory_mb: { rss_before: number; rss_after: number; heap_growth: number };
+    steps: Record<string, number>;
+  };
 }
 
 export interface LinkRun {
@@ -170,6 +176,7 @@ async function linkTables(db: Db, run: LinkRun, extracts: readonly RunExtract[])
   );
 
   const exactMs = performance.now() - started;
+  const memoryBefore = process.memoryUsage();
   const probabilistic =
     run.linkageMethod === 'probabilistic'
       ? await linkProbabilistic(db, { weightThreshold: run.linkWeightThreshold }, t.family, t.tenants)
@@ -181,6 +188,8 @@ async function linkTables(db: Db, run: LinkRun, extracts: readonly RunExtract[])
       }
     : await linkFuzzy(db, run, t.family, t.tenants);
   const fuzzyMs = performance.now() - started - exactMs;
+  const memoryAfter = process.memoryUsage();
+  const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 
   await sql`
     create unlogged table ${results} (
@@ -248,7 +257,16 @@ async function linkTables(db: Db, run: LinkRun, extracts: readonly RunExtract[])
     method: run.linkageMethod,
     fuzzy: { threshold: run.diceThreshold, comparisons: fuzzy.comparisons, histogram: fuzzy.histogram },
     ...(probabilistic ? { probabilistic } : {}),
-    timings: { exact_ms: Math.round(exactMs), fuzzy_ms: Math.round(fuzzyMs), steps },
+    timings: {
+      exact_ms: Math.round(exactMs),
+      fuzzy_ms: Math.round(fuzzyMs),
+      fuzzy_memory_mb: {
+        rss_before: mb(memoryBefore.rss),
+        rss_after: mb(memoryAfter.rss),
+        heap_growth: mb(memoryAfter.heapUsed - memoryBefore.heapUsed),
+      },
+      steps,
+    },
   };
 }
 
