@@ -171,9 +171,8 @@ export async function linkProbabilistic(
     if (known) known.count++;
     else patterns.set(key, { ...patternOf(r, communeShare), count: 1 });
   }
-  const estimates = estimate(linkageFields, [...patterns.values()], u, {
-    lambda: Math.min(0.5, Math.max(0.01, months.rows.length ? 0.2 : 0.1)),
-  });
+  // Most tenants left by exact linkage have a candidate or two, one of them often theirs.
+  const estimates = estimate(linkageFields, [...patterns.values()], u, { lambda: 0.2 });
   const prior = priorWeight(estimates.lambda);
   const weightOf = new Map<string, number>();
   for (const [key, p] of patterns)
