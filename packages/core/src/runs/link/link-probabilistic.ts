@@ -155,7 +155,9 @@ export async function linkProbabilistic(
     from link_pairs p
     join (select tid, commune, household_adults, household_children, household_resources,
             count(*) over (partition by extract_id, household_pseudo) - 1 as cotenants from ${tenants}) t on t.tid = p.tid
-    join link_persons f on f.person_pseudo = p.person`.execute(db);
+    join link_persons f on f.person_pseudo = p.person
+    -- In a fixed order, so that EM sums alike in every run of the same extracts.
+    order by p.tid, p.person collate "C"`.execute(db);
 
   // 3. u: Dice from every comparison; the household fields from random pairs; communes by frequency.
   const u = await randomPairU(db, family, tenants, comparisonsByLevel);
@@ -258,7 +260,11 @@ function patternOf(r: PairRow, communeShare: Map<string, number>): Omit<Pattern,
   return { levels, uOverride };
 }
 
-/** u of every field: Dice levels from the comparisons, the others from random tenant × family pairs. */
+/**
+ * u of every field: Dice levels from the comparisons, the others from random tenant × family pairs.
+ * The sample is drawn by a hash of the pseudonyms, not random(): the same extracts give the same
+ * weights, hence the same links, in every run.
+ */
 async function randomPairU(
   db: Db,
   family: ReturnType<typeof sql.table>,
@@ -277,8 +283,10 @@ async function randomPairU(
     r0: number;
     r1: number;
   }>`
-    with t as (select commune, household_adults, household_children, household_resources from ${tenants} order by random() limit ${RANDOM_SIDE}),
-      f as (select commune, household_adults, household_children, household_resources from ${family} order by random() limit ${RANDOM_SIDE}),
+    with t as (select commune, household_adults, household_children, household_resources from ${tenants}
+               order by hashtext(identity_pseudo), tid limit ${RANDOM_SIDE}),
+      f as (select commune, household_adults, household_children, household_resources from ${family}
+            order by hashtext(person_pseudo), person_pseudo collate "C" limit ${RANDOM_SIDE}),
       p as (select t.commune = f.commune as commune, t.household_adults = f.household_adults as adults,
               t.household_children = f.household_children as children,
               ${resourcesBand(sql`t.household_resources`, sql`f.household_resources`)} as resources
