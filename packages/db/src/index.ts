@@ -1,5 +1,11 @@
 export { type ConnectedDatabase, connectDatabase } from './connect.ts';
-export { createDatabase, type DatabaseHandle, type Db, isDatabaseUnavailable } from './database.ts';
+export {
+  createDatabase,
+  type DatabaseHandle,
+  type Db,
+  isDatabaseUnavailable,
+  typeParsers,
+} from './database.ts';
 export { withDedicatedConnection } from './dedicated-connection.ts';
 export { type EmbeddedServer, startEmbeddedPostgres } from './embedded-postgres.ts';
 export { migrateToLatest, migrationsFolder } from './migrate.ts';

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { UsageError } from '../cli-error.ts';
+import { firstAplMonth } from '../synth/housing-aid.ts';
 import { firstSupportedMonth } from '../synth/legal-parameters.ts';
 import { formatMonth, parseMonth } from '../synth/months.ts';
 import { defaultMonthlyRates, type MonthlyRates } from '../synth/months-evolution.ts';
@@ -23,6 +24,7 @@ const rateFlags: Record<string, keyof MonthlyRates> = {
 };
 
 const HELP = `usage: nonrecours synth --persons N --seed S --out DIR [--month YYYY-MM] [--noise-rate R] [--monthly]
+       [--landlord-v2]
        [--months M [--take-up R] [--take-up-contacted R] [--contact-share P] [--move-out R]
         [--job-change R] [--birth R]]
 
@@ -40,6 +42,7 @@ cases rule pack fr.v1 must find at as_of = the month), landlord-links.csv and ma
                    tenant files: slips, given names reordered, particle or compound part dropped (one month only)
   --clk-version V  identity_clk version of every extract: 1 (default) or 2 (every given name, family-name parts,
                    birth date by component; packages/pseudo/CLK-V2.md)
+  --landlord-v2    write landlord.v2 (the housing-aid columns) and the APL.LANDLORD ground truth (from 2024-10)
 
 With --months M (2 to ${MAX_MONTHS}): the same population over M consecutive months from --month, one
 folder DIR/YYYY-MM per month holding the files above plus contacts.csv and, from the second month,
@@ -67,6 +70,7 @@ export async function run(argv: string[]): Promise<number> {
         monthly: { type: 'boolean', default: false },
         identities: { type: 'string', default: 'v1' },
         'clk-version': { type: 'string', default: '1' },
+        'landlord-v2': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -90,6 +94,11 @@ export async function run(argv: string[]): Promise<number> {
   if (asOf < firstSupportedMonth) {
     throw new UsageError(
       `--month must be ${formatMonth(firstSupportedMonth)} or later (the rules support no earlier as_of)`,
+    );
+  }
+  if (values['landlord-v2'] === true && asOf < firstAplMonth) {
+    throw new UsageError(
+      `--landlord-v2 needs --month ${formatMonth(firstAplMonth)} or later (APL.md's tables)`,
     );
   }
   const noiseRate = Number(values['noise-rate']);
@@ -116,6 +125,7 @@ export async function run(argv: string[]): Promise<number> {
     if (values.monthly === true) throw new UsageError('--monthly is not supported with --months');
     if (identities !== 'v1' || clkVersion !== '1')
       throw new UsageError('--identities and --clk-version are not supported with --months');
+    if (values['landlord-v2'] === true) throw new UsageError('--landlord-v2 is not supported with --months');
     return runMonths({
       persons,
       seed: values.seed,
@@ -141,6 +151,7 @@ export async function run(argv: string[]): Promise<number> {
     identityModel: identities,
     clkVersion: clkVersion === '2' ? 2 : 1,
     monthly: values.monthly === true,
+    landlordV2: values['landlord-v2'] === true,
     onProgress: (n) => bar?.update(n),
   });
   bar?.stop();
