@@ -99,6 +99,14 @@ describe('probabilistic linkage of landlord tenants, set on the convention', () 
     ).json();
     expect(run.status).toBe('succeeded');
     expect(run.report.linkage.method).toBe('probabilistic');
+    const versions = run.report.linkage.clk_versions as {
+      tenants: { v1: number; v2: number };
+      family_rows: { v1: number; v2: number };
+    };
+    expect(versions.tenants.v1).toBe(0);
+    expect(versions.tenants.v2).toBe(run.report.linkage.tenants);
+    expect(versions.family_rows).toMatchObject({ v1: 0 });
+    expect(versions.family_rows.v2).toBeGreaterThan(0);
     const p = run.report.linkage.probabilistic as Probabilistic;
     expect(p.threshold_source).toBe('estimated');
     expect(p.lambda).toBeGreaterThan(0);

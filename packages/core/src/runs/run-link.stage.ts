@@ -23,6 +23,11 @@ export interface LinkReport {
   not_covered: { mayotte: { family_rows: number; retirees: number; tenants: number } };
   /** The method that linked the tenants exact linkage left out. */
   method: LinkageMethod;
+  /**
+   * Rows by identity_clk version (v1: 171 characters, v2: 172): a tenant is compared only with family
+   * rows of its version, so tenants of a version no family row has cannot link fuzzily.
+   */
+  clk_versions: { tenants: { v1: number; v2: number }; family_rows: { v1: number; v2: number } };
   /** dice: the links made and the near misses at the threshold; probabilistic: its comparisons only. */
   fuzzy: { threshold: number; comparisons: number; histogram: DiceHistogram };
   /** probabilistic: the weights estimated, the threshold, the weight histogram and the precision/recall curve. */
@@ -222,6 +227,10 @@ async function linkTables(db: Db, run: LinkRun, extracts: readonly RunExtract[])
     mayotte_family_rows: number;
     mayotte_retirees: number;
     mayotte_tenants: number;
+    tenants_v1: number;
+    tenants_v2: number;
+    family_v1: number;
+    family_v2: number;
   }>`
     select
       (select count(*)::int from ${family}) as family_rows,
@@ -234,7 +243,11 @@ async function linkTables(db: Db, run: LinkRun, extracts: readonly RunExtract[])
       (select count(*)::int from ${tenants} where link_method = 'identity_clk') as by_clk,
       (select count(*)::int from ${family} where commune like '976%') as mayotte_family_rows,
       (select count(*)::int from ${retirees} where commune like '976%') as mayotte_retirees,
-      (select count(*)::int from ${tenants} where commune like '976%') as mayotte_tenants`.execute(db);
+      (select count(*)::int from ${tenants} where commune like '976%') as mayotte_tenants,
+      (select count(*)::int from ${tenants} where length(identity_clk) = 171) as tenants_v1,
+      (select count(*)::int from ${tenants} where length(identity_clk) = 172) as tenants_v2,
+      (select count(*)::int from ${family} where length(identity_clk) = 171) as family_v1,
+      (select count(*)::int from ${family} where length(identity_clk) = 172) as family_v2`.execute(db);
   const c = counts.rows[0]!;
   return {
     family_rows: c.family_rows,
@@ -256,6 +269,10 @@ async function linkTables(db: Db, run: LinkRun, extracts: readonly RunExtract[])
       },
     },
     method: run.linkageMethod,
+    clk_versions: {
+      tenants: { v1: c.tenants_v1, v2: c.tenants_v2 },
+      family_rows: { v1: c.family_v1, v2: c.family_v2 },
+    },
     fuzzy: { threshold: run.diceThreshold, comparisons: fuzzy.comparisons, histogram: fuzzy.histogram },
     ...(probabilistic ? { probabilistic } : {}),
     timings: {
