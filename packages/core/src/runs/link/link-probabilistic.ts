@@ -297,7 +297,9 @@ async function randomPairU(
     from p`.execute(db);
   const r = random.rows[0]!;
   const share = (n: number) => (n + 0.5) / (r.pairs + 1);
-  // A random pair's tenant has co-tenants reaching a few CAF households of all of them.
+  // A random pair's co-tenant agrees when its links reach the pair's CAF household: the households a
+  // tenant's co-tenants reach, over those the candidate pairs touch (fewer than all, so u errs high
+  // and the agreement weighs no more than it should).
   const reach = await sql<{ reach: number | null; households: number }>`
     select (select count(*)::float / nullif(count(distinct tid), 0) from link_reach) as reach,
       (select count(distinct household_pseudo)::int from link_persons) as households`.execute(db);
