@@ -4,13 +4,18 @@
 // identity_clk version asked), uploads its extracts through the API, runs the matching once per
 // linkage method on a separate worker (BullMQ on the real Redis), and scores RSA.UNKNOWN_TO_CAF
 // against ground-truth.csv (precision, recall); the cases of every other rule must be the same
-// whatever the method (they are linked exactly). Prints one JSON object.
+// whatever the method (they are linked exactly). Then the link stage alone, once per method, on the
+// same extracts, scores every tenant's link against landlord-links.csv (true row, another row, left
+// unlinked; falsely linked for tenants no family row holds), by noise kind. Prints one JSON object.
 import { execFileSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDatabase, migrateToLatest } from '@nonrecours/db';
+import { currentExtracts } from '@nonrecours/core';
+import { linkStage } from '@nonrecours/core/runs/run-link.stage.ts';
+import { dropRunTables, runTables } from '@nonrecours/core/runs/run-tables.ts';
+import { createDatabase, type Db, type LinkageMethod, migrateToLatest } from '@nonrecours/db';
 import { extractKinds } from '@nonrecours/pseudo';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -187,6 +192,9 @@ async function evaluate(households: number) {
         },
       };
     }
+    const links: Record<string, unknown> = {};
+    for (const method of values.methods.split(','))
+      links[method] = await scoreLinks(db, conventionId, dir, method);
     return {
       households: manifest.households,
       persons: manifest.persons,
@@ -196,6 +204,7 @@ async function evaluate(households: number) {
       other_rules_unchanged: otherRulesUnchanged,
       other_rule_cases: otherRules?.size ?? 0,
       methods: results,
+      links,
     };
   } finally {
     await worker?.stop();
@@ -203,6 +212,74 @@ async function evaluate(households: number) {
     await database.close();
     await admin(`drop database if exists ${dbName} with (force)`);
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The link stage on the convention's current extracts, each tenant's link against landlord-links.csv. */
+async function scoreLinks(db: Db, conventionId: string, dir: string, method: string) {
+  const runId = crypto.randomUUID();
+  const extracts = await currentExtracts(db, conventionId);
+  await linkStage(
+    db,
+    {
+      id: runId,
+      partitions: 1,
+      diceThreshold: 0.85,
+      linkageMethod: method as LinkageMethod,
+      linkWeightThreshold: null,
+    },
+    extracts,
+  );
+  try {
+    const tenants = await sql<{
+      identity_pseudo: string;
+      linked_person: string | null;
+      link_method: string | null;
+    }>`
+      select identity_pseudo, linked_person, link_method from ${sql.table(runTables(runId).tenants)}`.execute(
+      db,
+    );
+    const linked = new Map(tenants.rows.map((t) => [t.identity_pseudo, t]));
+    const [header, ...lines] = readFileSync(path.join(dir, 'landlord-links.csv'), 'utf8').trim().split('\n');
+    const columns = header!.split(';');
+    const byKind: Record<string, Record<string, number>> = {};
+    const total = {
+      fuzzy_truth: 0,
+      true_row: 0,
+      other_row: 0,
+      unlinked: 0,
+      unlinkable: 0,
+      falsely_linked: 0,
+    };
+    for (const line of lines) {
+      const l = Object.fromEntries(line.split(';').map((v, i) => [columns[i], v]));
+      if (l.link === 'exact') continue;
+      const got = linked.get(l.identity_pseudo!);
+      const kind = l.link === 'none' ? 'no family row' : l.noise || 'clean';
+      const outcome =
+        l.link === 'none'
+          ? got?.linked_person
+            ? 'falsely_linked'
+            : 'unlinkable'
+          : !got?.linked_person
+            ? 'unlinked'
+            : got.linked_person === l.linked_person_pseudo
+              ? 'true_row'
+              : 'other_row';
+      if (l.link !== 'none') total.fuzzy_truth++;
+      total[outcome]++;
+      byKind[kind] ??= {};
+      byKind[kind][outcome] = (byKind[kind][outcome] ?? 0) + 1;
+    }
+    const made = total.true_row + total.other_row + total.falsely_linked;
+    return {
+      ...total,
+      precision: made ? round(total.true_row / made) : null,
+      recall: total.fuzzy_truth ? round(total.true_row / total.fuzzy_truth) : null,
+      by_kind: byKind,
+    };
+  } finally {
+    await dropRunTables(db, runId);
   }
 }
 
