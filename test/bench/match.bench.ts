@@ -1,8 +1,10 @@
-// pnpm bench:match [--persons 1000000] [--seed 7]
+// pnpm bench:match [--persons 1000000] [--seed 7] [--clk-version 1|2] [--linkage-method dice|probabilistic]
 // Generates a synthetic territory, uploads its extracts through the API, runs the matching on a
 // separate worker process (BullMQ on the real Redis) and reports the run's wall time per stage and
 // the worker's peak memory; then, on the same data, the time of a hand-written SQL doing the same
 // exact linkage and the C2S.RSA rule, and the Dice comparisons per second of the fuzzy linkage.
+// With --clk-version 2 the territory has realistic names and identity_clk v2 (CLK-V2.md); the
+// linkage method is set on the convention, and the report gives the linkage stage's own figures.
 import { execFileSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +20,12 @@ import { benchConvention } from './bench-convention.ts';
 import { handMatch } from './hand-match.ts';
 
 const { values } = parseArgs({
-  options: { persons: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '7' } },
+  options: {
+    persons: { type: 'string', default: '1000000' },
+    seed: { type: 'string', default: '7' },
+    'clk-version': { type: 'string', default: '1' },
+    'linkage-method': { type: 'string', default: 'dice' },
+  },
 });
 const root = new URL('../../', import.meta.url).pathname;
 const server = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
@@ -46,6 +53,7 @@ execFileSync(
     values.seed,
     '--out',
     dir,
+    ...(values['clk-version'] === '2' ? ['--clk-version', '2', '--identities', 'realistic'] : []),
   ],
   {
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -101,8 +109,9 @@ try {
   const started = await fetch(`${api.url}/v1/conventions/${conventionId}/runs`, {
     method: 'POST',
     headers: { authorization: `Bearer ${teamToken}`, 'content-type': 'application/json' },
-    body: '{}',
+    body: JSON.stringify({ linkage_method: values['linkage-method'] }),
   });
+  if (started.status !== 202) throw new Error(`run start answered ${started.status} ${await started.text()}`);
   const runId = ((await started.json()) as { id: string }).id;
   let run: {
     status: string;
@@ -110,6 +119,7 @@ try {
       timings: Record<string, number>;
       linkage: {
         fuzzy: { comparisons: number };
+        probabilistic?: { threshold: number; candidate_pairs: number; links: number; em_iterations: number };
         tenants_linked: Record<string, number>;
         timings: Record<string, number>;
       };
@@ -151,7 +161,23 @@ try {
     hand_sql_exact_link_and_c2s_rsa_s: seconds(handMs),
     exact_link_vs_hand: +((linkTimings.exact_ms ?? 0) / handMs).toFixed(2),
     link_steps_ms: (linkTimings as unknown as { steps: Record<string, number> }).steps,
+    clk_version: Number(values['clk-version']),
+    linkage_method: values['linkage-method'],
     dice_comparisons: run.report.linkage.fuzzy.comparisons,
+    dice_comparisons_per_s: Math.round(
+      run.report.linkage.fuzzy.comparisons / Math.max(0.001, (linkTimings.fuzzy_ms ?? 0) / 1000),
+    ),
+    link_fuzzy_memory_mb: (linkTimings as unknown as { fuzzy_memory_mb: unknown }).fuzzy_memory_mb,
+    ...(run.report.linkage.probabilistic
+      ? {
+          probabilistic: {
+            threshold: run.report.linkage.probabilistic.threshold,
+            candidate_pairs: run.report.linkage.probabilistic.candidate_pairs,
+            links: run.report.linkage.probabilistic.links,
+            em_iterations: run.report.linkage.probabilistic.em_iterations,
+          },
+        }
+      : {}),
     worker_peak_rss_mb: Math.round(workerRss),
     tenants_linked: run.report.linkage.tenants_linked,
     cases: run.report.cases.total,

@@ -45,6 +45,10 @@ export interface ConventionsTable {
   key_version: ColumnType<number, number | undefined, number>;
   rule_pack: ColumnType<string, string | undefined, string>;
   dice_threshold: ColumnType<number, number | undefined, number>;
+  /** How tenants exact linkage left out are linked (migration 2026-12-02T1550). */
+  linkage_method: ColumnType<LinkageMethod, LinkageMethod | undefined, LinkageMethod>;
+  /** The probabilistic method's weight threshold; null: the one each run estimates. */
+  link_weight_threshold: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
@@ -141,12 +145,17 @@ export const runStages = ['select', 'link', 'evaluate', 'finalise'] as const;
 export type RunStage = (typeof runStages)[number];
 type Json = ColumnType<unknown, string, string>;
 
+export const linkageMethods = ['dice', 'probabilistic'] as const;
+export type LinkageMethod = (typeof linkageMethods)[number];
+
 export interface RunsTable {
   id: Generated<string>;
   convention_id: string;
   rule_pack: string;
   as_of: string | null;
   dice_threshold: number;
+  linkage_method: ColumnType<LinkageMethod, LinkageMethod | undefined, LinkageMethod>;
+  link_weight_threshold: ColumnType<number | null, number | null | undefined, number | null>;
   partitions: number;
   status: ColumnType<RunStatus, RunStatus | undefined, RunStatus>;
   stage: RunStage | null;

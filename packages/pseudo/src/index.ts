@@ -4,6 +4,7 @@
 
 export * from './clear-identifiers.ts';
 export * from './clk-dice.ts';
+export * from './clk-v2.ts';
 export * from './convention-key.ts';
 export * from './extract-columns.ts';
 export * from './hmac-sha256.ts';

@@ -3,6 +3,7 @@
 // compressions of SHA-256 and nothing else.
 
 import { CLK_BYTES } from './clk-dice.ts';
+import { createClkV2Encoder } from './clk-v2.ts';
 import { keyCheckValue } from './convention-key.ts';
 import { createHmacSha256 } from './hmac-sha256.ts';
 import { normaliseNir } from './nir.ts';
@@ -100,6 +101,10 @@ export type Pseudonymiser = {
   identityClkText(familyName: string, givenNames: string, birthDate: string): string;
   /** identity_clk text of an identity from normaliseIdentity. */
   identityClkTextOf(identity: NormalisedIdentity): string;
+  /** identity_clk v2 (CLK-V2.md) as 129 bytes, into `out` when given; every given name counts. Throws IdentityError. */
+  identityClkV2(familyName: string, givenNames: string, birthDate: string, out?: Uint8Array): Uint8Array;
+  /** identity_clk v2 as written in extracts (172 base64url characters). Throws IdentityError. */
+  identityClkV2Text(familyName: string, givenNames: string, birthDate: string): string;
 };
 
 /** Every pseudonym under the convention key `key` (32 bytes). */
@@ -111,6 +116,9 @@ export function createPseudonymiser(key: Uint8Array): Pseudonymiser {
   const bigramKnown = new Uint8Array(2 * SYMBOLS * SYMBOLS);
   const datePositions = new Map<string, Uint16Array>();
   const clkScratch = Buffer.alloc(CLK_BYTES);
+  const v2 = createClkV2Encoder(key);
+  // v2 reads the raw names (their words and parts), after the same checks as v1.
+  const checkedV2 = (familyName: string, birthDate: string) => normaliseIdentity(familyName, '', birthDate);
 
   function hash(prefix: string, text: string): string {
     return mac.bytes(prefix + text, digest).toString('base64url');
@@ -192,5 +200,13 @@ export function createPseudonymiser(key: Uint8Array): Pseudonymiser {
     identityClkText: (familyName, givenNames, birthDate) =>
       identityClkTextOf(normaliseIdentity(familyName, givenNames, birthDate)),
     identityClkTextOf,
+    identityClkV2: (familyName, givenNames, birthDate, out) => {
+      checkedV2(familyName, birthDate);
+      return v2.encode(familyName, givenNames, birthDate, out);
+    },
+    identityClkV2Text: (familyName, givenNames, birthDate) => {
+      checkedV2(familyName, birthDate);
+      return v2.encodeText(familyName, givenNames, birthDate);
+    },
   };
 }

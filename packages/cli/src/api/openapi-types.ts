@@ -2994,7 +2994,7 @@ export interface paths {
         };
         /**
          * Export the filtered cases as CSV, for a spreadsheet or `nonrecours reidentify`
-         * @description Semicolon-separated, UTF-8 with a byte order mark, a header row, decimal commas: case_id; subject_kind; person_pseudo (a person, or a household’s allocataire); household_pseudo (a household or tenancy, for its own partner); benefit; variant; rule; confidence; estimated_amount; commune; status; rests_on (kinds of partner, comma-separated). Same filters, order, visibility and need to know as the list (a withheld value is empty); streamed.
+         * @description Semicolon-separated, UTF-8 with a byte order mark, a header row, decimal commas. For tools: case_id; person_pseudo (a person, or a household’s allocataire); household_pseudo (a household or tenancy, for its own partner). For people, in French (headers and values): Sujet; Prestation; Variante; Règle; Confiance; Montant estimé (€ par mois); Commune (« Rennes (35238) »); Suivi; Données de. The codes again, for filters and scripts: code_sujet; code_prestation; code_variante; code_regle; code_confiance; code_commune (INSEE); code_suivi; code_donnees (kinds of partner, comma-separated). Same filters, order, visibility and need to know as the list (a withheld value is empty); streamed.
          */
         get: {
             parameters: {
@@ -4078,6 +4078,17 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             expires_at: string;
+            /** @description the benefit in French, for a person */
+            benefit_label: string;
+            /** @description the variant in French; null when `variant` is */
+            variant_label: string | null;
+            /** @description what the rule presumes, in French */
+            rule_label: string;
+            confidence_label: string;
+            /** @description the follow-up outcome in French */
+            status_label: string;
+            /** @description « Rennes (35238) »: the commune’s name and code; null when `commune` is */
+            commune_label: string | null;
         };
         CaseEvidenceInput: {
             rule: {
@@ -4211,6 +4222,17 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             expires_at: string;
+            /** @description the benefit in French, for a person */
+            benefit_label: string;
+            /** @description the variant in French; null when `variant` is */
+            variant_label: string | null;
+            /** @description what the rule presumes, in French */
+            rule_label: string;
+            confidence_label: string;
+            /** @description the follow-up outcome in French */
+            status_label: string;
+            /** @description « Rennes (35238) »: the commune’s name and code; null when `commune` is */
+            commune_label: string | null;
             /** @description null for partners */
             status_history: {
                 /** @enum {string} */
@@ -4544,6 +4566,8 @@ export interface components {
             };
             by_benefit: {
                 benefit: string;
+                /** @description the benefit in French */
+                benefit_label: string;
                 /** @description presumed non-take-up cases */
                 presumed: components["schemas"]["StatCellInput"];
                 /** @description cases whose follow-up reached a conclusion: rights_opened, already_covered, not_eligible, refused */
@@ -4566,11 +4590,15 @@ export interface components {
             by_rule: {
                 benefit: string;
                 rule: string;
+                /** @description what the rule presumes, in French */
+                rule_label: string;
                 presumed: components["schemas"]["StatCellInput"];
             }[];
             by_commune: {
                 /** @description INSEE code; `undisclosed` for a partner's cases whose commune comes from another partner's extract */
                 commune: string;
+                /** @description « Rennes (35238) », or « commune non communiquée » */
+                commune_label: string;
                 presumed: components["schemas"]["StatCellInput"];
             }[];
             /** @description the convention’s months, oldest first, whatever run the other figures are of; empty for a partner */
@@ -4739,6 +4767,17 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             expires_at: string;
+            /** @description the benefit in French, for a person */
+            benefit_label: string;
+            /** @description the variant in French; null when `variant` is */
+            variant_label: string | null;
+            /** @description what the rule presumes, in French */
+            rule_label: string;
+            confidence_label: string;
+            /** @description the follow-up outcome in French */
+            status_label: string;
+            /** @description « Rennes (35238) »: the commune’s name and code; null when `commune` is */
+            commune_label: string | null;
         };
         CaseEvidence: {
             rule: {
@@ -4872,6 +4911,17 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             expires_at: string;
+            /** @description the benefit in French, for a person */
+            benefit_label: string;
+            /** @description the variant in French; null when `variant` is */
+            variant_label: string | null;
+            /** @description what the rule presumes, in French */
+            rule_label: string;
+            confidence_label: string;
+            /** @description the follow-up outcome in French */
+            status_label: string;
+            /** @description « Rennes (35238) »: the commune’s name and code; null when `commune` is */
+            commune_label: string | null;
             /** @description null for partners */
             status_history: {
                 /** @enum {string} */
@@ -5205,6 +5255,8 @@ export interface components {
             };
             by_benefit: {
                 benefit: string;
+                /** @description the benefit in French */
+                benefit_label: string;
                 /** @description presumed non-take-up cases */
                 presumed: components["schemas"]["StatCell"];
                 /** @description cases whose follow-up reached a conclusion: rights_opened, already_covered, not_eligible, refused */
@@ -5227,11 +5279,15 @@ export interface components {
             by_rule: {
                 benefit: string;
                 rule: string;
+                /** @description what the rule presumes, in French */
+                rule_label: string;
                 presumed: components["schemas"]["StatCell"];
             }[];
             by_commune: {
                 /** @description INSEE code; `undisclosed` for a partner's cases whose commune comes from another partner's extract */
                 commune: string;
+                /** @description « Rennes (35238) », or « commune non communiquée » */
+                commune_label: string;
                 presumed: components["schemas"]["StatCell"];
             }[];
             /** @description the convention’s months, oldest first, whatever run the other figures are of; empty for a partner */

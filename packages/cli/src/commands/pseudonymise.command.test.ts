@@ -122,4 +122,22 @@ describe('nonrecours pseudonymise then reidentify', () => {
     expect(await readdir(dir)).not.toContain('extract.csv');
     expect(await readFile(join(dir, 'errors.csv'), 'utf8')).toBe('line;column;code\n2;nir;nir_length\n');
   });
+
+  it('writes identity_clk v2 with --clk-version 2, and refuses a version without --clk', async () => {
+    const rows = Array.from({ length: 5 }, (_, i) => sampleClearRow('carsat', i));
+    const clear = join(dir, 'clear.csv');
+    await writeFile(clear, toCsv(clearColumns('carsat'), rows));
+    expect((await pseudonymise(clear, '--clk', '--clk-version', '2', '--threads', '1')).code).toBe(0);
+    const extract = parse(await readFile(join(dir, 'extract.csv')), {
+      delimiter: ';',
+      columns: true,
+    }) as Record<string, string>[];
+    const p = createPseudonymiser(key);
+    extract.forEach((row, i) => {
+      const r = rows[i]!;
+      expect(row.identity_clk).toBe(p.identityClkV2Text(r.family_name!, r.given_names!, r.birth_date!));
+    });
+    expect((await pseudonymise(clear, '--clk-version', '2')).code).toBe(2);
+    expect((await pseudonymise(clear, '--clk', '--clk-version', '3')).code).toBe(2);
+  });
 });

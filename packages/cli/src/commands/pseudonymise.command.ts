@@ -29,6 +29,7 @@ export async function run(argv: string[]): Promise<number> {
       out: { type: 'string' },
       errors: { type: 'string' },
       clk: { type: 'boolean' },
+      'clk-version': { type: 'string' },
       threads: { type: 'string' },
       encoding: { type: 'string' },
     },
@@ -44,6 +45,10 @@ export async function run(argv: string[]): Promise<number> {
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
     throw new UsageError(say.pseudonymise.threads);
   }
+  const clkVersion = values['clk-version'] ?? '1';
+  if (clkVersion !== '1' && clkVersion !== '2') throw new UsageError(say.pseudonymise.clkVersion);
+  if (values['clk-version'] !== undefined && !values.clk)
+    throw new UsageError(say.pseudonymise.clkVersionNeedsClk);
   const size = await inputSize(input, say.files.clear);
 
   let out: OutputFile | undefined;
@@ -59,6 +64,7 @@ export async function run(argv: string[]): Promise<number> {
       output: out.stream,
       errors: errors?.stream,
       clk: values.clk ?? false,
+      clkVersion: clkVersion === '2' ? 2 : 1,
       threads,
       onProgress: (bytes) => progress.update(Math.min(bytes, size)),
     }).finally(() => progress.stop());

@@ -18,6 +18,11 @@ describe('nonrecours synth', () => {
     await expect(run(['--persons', '10', ...base, '--month', '2026-13'])).rejects.toThrow(/YYYY-MM/);
     await expect(run(['--persons', '10', ...base, '--noise-rate', '2'])).rejects.toThrow(UsageError);
     await expect(run(['--persons', '10', ...base, '--colour'])).rejects.toThrow(UsageError);
+    await expect(run(['--persons', '10', ...base, '--identities', 'odd'])).rejects.toThrow(/--identities/);
+    await expect(run(['--persons', '10', ...base, '--clk-version', '3'])).rejects.toThrow(/--clk-version/);
+    await expect(run(['--persons', '10', ...base, '--months', '2', '--clk-version', '2'])).rejects.toThrow(
+      /not supported with --months/,
+    );
     await expect(run(['--persons', '10', ...base, '--months', '0'])).rejects.toThrow(/--months/);
     await expect(run(['--persons', '10', ...base, '--months', '37'])).rejects.toThrow(/--months/);
     await expect(run(['--persons', '10', ...base, '--months', '2.5'])).rejects.toThrow(/--months/);

@@ -38,6 +38,10 @@ cases rule pack fr.v1 must find at as_of = the month), landlord-links.csv and ma
   --month YYYY-MM  reference month and as_of (default ${DEFAULT_MONTH}, from ${formatMonth(firstSupportedMonth)})
   --noise-rate R   share of landlord rows with a noisy identity (default ${DEFAULT_NOISE_RATE})
   --monthly        write caf.v2 and msa.v2 (the monthly columns) instead of caf.v1 and msa.v1 (one month only)
+  --identities realistic  long-tailed family names (compound ones among them) and the landlord noise of
+                   tenant files: slips, given names reordered, particle or compound part dropped (one month only)
+  --clk-version V  identity_clk version of every extract: 1 (default) or 2 (every given name, family-name parts,
+                   birth date by component; packages/pseudo/CLK-V2.md)
   --landlord-v2    write landlord.v2 (the housing-aid columns) and the APL.LANDLORD ground truth (from 2024-10)
 
 With --months M (2 to ${MAX_MONTHS}): the same population over M consecutive months from --month, one
@@ -64,6 +68,8 @@ export async function run(argv: string[]): Promise<number> {
         months: { type: 'string' },
         ...Object.fromEntries(Object.keys(rateFlags).map((flag) => [flag, { type: 'string' as const }])),
         monthly: { type: 'boolean', default: false },
+        identities: { type: 'string', default: 'v1' },
+        'clk-version': { type: 'string', default: '1' },
         'landlord-v2': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
@@ -97,6 +103,11 @@ export async function run(argv: string[]): Promise<number> {
   }
   const noiseRate = Number(values['noise-rate']);
   if (!(noiseRate >= 0 && noiseRate <= 1)) throw new UsageError('--noise-rate must be between 0 and 1');
+  const identities = String(values.identities);
+  if (identities !== 'v1' && identities !== 'realistic')
+    throw new UsageError('--identities must be v1 or realistic');
+  const clkVersion = String(values['clk-version']);
+  if (clkVersion !== '1' && clkVersion !== '2') throw new UsageError('--clk-version must be 1 or 2');
   const months = values.months === undefined ? 1 : Number(values.months);
   if (!/^\d+$/.test(String(values.months ?? '1')) || months < 1 || months > MAX_MONTHS) {
     throw new UsageError(`--months must be a whole number from 1 to ${MAX_MONTHS}`);
@@ -112,6 +123,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (months > 1) {
     if (values.monthly === true) throw new UsageError('--monthly is not supported with --months');
+    if (identities !== 'v1' || clkVersion !== '1')
+      throw new UsageError('--identities and --clk-version are not supported with --months');
     if (values['landlord-v2'] === true) throw new UsageError('--landlord-v2 is not supported with --months');
     return runMonths({
       persons,
@@ -135,6 +148,8 @@ export async function run(argv: string[]): Promise<number> {
     asOf,
     out: values.out,
     noiseRate,
+    identityModel: identities,
+    clkVersion: clkVersion === '2' ? 2 : 1,
     monthly: values.monthly === true,
     landlordV2: values['landlord-v2'] === true,
     onProgress: (n) => bar?.update(n),

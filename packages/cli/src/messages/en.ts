@@ -104,7 +104,7 @@ export const en: Messages = {
   },
   pseudonymise: {
     usage: `usage: nonrecours pseudonymise --kind KIND --key-file KEY --in CLEAR.csv --out EXTRACT.csv
-                               [--errors ERRORS.csv] [--clk] [--threads N] [--encoding ENC]
+                               [--errors ERRORS.csv] [--clk [--clk-version 2]] [--threads N] [--encoding ENC]
 
   --kind      caf, cpam, msa, carsat or landlord (the clear columns of each: packages/pseudo/README.md)
   --key-file  the convention key file
@@ -112,9 +112,13 @@ export const en: Messages = {
   --out       the extract to write
   --errors    where to list refused rows as line;column;code (no values)
   --clk       also compute identity_clk, the Bloom filter for fuzzy linkage
+  --clk-version  1 (default, EXTRACTS.md) or 2 (every given name, family-name parts, birth date by
+              component: packages/pseudo/CLK-V2.md); the service links v1 to v1 and v2 to v2
   --threads   threads to use (default: the available cores)
   --encoding  utf-8 (default), windows-1252 or latin1 (Excel's "CSV (semicolon delimited)")`,
     threads: '--threads is a whole number from 1',
+    clkVersion: '--clk-version is 1 or 2',
+    clkVersionNeedsClk: '--clk-version needs --clk',
     noRows: 'the clear file has no rows',
     allRefused: (n, counts) => `all ${n} rows were refused (${counts}); no extract written`,
     written: (n, path, schema, kcv) =>

@@ -117,7 +117,7 @@ export const fr = {
   },
   pseudonymise: {
     usage: `usage : nonrecours pseudonymise --kind TYPE --key-file CLÉ --in CLAIR.csv --out EXTRAIT.csv
-                               [--errors ERREURS.csv] [--clk] [--threads N] [--encoding ENC]
+                               [--errors ERREURS.csv] [--clk [--clk-version 2]] [--threads N] [--encoding ENC]
 
   --kind      caf, cpam, msa, carsat ou landlord (les colonnes de chacun : packages/pseudo/README.md)
   --key-file  le fichier de clé de la convention
@@ -125,9 +125,13 @@ export const fr = {
   --out       l’extrait à écrire
   --errors    où lister les lignes refusées, en ligne;colonne;code (sans les valeurs)
   --clk       calcule aussi identity_clk, le filtre de Bloom du rapprochement approché
+  --clk-version  1 (par défaut, EXTRACTS.md) ou 2 (tous les prénoms, les parties du nom, la date de
+              naissance par composante : packages/pseudo/CLK-V2.md) ; le service rapproche v1 de v1, v2 de v2
   --threads   nombre de fils de calcul (par défaut : les cœurs disponibles)
   --encoding  utf-8 (par défaut), windows-1252 ou latin1 (« CSV séparateur point-virgule » d’Excel)`,
     threads: '--threads est un nombre entier à partir de 1',
+    clkVersion: '--clk-version vaut 1 ou 2',
+    clkVersionNeedsClk: '--clk-version ne va qu’avec --clk',
     noRows: 'le fichier en clair ne contient aucune ligne',
     allRefused: (n: number, counts: string) =>
       `${n === 1 ? 'la seule ligne a été refusée' : `les ${n} lignes ont été refusées`} (${counts}) ; aucun extrait écrit`,

@@ -176,6 +176,7 @@ export function createRowFormatter(
   kind: ExtractKind,
   pseudonymiser: Pseudonymiser,
   schema = schemaOfKind[kind],
+  clkVersion: 1 | 2 = 1,
 ): RowFormatter {
   const clearNames = clearColumns(kind, schema);
   const columns = schemaColumns(kind, schema).map((c) => c.name);
@@ -198,7 +199,10 @@ export function createRowFormatter(
           case 'identity_pseudo':
             return identityPseudo;
           case 'identity_clk':
-            return named ? pseudonymiser.identityClkText(v.family_name!, v.given_names!, v.birth_date!) : '';
+            if (!named) return '';
+            return clkVersion === 2
+              ? pseudonymiser.identityClkV2Text(v.family_name!, v.given_names!, v.birth_date!)
+              : pseudonymiser.identityClkText(v.family_name!, v.given_names!, v.birth_date!);
           case 'birth_ym':
             return v.birth_date!.slice(0, 7);
           case 'household_pseudo':

@@ -24,7 +24,14 @@ import { createIdentityRegistry } from './identity.ts';
 import { landlordIdentity } from './identity-noise.ts';
 import { fixed } from './legal-parameters.ts';
 import { thresholdTooClose } from './margins.ts';
-import { drawFamilyName, drawGivenNames, drawPool, type NamePool, syllableFamilyName } from './names.ts';
+import {
+  drawFamilyName,
+  drawGivenNames,
+  drawPool,
+  type NameModel,
+  type NamePool,
+  syllableFamilyName,
+} from './names.ts';
 import { createRng } from './prng.ts';
 import { birthplaces } from './territory.ts';
 
@@ -59,6 +66,11 @@ export type GeneratorOptions = {
   /** Share of landlord rows whose identity is noisy. */
   noiseRate: number;
   nonTakeUp: NonTakeUpRates;
+  /**
+   * `realistic`: long-tailed family names with compound ones, and the landlord noise of the
+   * realistic mix (identity-noise.ts); `v1` (the default) keeps the territories of before.
+   */
+  identityModel?: NameModel;
 };
 
 export type HouseholdGenerator = {
@@ -72,6 +84,7 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 export function createHouseholdGenerator(options: GeneratorOptions): HouseholdGenerator {
   const { asOf, nonTakeUp } = options;
+  const model = options.identityModel ?? 'v1';
   const rng = createRng(options.seed, 'households');
   // A stream of its own, so that drawing it leaves every other draw of a seed as it was.
   const carsatRng = createRng(options.seed, 'carsat-partner');
@@ -199,7 +212,7 @@ export function createHouseholdGenerator(options: GeneratorOptions): HouseholdGe
   /** A birth family name no one born the same day already has. */
   function uniqueFamilyName(p: Person, pool: NamePool): string {
     for (let tries = 0; ; tries++) {
-      const name = tries < 3 ? drawFamilyName(rng, pool) : syllableFamilyName(rng);
+      const name = tries < 3 ? drawFamilyName(rng, pool, model) : syllableFamilyName(rng);
       if (registry.claim(p.birthDate, name)) return name;
     }
   }
@@ -220,7 +233,7 @@ export function createHouseholdGenerator(options: GeneratorOptions): HouseholdGe
           : adultNames[father === 1 ? 0 : 1]!
         : rng.chance(0.7)
           ? adultNames[0]!
-          : drawFamilyName(rng, draft.pool);
+          : drawFamilyName(rng, draft.pool, model);
     for (const c of h.children) {
       // Siblings born the same day (twins) would share the pair: move the birth within its month,
       // or, for the commonest names once a month is full, give the child a name of its own.
@@ -240,7 +253,7 @@ export function createHouseholdGenerator(options: GeneratorOptions): HouseholdGe
         const spouse = h.adults[1 - i];
         // A woman may use the name of the spouse who shares the lease.
         const usageName = spouse && a.sex === 2 ? spouse.identity.familyName : null;
-        a.landlord = landlordIdentity(rng, a.identity, options.noiseRate, usageName);
+        a.landlord = landlordIdentity(rng, a.identity, options.noiseRate, usageName, model);
       }
     }
   }

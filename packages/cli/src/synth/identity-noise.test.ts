@@ -1,7 +1,7 @@
 import { createPseudonymiser, dice, firstGivenName, normaliseName } from '@nonrecours/pseudo';
 import { describe, expect, it } from 'vitest';
 import type { Identity } from './household.ts';
-import { landlordIdentity, type NoiseKind, noiseKinds } from './identity-noise.ts';
+import { landlordIdentity, type NoiseKind, noiseKindsOf } from './identity-noise.ts';
 import { drawFamilyName, drawGivenNames, type NamePool } from './names.ts';
 import { createRng, type Rng } from './prng.ts';
 
@@ -39,7 +39,7 @@ describe('landlord identities', () => {
       }
     }
     expect(Math.abs(noisy / n - 0.1)).toBeLessThan(4 * Math.sqrt((0.1 * 0.9) / n));
-    expect([...kinds].sort()).toEqual([...noiseKinds].sort());
+    expect([...kinds].sort()).toEqual([...noiseKindsOf('v1')].sort());
   });
 
   it('keep most noisy identities above Dice 0.85, the hard kinds rare', () => {
@@ -82,5 +82,50 @@ describe('landlord identities', () => {
     expect(copies.some((c) => c.familyName === 'Le-Cœur' || c.familyName === 'LeCœur')).toBe(true);
     expect(copies.some((c) => c.givenNames === 'Hélène')).toBe(true);
     for (const c of copies) expect(key(c.familyName, c.givenNames)).toBe('LECOEUR|HELENE');
+  });
+
+  it('in the realistic mix: slips, given names reordered, a particle or compound part dropped, all of them', () => {
+    const rng = createRng('noise-realistic', 'test');
+    const n = 20_000;
+    const byKind = new Map<string, number>();
+    const civil = (i: number): Identity => ({
+      nir: '',
+      nir13: '',
+      familyName: drawFamilyName(rng, pools[i % 4]!, 'realistic'),
+      givenNames: drawGivenNames(rng, i % 2 === 0 ? 1 : 2, 1940 + (i % 80), pools[i % 4]!),
+    });
+    let noisy = 0;
+    for (let i = 0; i < n; i++) {
+      const person = civil(i);
+      const copy = landlordIdentity(rng, person, 0.15, i % 4 === 1 ? 'Dupont' : null, 'realistic');
+      const same = key(copy.familyName, copy.givenNames) === key(person.familyName, person.givenNames);
+      expect(same).toBe(copy.noise === null);
+      if (copy.noise === null) continue;
+      noisy++;
+      byKind.set(copy.noise, (byKind.get(copy.noise) ?? 0) + 1);
+      if (copy.noise === 'particle_dropped' || copy.noise === 'compound_dropped') {
+        // What is left is a part of the civil name, never another name.
+        expect(normaliseName(person.familyName)).toContain(normaliseName(copy.familyName));
+      }
+    }
+    expect(Math.abs(noisy / n - 0.15)).toBeLessThan(4 * Math.sqrt((0.15 * 0.85) / n));
+    for (const kind of ['family_typo', 'given_typo', 'given_swapped', 'particle_dropped', 'compound_dropped'])
+      expect(byKind.get(kind), kind).toBeGreaterThan(0);
+    expect(noiseKindsOf('realistic')).toContain('compound_dropped');
+  });
+
+  it('draws realistic family names with a long tail: the commonest under 0.5 %', () => {
+    const rng = createRng('names', 'test');
+    const counts = new Map<string, number>();
+    const n = 100_000;
+    for (let i = 0; i < n; i++) {
+      const name = normaliseName(
+        drawFamilyName(rng, i % 10 < 6 ? 'common' : i % 10 < 9 ? 'breton' : 'migrant', 'realistic'),
+      );
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    const top = Math.max(...counts.values()) / n;
+    expect(top).toBeLessThan(0.005);
+    expect(counts.size).toBeGreaterThan(n / 4);
   });
 });

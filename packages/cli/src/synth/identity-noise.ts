@@ -16,7 +16,7 @@
 //   names in another order, which mostly fall below any usable Dice threshold.
 // The manifest states each kind's realised share and its Dice to the civil identity.
 
-import { firstGivenName, normaliseName } from '@nonrecours/pseudo';
+import { familyParticles, firstGivenName, normaliseName } from '@nonrecours/pseudo';
 import type { Identity, LandlordIdentity } from './household.ts';
 import { type Rng, weighted } from './prng.ts';
 
@@ -28,8 +28,14 @@ export const noiseKinds = [
   'given_split',
   'given_missing',
   'given_swapped',
+  'particle_dropped',
+  'compound_dropped',
 ] as const;
 export type NoiseKind = (typeof noiseKinds)[number];
+
+/** The kinds a noise mix can give (the v1 mix drops no particle or compound part). */
+export const noiseKindsOf = (mix: 'v1' | 'realistic'): readonly NoiseKind[] =>
+  mix === 'v1' ? noiseKinds.filter((k) => k !== 'particle_dropped' && k !== 'compound_dropped') : noiseKinds;
 
 // A typo is drawn as one kind and lands in the family or the first given name by its letters.
 // Weights are of the draw; a kind that does not apply to an identity (no spouse on the lease, not
@@ -46,6 +52,22 @@ const drawKind = weighted<Draw>([
   ['given_swapped', 0.35],
 ]);
 
+/**
+ * The noise mixes: `v1` as above; `realistic`, the kinds that defeat a first-name-only filter, as
+ * often as tenant files show them: a slip (transpositions and neighbouring-key substitutions from 4
+ * letters on), given names in another order, a particle or the second part of a compound family name
+ * dropped, and less often a usage name or encoding damage.
+ */
+export type NoiseMix = 'v1' | 'realistic';
+const drawKindRealistic = weighted<Draw>([
+  ['typo', 45],
+  ['given_swapped', 20],
+  ['particle_dropped', 14],
+  ['compound_dropped', 14],
+  ['usage_name', 4],
+  ['mojibake', 3],
+]);
+
 // One slip per noisy name, as most misspellings are single errors (Damerau 1964), omissions the
 // commonest (Pollock and Zamora 1983); insertions are here a key struck twice.
 type Slip = 'omission' | 'doubling' | 'substitution' | 'transposition';
@@ -56,6 +78,18 @@ const drawSlip = weighted<Slip>([
   ['transposition', 10],
 ]);
 const MIN_LETTERS: Record<Slip, number> = { omission: 3, doubling: 1, substitution: 5, transposition: 9 };
+const drawSlipRealistic = weighted<Slip>([
+  ['omission', 25],
+  ['doubling', 20],
+  ['substitution', 30],
+  ['transposition', 25],
+]);
+const MIN_LETTERS_REALISTIC: Record<Slip, number> = {
+  omission: 3,
+  doubling: 1,
+  substitution: 4,
+  transposition: 4,
+};
 
 const stripAccents = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '');
 const isLetter = (ch: string): boolean => /\p{L}/u.test(ch);
@@ -91,8 +125,9 @@ const NEIGHBOURS: Record<string, string> = {
 };
 
 /** One slip at `i` (a letter) of `word`, or undefined when the name is too short for that slip. */
-function slip(rng: Rng, kind: Slip, word: string, i: number): string | undefined {
-  if (normaliseName(word).length < MIN_LETTERS[kind]) return undefined;
+function slip(rng: Rng, kind: Slip, word: string, i: number, mix: NoiseMix): string | undefined {
+  if (normaliseName(word).length < (mix === 'v1' ? MIN_LETTERS : MIN_LETTERS_REALISTIC)[kind])
+    return undefined;
   const ch = word[i]!;
   switch (kind) {
     case 'omission':
@@ -116,7 +151,7 @@ function slip(rng: Rng, kind: Slip, word: string, i: number): string | undefined
 }
 
 /** A slip on a letter of the family name or of the first given name, any letter but a name's first. */
-function typo(rng: Rng, id: { familyName: string; givenNames: string }) {
+function typo(rng: Rng, id: { familyName: string; givenNames: string }, mix: NoiseMix) {
   const given = id.givenNames.split(' ');
   const places: ['family' | 'given', number][] = [];
   for (let i = 1; i < id.familyName.length; i++) if (isLetter(id.familyName[i]!)) places.push(['family', i]);
@@ -124,13 +159,13 @@ function typo(rng: Rng, id: { familyName: string; givenNames: string }) {
   if (places.length === 0) return undefined;
   const [where, i] = rng.pick(places);
   for (let attempt = 0; attempt < 10; attempt++) {
-    const kind = drawSlip(rng);
+    const kind = (mix === 'v1' ? drawSlip : drawSlipRealistic)(rng);
     if (where === 'family') {
-      const familyName = slip(rng, kind, id.familyName, i);
+      const familyName = slip(rng, kind, id.familyName, i, mix);
       if (familyName !== undefined)
         return { noise: 'family_typo' as const, familyName, givenNames: id.givenNames };
     } else {
-      const first = slip(rng, kind, given[0]!, i);
+      const first = slip(rng, kind, given[0]!, i, mix);
       if (first !== undefined) {
         return {
           noise: 'given_typo' as const,
@@ -206,12 +241,29 @@ function applyNoise(
   style: Style,
   person: Identity,
   usageName: string | null,
+  mix: NoiseMix,
 ): (Names & { noise: NoiseKind }) | undefined {
   const copy = restyle(style, person);
   const given = person.givenNames.split(' ');
   switch (kind) {
     case 'typo':
-      return typo(rng, copy);
+      return typo(rng, copy, mix);
+    case 'particle_dropped': {
+      const words = person.familyName.split(/(?<=['’])|[ ]/);
+      const kept = words.filter((w) => !familyParticles.has(normaliseName(w)));
+      return kept.length > 0 && kept.length < words.length
+        ? { noise: kind, ...restyle(style, { familyName: kept.join(' '), givenNames: person.givenNames }) }
+        : undefined;
+    }
+    case 'compound_dropped': {
+      // The second part of a compound family name (hyphenated, or two names side by side) left out.
+      const parts = person.familyName.split(/[ -]/);
+      const significant = parts.filter((w) => !familyParticles.has(normaliseName(w)));
+      if (significant.length < 2) return undefined;
+      const last = person.familyName.lastIndexOf(significant.at(-1)!);
+      const familyName = person.familyName.slice(0, last).replace(/[ -]+$/, '');
+      return { noise: kind, ...restyle(style, { familyName, givenNames: person.givenNames }) };
+    }
     case 'mojibake': {
       // One damaged letter: the kind applies to names whose family and first given name hold one
       // letter outside ASCII, kept by a style that does not strip accents.
@@ -264,6 +316,7 @@ export function landlordIdentity(
   person: Identity,
   noiseRate: number,
   usageName: string | null,
+  mix: NoiseMix = 'v1',
 ): LandlordIdentity {
   const style = drawStyle(rng);
   if (!rng.chance(noiseRate)) return { ...restyle(style, person), noise: null };
@@ -271,7 +324,14 @@ export function landlordIdentity(
   // A kind that does not apply to this identity (no accent, no spouse, one given name...) gives way
   // to another.
   for (let attempt = 0; attempt < 20; attempt++) {
-    const noisy = applyNoise(rng, drawKind(rng), style, person, usageName);
+    const noisy = applyNoise(
+      rng,
+      (mix === 'v1' ? drawKind : drawKindRealistic)(rng),
+      style,
+      person,
+      usageName,
+      mix,
+    );
     if (
       noisy &&
       normaliseName(noisy.familyName) !== '' &&

@@ -6,6 +6,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CLK_BYTES,
+  CLK_V2_BYTES,
   clearColumns,
   createPseudonymiser,
   dice,
@@ -27,9 +28,10 @@ import {
   type NonTakeUpRates,
 } from './household-generator.ts';
 import { firstAplMonth } from './housing-aid.ts';
-import { noiseKinds } from './identity-noise.ts';
+import { noiseKindsOf } from './identity-noise.ts';
 import { drawLandlordV2 } from './landlord-v2.ts';
 import { formatMonth } from './months.ts';
+import type { NameModel } from './names.ts';
 import { createRng } from './prng.ts';
 
 export const DEFAULT_NOISE_RATE = 0.1;
@@ -45,6 +47,10 @@ export type SynthOptions = {
   asOf: number;
   out: string;
   noiseRate?: number;
+  /** `realistic`: long-tailed names and the realistic landlord noise (household-generator.ts). */
+  identityModel?: NameModel;
+  /** Version of the identity_clk written in every extract: 1 (default) or 2 (CLK-V2.md). */
+  clkVersion?: 1 | 2;
   nonTakeUp?: NonTakeUpRates;
   /** Called now and then with the number of persons written. */
   onProgress?: (persons: number) => void;
@@ -166,17 +172,30 @@ export async function synthesise(options: SynthOptions): Promise<Manifest> {
     };
   }
   const formatters = Object.fromEntries(
-    extractKinds.map((k) => [k, createRowFormatter(k, pseudonymiser, schemaOf(k))]),
+    extractKinds.map((k) => [k, createRowFormatter(k, pseudonymiser, schemaOf(k), options.clkVersion ?? 1)]),
   ) as Record<ExtractKind, ReturnType<typeof createRowFormatter>>;
   const truthFile = openCsvFile(join(out, 'ground-truth.csv'), truthColumns);
   const linkFile = openCsvFile(join(out, 'landlord-links.csv'), linkColumns);
 
-  const generator = options.generator ?? createHouseholdGenerator({ seed, asOf, noiseRate, nonTakeUp });
+  const generator =
+    options.generator ??
+    createHouseholdGenerator({
+      seed,
+      asOf,
+      noiseRate,
+      nonTakeUp,
+      identityModel: options.identityModel ?? 'v1',
+    });
   const byRule: Record<string, number> = {};
   const byLink: Record<string, number> = {};
   const noiseDice = new Map<string, number[]>();
-  const civilClk = new Uint8Array(CLK_BYTES);
-  const landlordClk = new Uint8Array(CLK_BYTES);
+  const clkVersion = options.clkVersion ?? 1;
+  const civilClk = new Uint8Array(clkVersion === 2 ? CLK_V2_BYTES : CLK_BYTES);
+  const landlordClk = new Uint8Array(civilClk.length);
+  const clkOf = (family: string, given: string, birthDate: string, out: Uint8Array) =>
+    clkVersion === 2
+      ? pseudonymiser.identityClkV2(family, given, birthDate, out)
+      : pseudonymiser.identityClk(family, given, birthDate, out);
   const rates = newRates();
   let written = 0;
   let households = 0;
@@ -217,10 +236,14 @@ export async function synthesise(options: SynthOptions): Promise<Manifest> {
             noisyRows++;
             // The similarity is known here from the key; the manifest only states it by kind.
             const civil = row.person.identity;
-            pseudonymiser.identityClk(civil.familyName, civil.givenNames, row.person.birthDate, civilClk);
-            pseudonymiser.identityClk(noisy.familyName, noisy.givenNames, row.person.birthDate, landlordClk);
+            clkOf(civil.familyName, civil.givenNames, row.person.birthDate, civilClk);
+            clkOf(noisy.familyName, noisy.givenNames, row.person.birthDate, landlordClk);
             const scores = noiseDice.get(noisy.noise) ?? [];
-            scores.push(dice(civilClk, landlordClk));
+            scores.push(
+              clkVersion === 2
+                ? dice(civilClk.subarray(1), landlordClk.subarray(1))
+                : dice(civilClk, landlordClk),
+            );
             noiseDice.set(noisy.noise, scores);
           }
         }
@@ -290,7 +313,7 @@ export async function synthesise(options: SynthOptions): Promise<Manifest> {
       intended: noiseRate,
       realised: landlordRows === 0 ? null : round4(noisyRows / landlordRows),
       dice: diceMeaning,
-      byKind: noiseStats(noiseDice, noisyRows),
+      byKind: noiseStats(noiseDice, noisyRows, noiseKindsOf(options.identityModel ?? 'v1')),
     },
     nonTakeUp: { intended: nonTakeUp, realised: finishRates(rates) },
     redraws: sorted(generator.redraws),
@@ -301,9 +324,13 @@ export async function synthesise(options: SynthOptions): Promise<Manifest> {
 
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 
-function noiseStats(scores: Map<string, number[]>, noisyRows: number): Record<string, NoiseKindStats> {
+function noiseStats(
+  scores: Map<string, number[]>,
+  noisyRows: number,
+  kinds: readonly string[],
+): Record<string, NoiseKindStats> {
   return Object.fromEntries(
-    noiseKinds.map((kind) => {
+    kinds.map((kind) => {
       const s = Float64Array.from(scores.get(kind) ?? []).sort();
       const n = s.length;
       const median = n === 0 ? null : n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;

@@ -28,6 +28,8 @@ export type ChunkPlan = {
   columns: string[];
   delimiter: Delimiter;
   clk: boolean;
+  /** The identity_clk version written: 1 (EXTRACTS.md) or 2 (packages/pseudo/CLK-V2.md). */
+  clkVersion?: 1 | 2;
 };
 
 export type ChunkResult = {
@@ -73,6 +75,7 @@ type RowError = { column: string; code: string };
 /** A function pseudonymising chunks of records under one plan. */
 export function createChunkPseudonymiser(plan: ChunkPlan): (bytes: Buffer, firstLine: number) => ChunkResult {
   const { kind, columns, delimiter, clk } = plan;
+  const clkV2 = plan.clkVersion === 2;
   const pseudonymiser = createPseudonymiser(plan.key);
   const at = (name: string) => columns.indexOf(name);
   const nirAt = at('nir');
@@ -146,7 +149,10 @@ export function createChunkPseudonymiser(plan: ChunkPlan): (bytes: Buffer, first
             birthDate,
           };
           identityPseudo = pseudonymiser.identityPseudoOf(identity);
-          if (clk) filter = pseudonymiser.identityClkTextOf(identity);
+          if (clk)
+            filter = clkV2
+              ? pseudonymiser.identityClkV2Text(family, field(givenAt), birthDate)
+              : pseudonymiser.identityClkTextOf(identity);
         }
       }
       if (errors.length > 0) {

@@ -37,6 +37,8 @@ export type PseudonymiseOptions = {
   errors?: Writable;
   /** Also compute identity_clk. */
   clk?: boolean;
+  /** Its version: 1 (default) or 2 (CLK-V2.md). */
+  clkVersion?: 1 | 2;
   /** Threads pseudonymising, this one included (1: no worker). Defaults to the available parallelism. */
   threads?: number;
   /** Bytes of input per chunk of work (64 KiB). */
@@ -81,6 +83,7 @@ export async function pseudonymiseStream(options: PseudonymiseOptions): Promise<
     columns: header.columns,
     delimiter: header.delimiter,
     clk: options.clk ?? false,
+    clkVersion: options.clkVersion ?? 1,
   };
 
   const threads = Math.max(1, options.threads ?? availableParallelism());

@@ -131,6 +131,8 @@ export function updateConventionSettings(
       | 'retention_days'
       | 'max_error_rate'
       | 'dice_threshold'
+      | 'linkage_method'
+      | 'link_weight_threshold'
     >
   >,
 ): Promise<Convention> {

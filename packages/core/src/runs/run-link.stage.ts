@@ -3,10 +3,12 @@
 // person_pseudo; tenants are linked to family rows on person_pseudo or identity_pseudo, and those still
 // unlinked on the similarity of their Bloom filters (compared in this process, blocked by birth month).
 // Each table is written and indexed in the order its partitions read it (run-tables.ts).
-import type { Db } from '@nonrecours/db';
+import type { Db, LinkageMethod } from '@nonrecours/db';
 import { v2OnlyColumns } from '@nonrecours/pseudo';
 import { sql } from 'kysely';
-import { type DiceHistogram, decodeClk, emptyHistogram, linkByBloomFilter } from './link/index.ts';
+import { filterOfClk } from './link/clk-blocks.ts';
+import { type DiceHistogram, emptyHistogram, linkByBloomFilter } from './link/index.ts';
+import { linkProbabilistic, type ProbabilisticReport } from './link/link-probabilistic.ts';
 import type { RunExtract } from './run-select.stage.ts';
 import { dropRunTablesSql, partitionOrder, runTables } from './run-tables.ts';
 
@@ -19,8 +21,32 @@ export interface LinkReport {
   tenants_linked: { person_pseudo: number; identity_pseudo: number; identity_clk: number; unlinked: number };
   /** Rows the rule pack makes no presumption for: Mayotte (976xx) is outside fr.v1. */
   not_covered: { mayotte: { family_rows: number; retirees: number; tenants: number } };
+  /** The method that linked the tenants exact linkage left out. */
+  method: LinkageMethod;
+  /**
+   * Rows by identity_clk version (v1: 171 characters, v2: 172): a tenant is compared only with family
+   * rows of its version, so tenants of a version no family row has cannot link fuzzily.
+   */
+  clk_versions: { tenants: { v1: number; v2: number }; family_rows: { v1: number; v2: number } };
+  /** dice: the links made and the near misses at the threshold; probabilistic: its comparisons only. */
   fuzzy: { threshold: number; comparisons: number; histogram: DiceHistogram };
-  timings: { exact_ms: number; fuzzy_ms: number; steps: Record<string, number> };
+  /** probabilistic: the weights estimated, the threshold, the weight histogram and the precision/recall curve. */
+  probabilistic?: ProbabilisticReport;
+  timings: {
+    exact_ms: number;
+    fuzzy_ms: number;
+    /** The process's resident memory before and after the fuzzy step, and its JavaScript heap growth. */
+    fuzzy_memory_mb: { rss_before: number; rss_after: number; heap_growth: number };
+    steps: Record<string, number>;
+  };
+}
+
+export interface LinkRun {
+  id: string;
+  partitions: number;
+  diceThreshold: number;
+  linkageMethod: LinkageMethod;
+  linkWeightThreshold: number | null;
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -38,22 +64,14 @@ const familyColumns = sql.raw(`extract_id, person_pseudo, identity_pseudo, ident
 /** Working memory for the link stage's hash joins and sorts: the default (4 MB) spills them to disk. */
 export const LINK_WORK_MEM = '256MB';
 
-export function linkStage(
-  db: Db,
-  run: { id: string; partitions: number; diceThreshold: number },
-  extracts: readonly RunExtract[],
-): Promise<LinkReport> {
+export function linkStage(db: Db, run: LinkRun, extracts: readonly RunExtract[]): Promise<LinkReport> {
   return db.transaction().execute(async (trx) => {
     await sql`select set_config('work_mem', ${LINK_WORK_MEM}, true)`.execute(trx);
     return linkTables(trx, run, extracts);
   });
 }
 
-async function linkTables(
-  db: Db,
-  run: { id: string; partitions: number; diceThreshold: number },
-  extracts: readonly RunExtract[],
-): Promise<LinkReport> {
+async function linkTables(db: Db, run: LinkRun, extracts: readonly RunExtract[]): Promise<LinkReport> {
   const started = performance.now();
   const t = runTables(run.id);
   const [health, family, retirees, tenants, results] = [
@@ -164,8 +182,20 @@ async function linkTables(
   );
 
   const exactMs = performance.now() - started;
-  const fuzzy = await linkFuzzy(db, run, t.family, t.tenants);
+  const memoryBefore = process.memoryUsage();
+  const probabilistic =
+    run.linkageMethod === 'probabilistic'
+      ? await linkProbabilistic(db, { weightThreshold: run.linkWeightThreshold }, t.family, t.tenants)
+      : undefined;
+  const fuzzy = probabilistic
+    ? {
+        comparisons: probabilistic.comparisons,
+        histogram: emptyHistogram(Math.min(NEAR_MISS_FROM, run.diceThreshold)),
+      }
+    : await linkFuzzy(db, run, t.family, t.tenants);
   const fuzzyMs = performance.now() - started - exactMs;
+  const memoryAfter = process.memoryUsage();
+  const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 
   await sql`
     create unlogged table ${results} (
@@ -197,6 +227,10 @@ async function linkTables(
     mayotte_family_rows: number;
     mayotte_retirees: number;
     mayotte_tenants: number;
+    tenants_v1: number;
+    tenants_v2: number;
+    family_v1: number;
+    family_v2: number;
   }>`
     select
       (select count(*)::int from ${family}) as family_rows,
@@ -209,7 +243,11 @@ async function linkTables(
       (select count(*)::int from ${tenants} where link_method = 'identity_clk') as by_clk,
       (select count(*)::int from ${family} where commune like '976%') as mayotte_family_rows,
       (select count(*)::int from ${retirees} where commune like '976%') as mayotte_retirees,
-      (select count(*)::int from ${tenants} where commune like '976%') as mayotte_tenants`.execute(db);
+      (select count(*)::int from ${tenants} where commune like '976%') as mayotte_tenants,
+      (select count(*)::int from ${tenants} where length(identity_clk) = 171) as tenants_v1,
+      (select count(*)::int from ${tenants} where length(identity_clk) = 172) as tenants_v2,
+      (select count(*)::int from ${family} where length(identity_clk) = 171) as family_v1,
+      (select count(*)::int from ${family} where length(identity_clk) = 172) as family_v2`.execute(db);
   const c = counts.rows[0]!;
   return {
     family_rows: c.family_rows,
@@ -230,8 +268,23 @@ async function linkTables(
         tenants: c.mayotte_tenants,
       },
     },
+    method: run.linkageMethod,
+    clk_versions: {
+      tenants: { v1: c.tenants_v1, v2: c.tenants_v2 },
+      family_rows: { v1: c.family_v1, v2: c.family_v2 },
+    },
     fuzzy: { threshold: run.diceThreshold, comparisons: fuzzy.comparisons, histogram: fuzzy.histogram },
-    timings: { exact_ms: Math.round(exactMs), fuzzy_ms: Math.round(fuzzyMs), steps },
+    ...(probabilistic ? { probabilistic } : {}),
+    timings: {
+      exact_ms: Math.round(exactMs),
+      fuzzy_ms: Math.round(fuzzyMs),
+      fuzzy_memory_mb: {
+        rss_before: mb(memoryBefore.rss),
+        rss_after: mb(memoryAfter.rss),
+        heap_growth: mb(memoryAfter.heapUsed - memoryBefore.heapUsed),
+      },
+      steps,
+    },
   };
 }
 
@@ -262,13 +315,14 @@ async function linkFuzzy(db: Db, run: { diceThreshold: number }, familyTable: st
       where f.identity_clk is not null and f.birth_ym = any(${chunk}::date[])
         and not exists (select 1 from ${tenants} t where t.linked_person = f.person_pseudo)
       order by f.person_pseudo collate "C"`.execute(db);
+    // A filter compares only with filters of its version: the block is the version and the month.
+    const record = (key: string, clk: string, birthYm: string) => {
+      const { block, clk: filter } = filterOfClk(clk, birthYm);
+      return { key, birthYm: block, clk: filter };
+    };
     const result = linkByBloomFilter(
-      open.rows.map((r) => ({ key: r.tid, birthYm: r.birth_ym, clk: decodeClk(r.identity_clk) })),
-      candidates.rows.map((r) => ({
-        key: r.person_pseudo,
-        birthYm: r.birth_ym,
-        clk: decodeClk(r.identity_clk),
-      })),
+      open.rows.map((r) => record(r.tid, r.identity_clk, r.birth_ym)),
+      candidates.rows.map((r) => record(r.person_pseudo, r.identity_clk, r.birth_ym)),
       { threshold: run.diceThreshold, nearMissFrom: NEAR_MISS_FROM },
     );
     total.comparisons += result.comparisons;

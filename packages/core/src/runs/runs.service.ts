@@ -2,7 +2,7 @@
 // extracts and links them (stages select and link), then adds one `run.partition` job per partition
 // (stage evaluate) under a `run.finalise` parent that publishes the cases. Every job re-checks the
 // run's state first, so a cancelled run stops at its next step and a retried job redoes its own step.
-import type { Db, Run } from '@nonrecours/db';
+import type { Db, LinkageMethod, Run } from '@nonrecours/db';
 import { jobId } from '@nonrecours/queue';
 import { assertSupportedAsOf, parameterWarnings, RulesError } from '@nonrecours/rules';
 import type pg from 'pg';
@@ -27,6 +27,9 @@ export interface StartRunInput {
   asOf?: string | undefined;
   rulePack?: string | undefined;
   diceThreshold?: number | undefined;
+  linkageMethod?: LinkageMethod | undefined;
+  /** null: the run estimates it; undefined: the convention's. */
+  linkWeightThreshold?: number | null | undefined;
 }
 
 export async function startRun(
@@ -60,6 +63,11 @@ export async function startRun(
           rule_pack: rulePack,
           as_of: input.asOf ? `${input.asOf}-01` : null,
           dice_threshold: input.diceThreshold ?? convention.dice_threshold,
+          linkage_method: input.linkageMethod ?? convention.linkage_method,
+          link_weight_threshold:
+            input.linkWeightThreshold === undefined
+              ? convention.link_weight_threshold
+              : input.linkWeightThreshold,
           partitions: 1,
           started_by: actor.actor,
         })
@@ -73,7 +81,13 @@ export async function startRun(
         purpose: 'matching',
         outcome: 'success',
         statusCode: 202,
-        details: { as_of: input.asOf ?? null, rule_pack: rulePack, dice_threshold: created.dice_threshold },
+        details: {
+          as_of: input.asOf ?? null,
+          rule_pack: rulePack,
+          dice_threshold: created.dice_threshold,
+          linkage_method: created.linkage_method,
+          link_weight_threshold: created.link_weight_threshold,
+        },
       });
       return created;
     })
@@ -181,7 +195,13 @@ export async function prepareRun(
   const started = Date.now();
   const linkage = await linkStage(
     db,
-    { id: runId, partitions, diceThreshold: run.dice_threshold },
+    {
+      id: runId,
+      partitions,
+      diceThreshold: run.dice_threshold,
+      linkageMethod: run.linkage_method,
+      linkWeightThreshold: run.link_weight_threshold,
+    },
     selection.used,
   );
   await recordLinkCounts(db, runId, linkage);

@@ -18,7 +18,7 @@ import {
   revokeApiClient,
   updateConventionSettings,
 } from '@nonrecours/core';
-import { clientRoles, type Db, memberRoles, partnerKinds } from '@nonrecours/db';
+import { clientRoles, type Db, linkageMethods, memberRoles, partnerKinds } from '@nonrecours/db';
 import { extractKinds } from '@nonrecours/pseudo';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -61,6 +61,8 @@ const conventionInput = z.object({
   retention_days: z.number().int().min(1).max(3650),
   max_error_rate: z.number().min(0).max(1).optional(),
   dice_threshold: z.number().gt(0).max(1).optional(),
+  linkage_method: z.enum(linkageMethods).optional(),
+  link_weight_threshold: z.number().min(-50).max(100).nullable().optional(),
   rule_pack: z.literal('fr.v1').optional(),
 });
 

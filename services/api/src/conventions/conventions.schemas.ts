@@ -1,5 +1,5 @@
 // The convention as the API shows it, to operators and to members.
-import { conventionStatuses, memberRoles } from '@nonrecours/db';
+import { conventionStatuses, linkageMethods, memberRoles } from '@nonrecours/db';
 import { z } from 'zod';
 import { isoDate, timestamp } from '../schemas.ts';
 
@@ -24,6 +24,15 @@ export const conventionSchema = z
     key_version: z.number().int(),
     rule_pack: z.string(),
     dice_threshold: z.number(),
+    linkage_method: z
+      .enum(linkageMethods)
+      .describe(
+        'how tenants without a NIR are linked after exact linkage: dice (Bloom filters at dice_threshold) or probabilistic (household-aware match weights estimated from the run)',
+      ),
+    link_weight_threshold: z
+      .number()
+      .nullable()
+      .describe('probabilistic: the match weight (log2) a link needs; null: the one each run estimates'),
     created_at: timestamp,
     updated_at: timestamp,
   })

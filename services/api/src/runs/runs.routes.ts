@@ -13,7 +13,7 @@ import {
   requirePublishedRun,
   startRun,
 } from '@nonrecours/core';
-import type { Db, Run } from '@nonrecours/db';
+import { type Db, linkageMethods, type Run } from '@nonrecours/db';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -37,6 +37,8 @@ export const runSchema = z
     rule_pack: z.string(),
     as_of: month.nullable(),
     dice_threshold: z.number(),
+    linkage_method: z.enum(linkageMethods),
+    link_weight_threshold: z.number().nullable(),
     partitions: z.number().int(),
     stages: z.array(stageSchema),
     extracts: z.array(
@@ -89,6 +91,8 @@ async function presentRun(db: Db, run: Run): Promise<z.output<typeof runSchema>>
     rule_pack: run.rule_pack,
     as_of: run.as_of?.slice(0, 7) ?? null,
     dice_threshold: run.dice_threshold,
+    linkage_method: run.linkage_method,
+    link_weight_threshold: run.link_weight_threshold,
     partitions: run.partitions,
     stages: stagesOf(run, { done: progress.done, total: progress.total }),
     extracts: run.extracts as z.output<typeof runSchema>['extracts'],
@@ -148,6 +152,14 @@ export async function runsRoutes(app: FastifyInstance, options: { db: Db; queue:
           as_of: month.optional().describe('default: the latest reference month of the extracts used'),
           rule_pack: z.string().optional(),
           dice_threshold: z.number().gt(0).max(1).optional(),
+          linkage_method: z.enum(linkageMethods).optional().describe("default: the convention's"),
+          link_weight_threshold: z
+            .number()
+            .min(-50)
+            .max(100)
+            .nullable()
+            .optional()
+            .describe("default: the convention's (null: estimated by the run)"),
         })
         .default({}),
       response: { 202: runSchema, ...errorResponses },
@@ -162,6 +174,8 @@ export async function runsRoutes(app: FastifyInstance, options: { db: Db; queue:
           asOf: request.body.as_of,
           rulePack: request.body.rule_pack,
           diceThreshold: request.body.dice_threshold,
+          linkageMethod: request.body.linkage_method,
+          linkWeightThreshold: request.body.link_weight_threshold,
         },
       );
       request.audit.written = true;

@@ -13,7 +13,7 @@ function maxValueBytes(spec: ColumnSpec): number {
     case 'pseudo':
       return 43;
     case 'clk':
-      return 171;
+      return 172;
     case 'month':
       return 10;
     case 'commune':

@@ -348,6 +348,23 @@ describe('refusals', () => {
     expect(extra).toMatchObject({ code: 'clear_identifier_suspected', details: { line: 2, column: null } });
   });
 
+  it('takes an identity_clk of either version (v2: 172 characters, version byte 2), on either path', async () => {
+    const v2 = `Ag${clk('v2').slice(0, 170)}`;
+    for (const delimiter of [';', ','] as const) {
+      const result = await parseText(
+        'landlord',
+        csv('landlord', [{ ...sampleRow('landlord', '1'), identity_clk: v2 }], { delimiter }),
+      );
+      expect(result.refusal).toBeNull();
+      expect(result.output).toBe(sampleCopyLine('landlord', '1', { identity_clk: v2 }));
+    }
+    for (const bad of [`AQ${v2.slice(2)}`, `B${v2.slice(1)}`, `${v2}A`]) {
+      expect(
+        await refusal('landlord', csv('landlord', [{ ...sampleRow('landlord', '1'), identity_clk: bad }])),
+      ).toMatchObject({ code: 'clear_identifier_suspected', details: { column: 'identity_clk' } });
+    }
+  });
+
   it('clear_identifier_suspected: a pseudonym of 42 characters or not base64url, a bad identity_clk', async () => {
     const p = pseudonym('x');
     expect(p.slice(1)).toHaveLength(42);

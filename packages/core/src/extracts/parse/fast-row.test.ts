@@ -136,6 +136,18 @@ function run(kind: ExtractKind, columns: readonly ColumnSpec[], text: string, de
 }
 
 describe('FastRowReader', () => {
+  it('takes an identity_clk of either version, and leaves a 172-character value of another version', () => {
+    const columns = extractColumns.landlord;
+    const line = (value: string) =>
+      `${columns.map((c) => (c.name === 'identity_clk' ? value : (sampleRow('landlord', '1')[c.name] ?? ''))).join(';')}\n`;
+    for (const value of [clk('a'), `Ag${clk('a').slice(0, 170)}`]) {
+      const { written, next, general } = run('landlord', columns, line(value), ';');
+      expect(next, `${value.length} characters`).not.toBe(FAST_FAIL);
+      expect(written).toBe(general);
+    }
+    expect(run('landlord', columns, line(`AQ${clk('a').slice(0, 170)}`), ';').next).toBe(FAST_FAIL);
+  });
+
   it.each(extractKinds)(
     '%s: writes exactly what the general path writes, or leaves the row to it',
     (kind) => {

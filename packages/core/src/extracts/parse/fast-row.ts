@@ -59,7 +59,8 @@ function typeOf(spec: ColumnSpec): { code: number; maxLength: number } {
     case 'pseudo':
       return { code: PSEUDO, maxLength: 43 };
     case 'clk':
-      return { code: CLK, maxLength: 171 };
+      // v1: 171 characters; v2: 172, its version byte 0x02 written A then one of g–v (clk-v2.ts).
+      return { code: CLK, maxLength: 172 };
     case 'month':
       return { code: MONTH, maxLength: 7 };
     case 'commune':
@@ -243,8 +244,9 @@ export class FastRowReader {
     const len = e - s;
     switch (type) {
       case PSEUDO:
-      case CLK:
         return len === this.#maxLengths[i];
+      case CLK:
+        return len === 171 || (len === 172 && buf[s] === 0x41 && buf[s + 1]! >= 0x67 && buf[s + 1]! <= 0x76);
       case MONTH: {
         if (len !== 7 || buf[s] === ZERO || buf[s + 4] !== DASH) return false;
         if (!isDigit(buf[s]!) || !isDigit(buf[s + 1]!) || !isDigit(buf[s + 2]!) || !isDigit(buf[s + 3]!)) {

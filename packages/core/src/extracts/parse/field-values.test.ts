@@ -22,6 +22,10 @@ describe('fieldChecker', () => {
       expect(code(check({ type: 'pseudo' }, bad))).toBe('clear_identifier');
     }
     expect(code(check({ type: 'clk' }, clk('x').slice(1)))).toBe('clear_identifier');
+    // identity_clk v2: 172 characters whose first byte is the version, 2 (A then g–v).
+    const v2 = `Ag${clk('x').slice(0, 170)}`;
+    expect(check({ type: 'clk' }, v2)).toBe(v2);
+    expect(code(check({ type: 'clk' }, `AQ${v2.slice(2)}`))).toBe('clear_identifier');
   });
 
   it('turns months into the first day of the month', () => {

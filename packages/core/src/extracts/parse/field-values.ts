@@ -1,7 +1,7 @@
 // The checks and COPY text of one value, by column type: the reference semantics of the parser. The
 // byte-level fast path (fast-row.ts) must accept nothing these refuse and write exactly what they
 // write. Every accepted value is made of [A-Za-z0-9_.-] only, so no COPY escaping is ever needed.
-import { type ColumnSpec, isClk, looksLikeClearIdentifier } from '@nonrecours/pseudo';
+import { type ColumnSpec, clkVersion, looksLikeClearIdentifier } from '@nonrecours/pseudo';
 import type { RowErrorCode } from './row-errors.ts';
 
 /** Why a value was refused: a row error, or a suspected clear identifier that refuses the file. */
@@ -53,7 +53,7 @@ function valueCheck(spec: ColumnSpec): FieldChecker {
     case 'pseudo':
       return (v) => (PSEUDONYM.test(v) ? v : faults.clear);
     case 'clk':
-      return (v) => (isClk(v) ? v : faults.clear);
+      return (v) => (clkVersion(v) !== null ? v : faults.clear);
     case 'month':
       return (v) => (MONTH.test(v) ? `${v}-01` : faults.month);
     case 'commune':
