@@ -284,7 +284,14 @@ export interface Database {
   audit_chain_head: AuditChainHeadTable;
 }
 
-export const campaignChannels = ['courrier', 'appel', 'sms', 'porte_a_porte', 'bailleur', 'permanence'] as const;
+export const campaignChannels = [
+  'courrier',
+  'appel',
+  'sms',
+  'porte_a_porte',
+  'bailleur',
+  'permanence',
+] as const;
 export type CampaignChannel = (typeof campaignChannels)[number];
 export const campaignArms = ['contact', 'comparison'] as const;
 export type CampaignArm = (typeof campaignArms)[number];

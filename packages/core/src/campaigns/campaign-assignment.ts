@@ -17,7 +17,12 @@ export interface AssignableMember {
 /** A stream of floats in [0, 1): xoshiro128** seeded from SHA-256 of the seed and the stream's name. */
 export function seededStream(seed: string, stream: string): () => number {
   const digest = createHash('sha256').update(`${seed}\u0000${stream}`).digest();
-  const s = new Uint32Array([digest.readUInt32LE(0), digest.readUInt32LE(4), digest.readUInt32LE(8), digest.readUInt32LE(12)]);
+  const s = new Uint32Array([
+    digest.readUInt32LE(0),
+    digest.readUInt32LE(4),
+    digest.readUInt32LE(8),
+    digest.readUInt32LE(12),
+  ]);
   if (s.every((w) => w === 0)) s[0] = 1;
   const rotl = (x: number, k: number) => (x << k) | (x >>> (32 - k));
   return () => {
@@ -54,10 +59,14 @@ export function assignArms(
     }
     const exact = order.length * design.share;
     const kept = Math.floor(exact) + (next() < exact - Math.floor(exact) ? 1 : 0);
-    order.forEach((ref, i) => arms.set(ref, i < kept ? 'comparison' : 'contact'));
+    for (const [i, ref] of order.entries()) arms.set(ref, i < kept ? 'comparison' : 'contact');
   }
   return arms;
 }
 
 /** A fresh seed to record with a campaign that asked for none. */
-export const newSeed = () => createHash('sha256').update(crypto.getRandomValues(new Uint8Array(32))).digest('hex').slice(0, 32);
+export const newSeed = () =>
+  createHash('sha256')
+    .update(crypto.getRandomValues(new Uint8Array(32)))
+    .digest('hex')
+    .slice(0, 32);
