@@ -13,6 +13,7 @@ import {
 import type { Db } from '@nonrecours/db';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeAccount, Visitor } from '../console/support.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { addMember, makeClient, makeConvention, makePartner, tokenFor } from '../support/factories.ts';
 
@@ -87,6 +88,7 @@ describe('campaigns', () => {
   const runs: Record<string, string> = {};
   let rsaCases: Awaited<ReturnType<typeof insertCases>>;
   let campaignId: string;
+  let teamId: string;
 
   const call = (role: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
     t.app.inject({
@@ -114,6 +116,7 @@ describe('campaigns', () => {
     const team = await makePartner(db, 'territory');
     await addMember(db, cid, team.id, ['territory']);
     tokens.territory = await tokenFor(t.app, await makeClient(db, team.id, 'territory'));
+    teamId = team.id;
     const dpo = await makePartner(db, 'other');
     await addMember(db, cid, dpo.id, ['dpo']);
     tokens.dpo = await tokenFor(t.app, await makeClient(db, dpo.id, 'dpo'));
@@ -453,6 +456,23 @@ describe('campaigns', () => {
     expect(csv.body).toContain(`${campaignId};2026-09;randomised;contact;taken_up;1;40;`);
     expect(csv.body).toContain(';uplift;uplift;1;');
     expect((await call('caf', 'GET', `/campaigns/${campaignId}/impact`)).statusCode).toBe(403);
+  });
+
+  it('shows the impact in the console as a chart with its data table, and its CSV', async () => {
+    const visitor = new Visitor(t.app);
+    await visitor.signIn(await makeAccount(db, teamId, 'territory'));
+    const list = await visitor.get(`/console/conventions/${cid}/campagnes`);
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Courrier RSA automne');
+    const page = await visitor.get(`/console/conventions/${cid}/campagnes/${campaignId}`);
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.body).toContain('<svg class="console-chart"');
+    expect(page.body).toContain('Données du graphique : recours par groupe et délai');
+    expect(page.body).toContain('Groupe témoin');
+    expect(page.body).toContain('Effet mesuré');
+    const csv = await visitor.get(`/console/conventions/${cid}/campagnes/${campaignId}/impact.csv`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain(';uplift;uplift;1;');
   });
 
   it('without a comparison group, compares with the month before and says it is not causal', async () => {
