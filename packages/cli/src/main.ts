@@ -30,6 +30,14 @@ const commands: Record<string, Command> = {
     summary: 'operator tasks: bootstrap, partners, conventions, members, clients',
     load: () => import('./commands/admin.command.ts'),
   },
+  campaign: {
+    summary: "a campaign's cohort to re-identify, and the contacts made recorded back",
+    load: () => import('./commands/campaign.command.ts'),
+  },
+  letters: {
+    summary: 'render one letter per person of a re-identified cohort (PDF and mail-merge CSV), locally',
+    load: () => import('./commands/letters.command.ts'),
+  },
   oppositions: {
     summary: 'register and list the oppositions (GDPR art. 21) of a convention',
     load: () => import('./commands/oppositions.command.ts'),

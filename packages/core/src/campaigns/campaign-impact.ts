@@ -101,13 +101,13 @@ export function campaignImpact(input: ImpactInput, statuses: readonly string[]):
   const takenUp = impactHorizons.map((_, h) => figure((a) => a.taken_up[h]!));
   const notTakenUp = impactHorizons.map((_, h) => figure((a) => a.members - a.taken_up[h]!));
   const declared = statuses.map((s) => figure((a) => a.declared[s] ?? 0));
-  arms.forEach((a, i) => {
-    const size = add(a.members);
-    for (let h = 0; h < impactHorizons.length; h++)
-      equations.push({ total: size, parts: [takenUp[h]![i]!, notTakenUp[h]![i]!] });
-    equations.push({ total: size, parts: declared.map((d) => d[i]!) });
-  });
-  const suppressed = suppressCells({ values, equations });
+  // An arm's size is the campaign's design, shown: the parts of a line it totals are protected
+  // among themselves (never one hidden alone, never hidden ones adding up to 1–4).
+  const armLines = arms.flatMap((_, i) => [
+    ...impactHorizons.map((_, h) => [takenUp[h]![i]!, notTakenUp[h]![i]!]),
+    declared.map((d) => d[i]!),
+  ]);
+  const suppressed = protect(values, equations, armLines);
   const shown = (i: number) => cell(values[i]!, suppressed[i]!);
 
   const armImpacts = arms.map((a, i): ArmImpact => {
@@ -198,3 +198,33 @@ export function campaignImpact(input: ImpactInput, statuses: readonly string[]):
 }
 
 const rounded = (i: Interval): Interval => ({ low: round4(i.low), high: round4(i.high) });
+
+/**
+ * The cells to suppress: the statistics' suppression over the arms and their totals, and within each
+ * line whose total is public (an arm's size) the same two rules, until both hold together.
+ */
+function protect(
+  values: readonly number[],
+  equations: readonly Equation[],
+  lines: readonly number[][],
+): boolean[] {
+  let forced = values.map(() => false);
+  for (;;) {
+    const suppressed = suppressCells({ values, equations, forced });
+    let changed = false;
+    for (const line of lines) {
+      const hidden = line.filter((c) => suppressed[c]);
+      const sum = hidden.reduce((total, c) => total + values[c]!, 0);
+      if (hidden.length !== 1 && !isSmall(sum)) continue;
+      const complement = line
+        .filter((c) => !suppressed[c] && values[c]! > 0)
+        .sort((a, b) => values[a]! - values[b]! || a - b)[0];
+      const next = complement ?? line.find((c) => !suppressed[c]);
+      if (next === undefined) continue;
+      suppressed[next] = true;
+      changed = true;
+    }
+    if (!changed) return suppressed;
+    forced = suppressed;
+  }
+}
