@@ -7,7 +7,10 @@ import { randomBytes } from 'node:crypto';
 import {
   assignArms,
   assignmentDigest,
+  changeConventionStatus,
+  cliActor,
   newcombeDifference,
+  purgeConvention,
   recordCampaignObservations,
 } from '@nonrecours/core';
 import type { Db } from '@nonrecours/db';
@@ -539,5 +542,15 @@ describe('campaigns', () => {
       newCampaign({ name: 'Relance RSA', comparison: undefined }),
     );
     expect(next.statusCode, next.body).toBe(201);
+  });
+
+  it('keeps no campaign of an ended convention', async () => {
+    await changeConventionStatus(db, cliActor(), cid, 'ended');
+    const counts = await purgeConvention(db, cid, { now: new Date() });
+    expect(counts?.campaign_members_deleted).toBeGreaterThan(100);
+    const left = await sql<{ n: number }>`
+      select (select count(*) from campaign_members where convention_id = ${cid})
+        + (select count(*) from campaigns where convention_id = ${cid}) as n`.execute(db);
+    expect(Number(left.rows[0]!.n)).toBe(0);
   });
 });

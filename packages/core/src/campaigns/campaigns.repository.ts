@@ -188,3 +188,13 @@ export async function deleteMembersConcerning(
   );
   return Number(result.numAffectedRows ?? 0);
 }
+
+/** An ended convention's campaigns, their members with them; returns how many members went. */
+export async function deleteCampaigns(db: Db, conventionId: string): Promise<number> {
+  const members = await db
+    .deleteFrom('campaign_members')
+    .where('convention_id', '=', conventionId)
+    .executeTakeFirst();
+  await db.deleteFrom('campaigns').where('convention_id', '=', conventionId).execute();
+  return Number(members.numDeletedRows);
+}
