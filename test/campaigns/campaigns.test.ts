@@ -3,7 +3,6 @@
 // balanced in every stratum, what the contacting partner sees of it, the contacts recorded back, the
 // impact per arm with its uplift, the before/after comparison without a group, and the record of
 // processing.
-import { randomBytes } from 'node:crypto';
 import {
   assignArms,
   assignmentDigest,
@@ -18,68 +17,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAccount, Visitor } from '../console/support.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { insertCases, insertRun, some } from '../support/crafted-runs.ts';
 import { addMember, makeClient, makeConvention, makePartner, tokenFor } from '../support/factories.ts';
-
-const pseudo = () => randomBytes(32).toString('base64url');
-
-async function insertRun(db: Db, conventionId: string, asOf: string, finishedAt: string) {
-  const run = await db
-    .insertInto('runs')
-    .values({
-      convention_id: conventionId,
-      rule_pack: 'fr.v1',
-      as_of: asOf,
-      dice_threshold: 0.85,
-      partitions: 1,
-      status: 'succeeded',
-      started_by: 'test',
-      finished_at: new Date(finishedAt),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return run.id;
-}
-
-interface Crafted {
-  benefit: string;
-  commune: string;
-  status?: string;
-  amount?: number | null;
-  subject?: string;
-}
-
-async function insertCases(db: Db, conventionId: string, runId: string, cases: Crafted[]) {
-  return db
-    .insertInto('cases')
-    .values(
-      cases.map((c) => {
-        const subject = c.subject ?? pseudo();
-        return {
-          run_id: runId,
-          convention_id: conventionId,
-          part: 0,
-          subject_kind: 'person' as const,
-          subject_pseudo: subject,
-          pseudonyms: [subject],
-          benefit: c.benefit,
-          rule: c.benefit === 'rsa' ? 'RSA.RESOURCES' : 'PPA.ACTIVITY',
-          rule_version: '1',
-          confidence: 'high' as const,
-          estimated_amount: c.amount === undefined ? 300 : c.amount,
-          commune: c.commune,
-          source_partners: [],
-          source_extracts: [],
-          evidence: '{}',
-          status: c.status ?? 'to_contact',
-          expires_at: '2099-01-01',
-        };
-      }),
-    )
-    .returning(['id', 'subject_pseudo', 'benefit', 'commune', 'status'])
-    .execute();
-}
-
-const some = (n: number, c: Crafted): Crafted[] => Array.from({ length: n }, () => ({ ...c }));
 
 describe('campaigns', () => {
   let t: TestApp;
