@@ -114,6 +114,7 @@ describe('campaigns', () => {
         'contacting_partner_not_member',
       ],
       [newCampaign({ ends_on: '2026-01-01' }), 400, 'invalid_dates'],
+      [newCampaign({ comparison: { share: 0.9, until: '2027-01-31' } }), 400, 'invalid_share'],
       [newCampaign({ filter: { commune: '99999' } }), 409, 'empty_cohort'],
     ] as const;
     for (const [body, status, code] of cases) {

@@ -80,6 +80,8 @@ export async function createCampaign(
       'refused_not_contacted',
       'people who refused are never contacted again (right to refuse proactive outreach, CNIL délibération 2022-101)',
     );
+  if (input.comparison && !(input.comparison.share >= 0.05 && input.comparison.share <= 0.5))
+    throw badRequest('invalid_share', 'the comparison group is from 5 % to 50 % of each stratum');
   if (input.comparison && input.comparison.until <= input.startsOn)
     throw badRequest('invalid_dates', 'the comparison group must be kept out of the contact after the start');
   const contacting = await db

@@ -34,7 +34,13 @@ export const newCampaignSchema = z
     ends_on: isoDate,
     comparison: z
       .object({
-        share: z.number().min(0.05).max(0.5).describe('the share of each stratum kept out of the contact'),
+        share: z
+          .number()
+          .gt(0)
+          .lt(1)
+          .describe(
+            'the share of each stratum kept out of the contact, from 0.05 to 0.5 (else 400 `invalid_share`)',
+          ),
         until: isoDate.describe('no contact of the comparison group before this date'),
         seed: z
           .string()
