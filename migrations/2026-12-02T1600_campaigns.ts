@@ -45,6 +45,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       rule text not null,
       confidence text not null,
       estimated_amount numeric(10, 2),
+      -- The one partner whose values the case's rules read, if there is one: the contacting partner
+      -- sees the amount only when it is that partner (the need-to-know rule of the case lists).
+      sole_input_partner text,
       commune text not null,
       -- The case's follow-up when the cohort was frozen, and the month it was first presumed.
       status text not null,

@@ -236,6 +236,18 @@ describe('campaigns', () => {
     );
     expect(header).not.toContain('arm');
     expect(rows).toHaveLength(80);
+    // Other partners' values went into these amounts (none is the caf's alone): the partner sees none,
+    // the team every one.
+    expect(rows.filter((r) => r.split(';')[6] !== '')).toEqual([]);
+    const team = await call('territory', 'GET', `/campaigns/${campaignId}/cohort.csv`);
+    expect(
+      team.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .every((r) => r.split(';')[6] === '300'),
+    ).toBe(true);
     const comparison = await db
       .selectFrom('campaign_members')
       .select('case_id')
@@ -247,7 +259,9 @@ describe('campaigns', () => {
     // The disclosure is recorded: who saw what about a person.
     const disclosed = await sql<{ n: number }>`
       select count(*)::int as n from audit_disclosures d join audit_events e on e.seq = d.seq
-      where e.action = 'campaign.export' and ${rsaCases[0]!.subject_pseudo} = any(d.pseudonyms)`.execute(db);
+      where e.action = 'campaign.export' and e.org = ${caf} and ${rsaCases[0]!.subject_pseudo} = any(d.pseudonyms)`.execute(
+      db,
+    );
     expect(disclosed.rows[0]!.n).toBe(1);
   });
 

@@ -333,6 +333,7 @@ export interface CampaignMembersTable {
   rule: string;
   confidence: string;
   estimated_amount: number | null;
+  sole_input_partner: ColumnType<string | null, string | null | undefined, never>;
   commune: string;
   status: string;
   first_month: string | null;

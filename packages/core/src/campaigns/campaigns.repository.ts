@@ -50,9 +50,10 @@ export async function insertMembers(
   const ids = [...arms.keys()];
   const result = await sql`
     insert into campaign_members (campaign_id, convention_id, case_id, subject_kind, subject_pseudo, household_pseudo,
-      pseudonyms, benefit, rule, confidence, estimated_amount, commune, status, first_month, arm)
+      pseudonyms, benefit, rule, confidence, estimated_amount, sole_input_partner, commune, status, first_month, arm)
     select ${campaignId}::uuid, c.convention_id, c.id, c.subject_kind, c.subject_pseudo, c.household_pseudo,
-      c.pseudonyms, c.benefit, c.rule, c.confidence, c.estimated_amount, c.commune, c.status, c.first_month, a.arm
+      c.pseudonyms, c.benefit, c.rule, c.confidence, c.estimated_amount, c.sole_input_partner, c.commune, c.status,
+      c.first_month, a.arm
     from unnest(${ids}::uuid[], ${ids.map((id) => arms.get(id)!)}::text[]) as a(id, arm)
     join cases c on c.id = a.id`.execute(db);
   return Number(result.numAffectedRows ?? 0);
@@ -88,8 +89,11 @@ export function findCampaignRow(db: Db, conventionId: string, id: string): Promi
     .executeTakeFirst();
 }
 
-/** The cohort as the contacting partner receives it: a comparison member only as a date before which not to contact. */
-export async function cohortRows(db: Db, campaign: Campaign) {
+/**
+ * The cohort as the contacting partner receives it: a comparison member only as a date before which
+ * not to contact; for a partner, the estimated amount only when its own values alone computed it.
+ */
+export async function cohortRows(db: Db, campaign: Campaign, partnerId: string | null) {
   const { rows } = await sql<{
     case_id: string;
     subject_kind: string;
@@ -107,7 +111,10 @@ export async function cohortRows(db: Db, campaign: Campaign) {
       case when subject_kind = 'person' or (subject_kind = 'household' and subject_pseudo <> household_pseudo)
         then subject_pseudo end as person_pseudo,
       case when subject_kind <> 'person' then household_pseudo end as household_pseudo,
-      benefit, rule, estimated_amount, commune,
+      benefit, rule,
+      case when ${partnerId}::text is null or sole_input_partner = ${partnerId}::text then estimated_amount end
+        as estimated_amount,
+      commune,
       case when arm = 'comparison' then ${campaign.comparison_until}::date::text end as not_before,
       contact, pseudonyms
     from campaign_members where campaign_id = ${campaign.id}

@@ -273,7 +273,7 @@ export async function exportCohort(
   id: string,
 ): Promise<{ campaign: Campaign; csv: string; rows: number }> {
   const campaign = await requireCampaign(db, access, id);
-  const rows = await cohortRows(db, campaign);
+  const rows = await cohortRows(db, campaign, access.role === 'partner' ? access.member.partner_id : null);
   await recordAccess(db, {
     ...actor,
     conventionId: access.convention.id,

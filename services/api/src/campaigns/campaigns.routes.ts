@@ -157,7 +157,8 @@ export async function campaignsRoutes(app: FastifyInstance, options: { db: Db })
       summary: 'The cohort to re-identify with `nonrecours reidentify`, as CSV',
       description:
         'Semicolon-separated, UTF-8 with a byte order mark: case_id (the reference to record contacts by); ' +
-        'subject_kind; person_pseudo; household_pseudo; benefit; rule; estimated_amount (decimal comma); ' +
+        'subject_kind; person_pseudo; household_pseudo; benefit; rule; estimated_amount (decimal comma; for a ' +
+        'partner, only when its own values alone computed it); ' +
         'commune; not_before (a date before which the person is not to be contacted, else empty); contact ' +
         '(what was recorded). The pseudonyms it discloses are recorded with its audit event.',
       params: campaignParams,
