@@ -84,6 +84,7 @@ describe('nonrecours oppositions', () => {
       registered: 2,
       already_registered: 0,
       cases_deleted: 0,
+      campaign_members_deleted: 0,
     });
 
     const file = join(dir, 'objections.txt');

@@ -81,7 +81,13 @@ describe('oppositions', () => {
     expect(before).toBeGreaterThanOrEqual(2);
     const res = await register(territory.tokens.caf!, [...opposed, opposed[0]]);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ submitted: 2, registered: 2, already_registered: 0, cases_deleted: before });
+    expect(res.json()).toEqual({
+      submitted: 2,
+      registered: 2,
+      already_registered: 0,
+      cases_deleted: before,
+      campaign_members_deleted: 0,
+    });
     expect(await casesConcerning(firstRun, opposed)).toBe(0);
 
     const event = await t.database.db
@@ -97,7 +103,13 @@ describe('oppositions', () => {
       outcome: 'success',
       purpose: 'rights',
       record_count: 2,
-      details: { submitted: 2, registered: 2, already_registered: 0, cases_deleted: before },
+      details: {
+        submitted: 2,
+        registered: 2,
+        already_registered: 0,
+        cases_deleted: before,
+        campaign_members_deleted: 0,
+      },
     });
     // One event for the request (the handler's own), and no pseudonym anywhere in the trail.
     const forRequest = await t.database.db
@@ -116,7 +128,13 @@ describe('oppositions', () => {
   it('is idempotent', async () => {
     const res = await register(dpo, opposed);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ submitted: 2, registered: 0, already_registered: 2, cases_deleted: 0 });
+    expect(res.json()).toEqual({
+      submitted: 2,
+      registered: 0,
+      already_registered: 2,
+      cases_deleted: 0,
+      campaign_members_deleted: 0,
+    });
     const stored = await t.database.db
       .selectFrom('oppositions')
       .selectAll()

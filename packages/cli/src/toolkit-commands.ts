@@ -11,6 +11,8 @@ export const toolkitCommands: Record<string, Command> = {
   upload: { load: () => import('./commands/upload.command.ts') },
   reidentify: { load: () => import('./commands/reidentify.command.ts') },
   oppositions: { load: () => import('./commands/oppositions.command.ts') },
+  campaign: { load: () => import('./commands/campaign.command.ts') },
+  letters: { load: () => import('./commands/letters.command.ts') },
 };
 
 /** The commands that live only in the service's own installation (operator-commands.ts). */

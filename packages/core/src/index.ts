@@ -89,6 +89,32 @@ export {
   type TokenSettings,
   type TokenVerifier,
 } from './auth/tokens.ts';
+export { assignArms, seededStream, stratumOf } from './campaigns/campaign-assignment.ts';
+export {
+  type CampaignImpactReport,
+  campaignImpactCsv,
+  readCampaignImpact,
+} from './campaigns/campaign-impact.service.ts';
+export {
+  type CampaignImpact,
+  campaignImpact,
+  impactHorizons,
+  NON_CAUSAL_WARNING,
+} from './campaigns/campaign-impact.ts';
+export { recordCampaignObservations } from './campaigns/campaigns.repository.ts';
+export {
+  assignmentDigest,
+  type CampaignInput,
+  type CampaignView,
+  closeCampaign,
+  createCampaign,
+  defaultCohortStatuses,
+  exportCohort,
+  listCampaigns,
+  readCampaign,
+  recordCampaignContacts,
+} from './campaigns/campaigns.service.ts';
+export { newcombeDifference, wilsonInterval } from './campaigns/difference-interval.ts';
 export {
   type CaseFilter,
   type CaseSort,

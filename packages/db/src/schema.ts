@@ -294,3 +294,73 @@ export interface Database {
   audit_disclosures: AuditDisclosuresTable;
   audit_chain_head: AuditChainHeadTable;
 }
+
+export const campaignChannels = [
+  'courrier',
+  'appel',
+  'sms',
+  'porte_a_porte',
+  'bailleur',
+  'permanence',
+] as const;
+export type CampaignChannel = (typeof campaignChannels)[number];
+export const campaignArms = ['contact', 'comparison'] as const;
+export type CampaignArm = (typeof campaignArms)[number];
+export const campaignContacts = ['contacted', 'unreachable'] as const;
+export type CampaignContact = (typeof campaignContacts)[number];
+
+/** An outreach campaign over a frozen cohort (migration 2026-12-02T1600). */
+export interface CampaignsTable {
+  id: Generated<string>;
+  convention_id: string;
+  name: string;
+  benefit: string;
+  filter: Json;
+  channel: CampaignChannel;
+  contacting_partner_id: string;
+  starts_on: string;
+  ends_on: string;
+  status: ColumnType<'open' | 'closed', 'open' | 'closed' | undefined, 'open' | 'closed'>;
+  run_id: string | null;
+  as_of: string;
+  comparison_share: ColumnType<number | null, number | null | undefined, never>;
+  comparison_until: string | null;
+  seed: string | null;
+  cohort_size: number;
+  created_by: string;
+  created_at: CreatedAt;
+  closed_at: Date | null;
+}
+
+export interface CampaignMembersTable {
+  campaign_id: string;
+  convention_id: string;
+  case_id: string;
+  subject_kind: 'person' | 'household' | 'tenancy';
+  subject_pseudo: string;
+  household_pseudo: string | null;
+  pseudonyms: string[];
+  benefit: string;
+  rule: string;
+  confidence: string;
+  estimated_amount: number | null;
+  sole_input_partner: ColumnType<string | null, string | null | undefined, never>;
+  commune: string;
+  status: string;
+  first_month: string | null;
+  arm: CampaignArm;
+  open: ColumnType<boolean, boolean | undefined, boolean>;
+  contact: CampaignContact | null;
+  contacted_at: Date | null;
+  observed_outcome: ObservedOutcome | null;
+  observed_month: string | null;
+  observed_case_id: string | null;
+}
+
+export type Campaign = Selectable<CampaignsTable>;
+export type CampaignMember = Selectable<CampaignMembersTable>;
+
+export interface Database {
+  campaigns: CampaignsTable;
+  campaign_members: CampaignMembersTable;
+}

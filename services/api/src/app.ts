@@ -18,6 +18,7 @@ import type pg from 'pg';
 import { adminRoutes } from './admin/admin.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { tokenRoutes } from './auth/token.routes.ts';
+import { campaignsRoutes } from './campaigns/campaigns.routes.ts';
 import { casesRoutes } from './cases/cases.routes.ts';
 import { consolePlugin } from './console/console.plugin.ts';
 import { conventionsRoutes } from './conventions/conventions.routes.ts';
@@ -140,6 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(runsRoutes, { db, queue: deps.queue });
   await app.register(casesRoutes, { db, pool: deps.pool });
   await app.register(statsRoutes, { db });
+  await app.register(campaignsRoutes, { db });
   await app.register(oppositionsRoutes, { db });
   await app.register(extractsRoutes, {
     db,

@@ -2,9 +2,11 @@
 // [--months M …]`: writes a synthetic territory (synth/synthesise.ts), or one population over M
 // consecutive months (synth/synthesise-months.ts). The same seed and size give byte-identical files.
 
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { UsageError } from '../cli-error.ts';
+import { type CampaignOptions, parseCampaignArms } from '../synth/campaign.ts';
 import { firstAplMonth } from '../synth/housing-aid.ts';
 import { firstSupportedMonth } from '../synth/legal-parameters.ts';
 import { formatMonth, parseMonth } from '../synth/months.ts';
@@ -26,7 +28,8 @@ const rateFlags: Record<string, keyof MonthlyRates> = {
 const HELP = `usage: nonrecours synth --persons N --seed S --out DIR [--month YYYY-MM] [--noise-rate R] [--monthly]
        [--landlord-v2]
        [--months M [--take-up R] [--take-up-contacted R] [--contact-share P] [--move-out R]
-        [--job-change R] [--birth R]]
+        [--job-change R] [--birth R]
+        [--campaign-effect P [--campaign-share S] [--campaign-seed T] [--campaign-arms FILE]]]
 
 Writes a deterministic synthetic territory into DIR: the convention key and kcv, each partner's
 clear file and pseudonymised extract (caf, cpam, msa, carsat, landlord), ground-truth.csv (the
@@ -52,7 +55,16 @@ case-states.csv; DIR/manifest.json states the rates and each month's counts. Mon
   --contact-share P      share of the open cases in contacts.csv (default ${defaultMonthlyRates.contactShare})
   --move-out R           a household leaves the territory (default ${defaultMonthlyRates.moveOut})
   --job-change R         an adult of working age finds or loses a job (default ${defaultMonthlyRates.jobChange})
-  --birth R              a household with a woman aged 18 to 44 has a child (default ${defaultMonthlyRates.birth})`;
+  --birth R              a household with a woman aged 18 to 44 has a child (default ${defaultMonthlyRates.birth})
+
+A territory where contact works: with --campaign-effect P the first month's open cases are a
+campaign's cohort, its comparison group kept out of every contact; the contacted arm takes up more
+than the comparison group by P, in expectation (the true uplift in DIR/manifest.json; the cohort,
+its arms and its responders in the first month's campaign.csv).
+  --campaign-effect P    the uplift, from 0 to 0.9
+  --campaign-share S     the comparison group's share of each stratum, benefit × commune (default 0.2)
+  --campaign-seed T      the seed the arms are drawn from (default: --seed)
+  --campaign-arms FILE   the service's own assignment instead (subject_pseudo;subject_kind;benefit;arm)`;
 
 export async function run(argv: string[]): Promise<number> {
   let values: Record<string, string | boolean | undefined>;
@@ -71,6 +83,10 @@ export async function run(argv: string[]): Promise<number> {
         identities: { type: 'string', default: 'v1' },
         'clk-version': { type: 'string', default: '1' },
         'landlord-v2': { type: 'boolean', default: false },
+        'campaign-effect': { type: 'string' },
+        'campaign-share': { type: 'string' },
+        'campaign-seed': { type: 'string' },
+        'campaign-arms': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -121,6 +137,7 @@ export async function run(argv: string[]): Promise<number> {
     if (text === '' || !(rate >= 0 && rate <= 1)) throw new UsageError(`--${flag} must be between 0 and 1`);
     rates[key] = rate;
   }
+  const campaign = campaignOf(values, months);
   if (months > 1) {
     if (values.monthly === true) throw new UsageError('--monthly is not supported with --months');
     if (identities !== 'v1' || clkVersion !== '1')
@@ -134,6 +151,7 @@ export async function run(argv: string[]): Promise<number> {
       out: values.out,
       noiseRate,
       rates,
+      ...(campaign ? { campaign } : {}),
     });
   }
 
@@ -191,4 +209,37 @@ async function runMonths(options: MonthsOptions): Promise<number> {
     );
   }
   return 0;
+}
+
+function campaignOf(
+  values: Record<string, string | boolean | undefined>,
+  months: number,
+): CampaignOptions | undefined {
+  const flags = ['campaign-effect', 'campaign-share', 'campaign-seed', 'campaign-arms'];
+  if (values['campaign-effect'] === undefined) {
+    const stray = flags.find((f) => values[f] !== undefined);
+    if (stray) throw new UsageError(`--${stray} needs --campaign-effect`);
+    return undefined;
+  }
+  if (months < 2) throw new UsageError('--campaign-effect needs --months 2 or more');
+  const effect = Number(values['campaign-effect']);
+  if (!(effect >= 0 && effect <= 0.9)) throw new UsageError('--campaign-effect must be between 0 and 0.9');
+  const share = Number(values['campaign-share'] ?? 0.2);
+  if (!(share > 0 && share < 1))
+    throw new UsageError('--campaign-share must be between 0 and 1, both excluded');
+  const file = values['campaign-arms'];
+  let arms: CampaignOptions['arms'];
+  if (typeof file === 'string') {
+    try {
+      arms = parseCampaignArms(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new UsageError(`--campaign-arms: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return {
+    effect,
+    share,
+    seed: String(values['campaign-seed'] ?? values.seed),
+    ...(arms ? { arms } : {}),
+  };
 }

@@ -38,6 +38,8 @@ export const en: Messages = {
     reidentify: 'map returned cases back to your own people, locally',
     upload: 'stream an extract to the API and report its status',
     oppositions: 'register and list the oppositions (GDPR art. 21) of a convention, through the API',
+    campaign: "a campaign's cohort to re-identify, and the contacts made recorded back",
+    letters: 'render one letter per person of a re-identified cohort (PDF and mail-merge CSV), locally',
     synth: 'generate a synthetic territory (clear files, extracts, key, ground truth)',
     admin: 'operator tasks: bootstrap, partners, conventions, members, clients',
   },

@@ -40,6 +40,8 @@ export const fr = {
     reidentify: 'retrouver vos propres usagers derrière les cas renvoyés, sur ce poste',
     upload: 'envoyer un extrait à l’API et suivre son statut',
     oppositions: 'enregistrer et lister les oppositions (RGPD art. 21) d’une convention, par l’API',
+    campaign: 'la cohorte d’une campagne à réidentifier, et les contacts faits, renvoyés à l’API',
+    letters: 'une lettre par personne d’une cohorte réidentifiée (PDF et CSV de publipostage), sur ce poste',
     synth: 'générer un territoire synthétique (fichiers en clair, extraits, clé, vérité terrain)',
     admin: 'tâches d’exploitation : amorçage, partenaires, conventions, membres, clients',
   } as Record<string, string>,

@@ -5,6 +5,7 @@
 // (absent) it stays open. "Receives" and "present" are read from the household's partner rows, the
 // very values the extracts carry.
 
+import type { CampaignMembership } from './campaign.ts';
 import { type PartnerRow, partnerRows } from './extract-rows.ts';
 import { type Benefit, groundTruth, type TruthRow } from './ground-truth.ts';
 import type { Household } from './household.ts';
@@ -15,7 +16,7 @@ export type CaseState = 'open' | 'taken_up' | 'no_longer_presumed';
 export type CaseKey = { subject: string; subjectKind: TruthRow['subjectKind']; benefit: Benefit };
 
 /** A case open after a month: since when, and whether that month's contacts hold it. */
-export type OpenCase = CaseKey & { firstMonth: number; contacted: boolean };
+export type OpenCase = CaseKey & { firstMonth: number; contacted: boolean; campaign?: CampaignMembership };
 
 export type CaseStateRow = CaseKey & {
   state: CaseState;
@@ -127,11 +128,15 @@ export function caseStates(
 
 /** The benefits of a household's open cases, as the take-up draws read them. */
 export function openBenefits(open: readonly OpenCase[]): OpenBenefits {
-  const byBenefit = new Map<Benefit, { contacted: boolean; tenancy: boolean }>();
+  const byBenefit = new Map<
+    Benefit,
+    { contacted: boolean; tenancy: boolean; campaign?: CampaignMembership }
+  >();
   for (const c of open) {
     const b = byBenefit.get(c.benefit) ?? { contacted: false, tenancy: false };
     b.contacted ||= c.contacted;
     b.tenancy ||= c.subjectKind === 'tenancy';
+    b.campaign ??= c.campaign;
     byBenefit.set(c.benefit, b);
   }
   return byBenefit;

@@ -5,6 +5,7 @@
 // stops. Every draw of a household in a month comes from its own stream (seed, month, household),
 // so a month never depends on how many months follow it.
 
+import { type CampaignMembership, ordinaryTakeUp, responds } from './campaign.ts';
 import { aspaCeilings, c2sAnnualResources, c2sCeilings, ppaAmount, rsaAmount } from './entitlements.ts';
 import type { Benefit } from './ground-truth.ts';
 import type { Household, Person } from './household.ts';
@@ -58,7 +59,10 @@ export type Resident = {
 };
 
 /** The benefits a household has an open case of after the previous month, and whether it was contacted. */
-export type OpenBenefits = ReadonlyMap<Benefit, { contacted: boolean; tenancy: boolean }>;
+export type OpenBenefits = ReadonlyMap<
+  Benefit,
+  { contacted: boolean; tenancy: boolean; campaign?: CampaignMembership | undefined }
+>;
 
 export type MonthEvolution = {
   /** Events by kind: moves, jobs, births, take-ups and stops by benefit, birthdays that matter. */
@@ -304,9 +308,12 @@ export function createEvolution(seed: string, rates: MonthlyRates): Evolution {
     for (const benefit of benefits) {
       const c = open.get(benefit);
       if (!c) continue;
-      const rate = c.contacted ? exposed.takeUpContacted! : exposed.takeUp!;
+      // A campaign's cohort takes up as the campaign has it (campaign.ts), never by the ordinary contacts.
+      const contacted = c.contacted && !c.campaign;
+      const rate = contacted ? exposed.takeUpContacted! : exposed.takeUp!;
       rate.of++;
-      if (rng.chance(c.contacted ? rates.takeUpContacted : rates.takeUp)) {
+      const drawn = rng.chance(contacted ? rates.takeUpContacted : rates.takeUp);
+      if (ordinaryTakeUp(c.campaign, drawn)) {
         rate.events++;
         takeUp(month, h, benefit, c.tenancy, events);
       }
@@ -352,6 +359,14 @@ export function createEvolution(seed: string, rates: MonthlyRates): Evolution {
       round2(r.familyBenefits + familyAllowances(children) - familyAllowances(under20Before)),
     );
     recomputeEntitlements(month, r, events);
+    for (const [benefit, c] of open) {
+      // Housing aid is not simulated over months (--landlord-v2 is refused with --months).
+      if (benefit === 'housing_aid') continue;
+      const entitled = benefit === 'c2s' ? h.entitled.c2s !== 'none' : h.entitled[benefit];
+      if (!responds(c.campaign, month, entitled)) continue;
+      count(events, `campaign_complier_${c.campaign!.arm}`);
+      if (c.campaign!.arm === 'contact') takeUp(month, h, benefit, c.tenancy, events);
+    }
   }
 
   return {

@@ -8,6 +8,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  type CampaignMembership,
+  type CampaignOptions,
+  type CampaignSummary,
+  campaignColumns,
+  campaignKey,
+  campaignMemberships,
+} from './campaign.ts';
+import {
   type CaseStateRow,
   caseStateColumns,
   caseStates,
@@ -50,6 +58,8 @@ export type MonthsOptions = {
   out: string;
   noiseRate?: number;
   rates?: Partial<MonthlyRates>;
+  /** A campaign over the first month's open cases, whose contact works (campaign.ts). */
+  campaign?: CampaignOptions;
   /** Called now and then with the month being written (0-based) and the persons written in it. */
   onProgress?: (month: number, persons: number) => void;
 };
@@ -77,6 +87,7 @@ export type MonthsManifest = {
   rates: MonthlyRates;
   files: { contacts: { file: string; columns: string[] }; caseStates: { file: string; columns: string[] } };
   byMonth: MonthSummary[];
+  campaign?: CampaignSummary;
 };
 
 /** The households of the first month, recorded as synthesise() draws them from the generator. */
@@ -118,6 +129,8 @@ export async function synthesiseMonths(options: MonthsOptions): Promise<MonthsMa
   const open: OpenCase[][] = [];
   const evolution = createEvolution(seed, rates);
   const byMonth: MonthSummary[] = [];
+  let campaign: CampaignSummary | undefined;
+  let memberships: ReadonlyMap<string, CampaignMembership> | null = null;
 
   for (let i = 0; i < months; i++) {
     const month = firstMonth + i;
@@ -146,8 +159,39 @@ export async function synthesiseMonths(options: MonthsOptions): Promise<MonthsMa
       generator,
       onProgress: (n) => options.onProgress?.(i, n),
     });
-    const counts = writeCasesOfMonth(dir, month, i === 0, residents, open, seed, rates.contactShare);
+    if (i === 0 && options.campaign) {
+      memberships = campaignMemberships(
+        options.campaign,
+        firstCohort(month, residents),
+        month,
+        rates.moveOut,
+        seed,
+      );
+      campaign = campaignSummary(folder, options.campaign, memberships);
+      writeCampaignFile(dir, month, residents, memberships);
+    }
+    const counts = writeCasesOfMonth(
+      dir,
+      month,
+      i === 0,
+      residents,
+      open,
+      seed,
+      rates.contactShare,
+      memberships,
+    );
     byMonth.push(summary(folder, manifest, counts, evolved, nearThreshold(month, residents)));
+    if (i === 1 && campaign && evolved) {
+      const compliers = {
+        contact: evolved.events.campaign_complier_contact ?? 0,
+        comparison: evolved.events.campaign_complier_comparison ?? 0,
+      };
+      campaign.compliers = compliers;
+      campaign.true_uplift =
+        campaign.cohort === 0
+          ? null
+          : Math.round(((compliers.contact + compliers.comparison) / campaign.cohort) * 10_000) / 10_000;
+    }
   }
 
   const manifest: MonthsManifest = {
@@ -159,6 +203,7 @@ export async function synthesiseMonths(options: MonthsOptions): Promise<MonthsMa
       caseStates: { file: 'case-states.csv', columns: caseStateColumns },
     },
     byMonth,
+    ...(campaign ? { campaign } : {}),
   };
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
@@ -178,6 +223,7 @@ function writeCasesOfMonth(
   open: OpenCase[][],
   seed: string,
   contactShare: number,
+  memberships: ReadonlyMap<string, CampaignMembership> | null,
 ): CaseCounts {
   const states = { open: 0, taken_up: 0, no_longer_presumed: 0 };
   const statesFile = first ? null : openCsvFile(join(dir, 'case-states.csv'), caseStateColumns);
@@ -210,7 +256,11 @@ function writeCasesOfMonth(
           row.contacted ? '1' : '0',
         ]);
         if (row.state !== 'open') continue;
-        const contacted = rng!.chance(contactShare);
+        const ordinary = rng!.chance(contactShare);
+        // A campaign's cohort is contacted once, its contacted arm in the campaign's month; never its
+        // comparison group, nor any of it by the ordinary contacts later, even when presumed again.
+        const campaign = memberships?.get(campaignKey(row));
+        const contacted = campaign ? first && campaign.arm === 'contact' : ordinary;
         if (contacted) contactsFile.write([row.subject, row.subjectKind, row.benefit]);
         next.push({
           subject: row.subject,
@@ -218,6 +268,7 @@ function writeCasesOfMonth(
           benefit: row.benefit,
           firstMonth: row.firstMonth,
           contacted,
+          ...(campaign ? { campaign } : {}),
         });
       }
       open[h.index] = next;
@@ -259,5 +310,54 @@ function summary(
     realised: evolved?.realised ?? null,
     nearThreshold: near,
     incomeRedraws: evolved?.redraws ?? {},
+  };
+}
+
+/** The first month's open cases, with their household's commune: a campaign's cohort. */
+function firstCohort(month: number, residents: readonly Resident[]) {
+  return residents.flatMap((r) =>
+    presumedCases(groundTruth(month, r.household)).map((c) => ({ ...c, commune: r.household.commune })),
+  );
+}
+
+function writeCampaignFile(
+  dir: string,
+  month: number,
+  residents: readonly Resident[],
+  memberships: ReadonlyMap<string, CampaignMembership>,
+): void {
+  const file = openCsvFile(join(dir, 'campaign.csv'), campaignColumns);
+  try {
+    for (const c of firstCohort(month, residents)) {
+      const m = memberships.get(campaignKey(c));
+      if (m) file.write([c.subject, c.subjectKind, c.benefit, c.commune, m.arm, m.responder ? '1' : '0']);
+    }
+  } finally {
+    file.close();
+  }
+}
+
+function campaignSummary(
+  month: string,
+  options: CampaignOptions,
+  memberships: ReadonlyMap<string, CampaignMembership>,
+): CampaignSummary {
+  const all = [...memberships.values()];
+  const arm = (a: string) => all.filter((m) => m.arm === a);
+  return {
+    month,
+    effect: options.effect,
+    true_uplift: null,
+    compliers: null,
+    share: options.arms ? null : options.share,
+    seed: options.arms ? null : options.seed,
+    assignment: options.arms ? 'given' : 'drawn',
+    cohort: all.length,
+    contact: arm('contact').length,
+    comparison: arm('comparison').length,
+    responders: {
+      contact: arm('contact').filter((m) => m.responder).length,
+      comparison: arm('comparison').filter((m) => m.responder).length,
+    },
   };
 }

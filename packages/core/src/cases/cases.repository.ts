@@ -122,6 +122,10 @@ function conditionsOf(filter: CaseFilter, viewer: CaseViewer, embed: Embed) {
   return conditions;
 }
 
+/** The list filters as one condition on the cases table, as a territory team sees them (campaign cohorts). */
+export const territoryFilterSql = (filter: CaseFilter): Condition =>
+  allOf(Object.values(conditionsOf(filter, { role: 'territory' }, asParameter)));
+
 const uuidArray = (ids: readonly string[], embed: Embed) => sql`array[${sql.join(ids.map(embed))}]::uuid[]`;
 
 const allOf = (conditions: Condition[]) => (conditions.length ? sql.join(conditions, sql` and `) : sql`true`);

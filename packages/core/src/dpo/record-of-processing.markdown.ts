@@ -102,6 +102,36 @@ export function recordOfProcessingMarkdown(record: RecordOfProcessing): string {
     list(record.security_measures),
     '## Analyse d’impact relative à la protection des données (AIPD, art. 35)',
     record.dpia.note,
+    '## Campagnes de contact',
+    record.outreach.purpose,
+    record.outreach.legal_basis,
+    list(record.outreach.safeguards),
+    record.outreach.campaigns.length
+      ? table(
+          [
+            'campagne',
+            'prestation',
+            'canal',
+            'partenaire qui contacte',
+            'période',
+            'statut',
+            'cohorte',
+            'groupe témoin',
+          ],
+          record.outreach.campaigns.map((k) => [
+            esc(k.name),
+            k.benefit,
+            k.channel,
+            esc(k.contacting_partner),
+            `${k.starts_on} – ${k.ends_on}`,
+            k.status,
+            `${count(k.cohort_size)} (${k.frozen_month})`,
+            k.comparison
+              ? `${Math.round(k.comparison.share * 100)} % tirés au sort (stratifiés par ${k.comparison.stratified_by.join(' et ')}), pas de contact avant le ${k.comparison.until}, graine \`${k.comparison.seed}\``
+              : 'aucun',
+          ]),
+        )
+      : 'Aucune campagne pour l’instant.',
     '## À compléter',
     list(record.to_complete),
   ];

@@ -5,6 +5,7 @@
 // than guessed. The text is in French, for the DPOs who keep the register.
 import { type Convention, type Db, type MemberRole, memberRoles, type PartnerKind } from '@nonrecours/db';
 import { type ExtractKind, extractColumns, extractKinds, schemaOfKind } from '@nonrecours/pseudo';
+import { type OutreachRecord, outreachRecord } from '../campaigns/campaigns-record.ts';
 import { columnMeanings, type DataCategory, dataSubjects } from './personal-data.ts';
 
 export interface RecordParty {
@@ -43,6 +44,8 @@ export interface RecordOfProcessing {
   security_measures: string[];
   dpia: { required: boolean; note: string };
   to_complete: string[];
+  /** The outreach campaigns and their design. */
+  outreach: OutreachRecord;
 }
 
 /** A count in French style (thousands separated by a narrow no-break space). */
@@ -202,5 +205,6 @@ export async function buildRecordOfProcessing(
       'La référence et la date de l’AIPD.',
       'Hébergement : localisation des serveurs et chiffrement des données au repos.',
     ],
+    outreach: await outreachRecord(db, convention.id),
   };
 }

@@ -6,6 +6,7 @@ import type { Db } from '@nonrecours/db';
 import { sql } from 'kysely';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import type { AuditActor } from '../audit/audit-actor.ts';
+import { deleteMembersConcerning } from '../campaigns/campaigns.repository.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { runTables } from '../runs/run-tables.ts';
 import { deleteCasesConcerning, insertOppositions, PSEUDONYM } from './oppositions.repository.ts';
@@ -16,6 +17,8 @@ export interface OppositionOutcome {
   registered: number;
   already_registered: number;
   cases_deleted: number;
+  /** Members of campaign cohorts, removed with their cases: an objector is never in a cohort. */
+  campaign_members_deleted: number;
 }
 
 /**
@@ -80,6 +83,7 @@ export async function registerOppositions(
       registered,
       already_registered: distinct.length - registered,
       cases_deleted: await deleteCasesConcerning(trx, conventionId, distinct),
+      campaign_members_deleted: await deleteMembersConcerning(trx, conventionId, distinct),
     };
     await appendAuditEvent(trx, {
       ...actor,

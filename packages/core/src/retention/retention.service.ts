@@ -12,6 +12,7 @@
 //   and the audit trail — extracts, rows, runs, cases and oppositions (no run will ever need them).
 import type { Db } from '@nonrecours/db';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
+import { deleteCampaigns } from '../campaigns/campaigns.repository.ts';
 import { partitionTable } from '../extracts/extract-tables.ts';
 import { failInterruptedUploads } from '../extracts/extracts.repository.ts';
 import { runTables } from '../runs/run-tables.ts';
@@ -48,6 +49,8 @@ export interface PurgeCounts {
   /** Cases of an ended convention, whatever their date. */
   cases_deleted: number;
   oppositions_deleted: number;
+  /** Members of the campaigns of an ended convention, deleted with their campaigns. */
+  campaign_members_deleted: number;
   runs_cancelled: number;
   runs_deleted: number;
   run_tables_dropped: number;
@@ -73,6 +76,7 @@ const zero = (): PurgeCounts => ({
   cases_opposed: 0,
   cases_deleted: 0,
   oppositions_deleted: 0,
+  campaign_members_deleted: 0,
   runs_cancelled: 0,
   runs_deleted: 0,
   run_tables_dropped: 0,
@@ -82,7 +86,12 @@ const removedAnything = (c: PurgeCounts) => Object.values(c).some((n) => n > 0);
 
 /** Personal-data records removed: extract rows, cases and opposed pseudonyms. */
 const personalRecords = (c: PurgeCounts) =>
-  c.rows_dropped + c.cases_expired + c.cases_opposed + c.cases_deleted + c.oppositions_deleted;
+  c.rows_dropped +
+  c.cases_expired +
+  c.cases_opposed +
+  c.cases_deleted +
+  c.oppositions_deleted +
+  c.campaign_members_deleted;
 
 export async function purgeRetention(
   db: Db,
@@ -130,6 +139,7 @@ export function purgeConvention(
     counts.run_tables_dropped = runTableNames.length;
     if (ended) {
       counts.cases_deleted = await deleteCases(trx, conventionId, 'all');
+      counts.campaign_members_deleted = await deleteCampaigns(trx, conventionId);
       // A run cancelled now may still have a job finishing its step: it is deleted by the next purge.
       counts.runs_deleted = await deleteRuns(trx, finished);
       counts.runs_cancelled = await cancelActiveRuns(trx, conventionId, 'the convention ended');

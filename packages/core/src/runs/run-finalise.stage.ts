@@ -9,6 +9,7 @@ import type { Db } from '@nonrecours/db';
 import { type RawBuilder, sql } from 'kysely';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import type { AuditActor } from '../audit/audit-actor.ts';
+import { recordCampaignObservations } from '../campaigns/campaigns.repository.ts';
 import { assertLinkIntact, assertResultsComplete } from './run-integrity.ts';
 import { subjectsSeenSql } from './run-observations.ts';
 import { dropRunTablesSql, runTables } from './run-tables.ts';
@@ -121,6 +122,8 @@ export async function finaliseRun(
         ),
       );
     }
+    // What the new extracts showed of the campaigns' members, published with the run.
+    if (previous) await step('campaigns', () => recordCampaignObservations(trx, run.id));
     const caseCounts = written.counts;
     await sql`
       update runs set status = 'succeeded', stage = 'finalise', finished_at = now(),

@@ -15,6 +15,7 @@ import type { Db } from '@nonrecours/db';
 import type { FastifyInstance } from 'fastify';
 import { createApiClient } from './api-client.ts';
 import { auditRoutes } from './audit.routes.ts';
+import { campaignsRoutes } from './campaigns.routes.ts';
 import { casesRoutes } from './cases.routes.ts';
 import { conventionsRoutes } from './conventions.routes.ts';
 import { dashboardRoutes } from './dashboard.routes.ts';
@@ -106,5 +107,6 @@ export async function consolePlugin(app: FastifyInstance, options: ConsoleOption
     await pages.register(auditRoutes, { api });
     await pages.register(recordRoutes, { api });
     await pages.register(casesRoutes, { api });
+    await pages.register(campaignsRoutes, { api });
   });
 }

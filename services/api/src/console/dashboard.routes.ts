@@ -261,6 +261,7 @@ export async function territoryDashboard(
           <button class="fr-btn fr-icon-play-line" type="submit">Lancer un traitement</button></form></li>
         <li><a class="fr-btn fr-btn--secondary fr-icon-list-unordered" href="${base}/cas">Voir les cas</a></li>
         <li><a class="fr-btn fr-btn--tertiary fr-icon-download-line" href="${base}/cas.csv" download>Exporter les cas (CSV)</a></li>
+        <li><a class="fr-btn fr-btn--secondary fr-icon-mail-line" href="${base}/campagnes">Campagnes de contact</a></li>
       </ul>
 
       <h2 class="fr-mt-4w">Extractions en vigueur</h2>

@@ -67,5 +67,34 @@ export const recordOfProcessingSchema = z
     security_measures: z.array(z.string()),
     dpia: z.object({ required: z.boolean(), note: z.string() }),
     to_complete: z.array(z.string()).describe('What the service cannot know and the DPO must add'),
+    outreach: z
+      .object({
+        purpose: z.string(),
+        legal_basis: z.string(),
+        safeguards: z.array(z.string()),
+        campaigns: z.array(
+          z.object({
+            id: z.uuid(),
+            name: z.string(),
+            benefit: z.string(),
+            channel: z.string(),
+            contacting_partner: z.string(),
+            starts_on: isoDate,
+            ends_on: isoDate,
+            status: z.enum(['open', 'closed']),
+            cohort_size: z.number().int(),
+            frozen_month: z.string(),
+            comparison: z
+              .object({
+                share: z.number(),
+                until: isoDate,
+                seed: z.string(),
+                stratified_by: z.array(z.string()),
+              })
+              .nullable(),
+          }),
+        ),
+      })
+      .describe('The outreach campaigns: purpose, legal basis, safeguards and the design of each'),
   })
   .meta({ id: 'RecordOfProcessing' });

@@ -48,6 +48,7 @@ export async function oppositionsRoutes(app: FastifyInstance, options: { db: Db 
             registered: z.number().int().describe('newly registered'),
             already_registered: z.number().int(),
             cases_deleted: z.number().int(),
+            campaign_members_deleted: z.number().int().describe('members of campaign cohorts removed'),
           })
           .meta({ id: 'OppositionOutcome' }),
         ...errorResponses,
