@@ -82,6 +82,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
     schema: {
       tags,
       security,
+      operationId: 'createPartner',
       summary: 'Register a partner',
       body: z.object({
         name: z.string().trim().min(1).max(300),
@@ -111,6 +112,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
     schema: {
       tags,
       security,
+      operationId: 'listPartners',
       summary: 'List partners',
       response: { 200: z.object({ items: z.array(partnerSchema) }), ...errorResponses },
     },
@@ -122,6 +124,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
     schema: {
       tags,
       security,
+      operationId: 'createConvention',
       summary: 'Create a convention (as a draft)',
       body: conventionInput,
       response: { 201: conventionSchema, ...errorResponses },
@@ -135,6 +138,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
     schema: {
       tags,
       security,
+      operationId: 'listAllConventions',
       summary: 'List conventions',
       response: { 200: z.object({ items: z.array(conventionSchema) }), ...errorResponses },
     },
@@ -148,6 +152,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
     schema: {
       tags,
       security,
+      operationId: 'getConventionWithMembers',
       summary: 'A convention and its members',
       params: idParams,
       response: { 200: conventionSchema.extend({ members: z.array(memberSchema) }), ...errorResponses },
@@ -164,6 +169,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
     schema: {
       tags,
       security,
+      operationId: 'updateConvention',
       summary: 'Change a convention’s settings',
       params: idParams,
       body: conventionInput.omit({ reference: true, rule_pack: true }).partial(),
@@ -186,6 +192,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
       schema: {
         tags,
         security,
+        operationId: `${verb}Convention`,
         summary: `${verb[0]!.toUpperCase()}${verb.slice(1)} a convention`,
         params: idParams,
         response: { 200: conventionSchema, ...errorResponses },
@@ -200,6 +207,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
     schema: {
       tags,
       security,
+      operationId: 'registerConventionKey',
       summary: 'Register the key check value of a new convention key',
       description: 'The key itself never reaches the service; its version increases with each registration.',
       params: idParams,
@@ -227,6 +235,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
     schema: {
       tags,
       security,
+      operationId: 'setConventionMember',
       summary: 'Add a partner to a convention, or change its roles and the extract kinds it provides',
       params: memberParams,
       body: z.object({
@@ -252,6 +261,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
     schema: {
       tags,
       security,
+      operationId: 'removeConventionMember',
       summary: 'Remove a partner from a convention',
       params: memberParams,
       response: { 204: z.null(), ...errorResponses },
@@ -268,6 +278,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
     schema: {
       tags,
       security,
+      operationId: 'createClient',
       summary: 'Create an API client; its secret is shown once',
       body: z.object({
         partner_id: z.uuid(),
@@ -301,6 +312,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
     schema: {
       tags,
       security,
+      operationId: 'listClients',
       summary: 'List API clients',
       response: { 200: z.object({ items: z.array(clientSchema) }), ...errorResponses },
     },
@@ -312,6 +324,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
     schema: {
       tags,
       security,
+      operationId: 'setClientAuditReceipts',
       summary: 'Turn the signed audit receipts of a client’s responses on or off',
       params: idParams,
       body: z.object({ enabled: z.boolean() }),
@@ -329,6 +342,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
     schema: {
       tags,
       security,
+      operationId: 'revokeClient',
       summary: 'Revoke an API client',
       params: idParams,
       response: { 200: clientSchema, ...errorResponses },

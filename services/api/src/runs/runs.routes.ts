@@ -139,6 +139,7 @@ export async function runsRoutes(app: FastifyInstance, options: { db: Db; queue:
     schema: {
       tags,
       security,
+      operationId: 'startRun',
       summary: 'Start a matching run',
       description:
         'Links the current extracts and applies the rule pack; answers at once, the run goes on in the workers.',
@@ -185,6 +186,7 @@ export async function runsRoutes(app: FastifyInstance, options: { db: Db; queue:
     schema: {
       tags,
       security,
+      operationId: 'listRuns',
       summary: 'Runs of the convention, newest first',
       params: z.object({ cid: z.uuid() }),
       querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
@@ -209,6 +211,7 @@ export async function runsRoutes(app: FastifyInstance, options: { db: Db; queue:
     schema: {
       tags,
       security,
+      operationId: 'getRun',
       summary: 'A run: status, progress per stage, counts, linkage report',
       params: runParams,
       response: { 200: runSchema, ...errorResponses },
@@ -227,6 +230,7 @@ export async function runsRoutes(app: FastifyInstance, options: { db: Db; queue:
     schema: {
       tags,
       security,
+      operationId: 'cancelRun',
       summary: 'Cancel a queued or running run',
       params: runParams,
       response: { 200: runSchema, ...errorResponses },
@@ -250,6 +254,7 @@ export async function runsRoutes(app: FastifyInstance, options: { db: Db; queue:
     schema: {
       tags,
       security,
+      operationId: 'listRunCases',
       summary: 'The presumed cases of a published run, page by page',
       params: runParams,
       querystring: z.object({
