@@ -9,7 +9,7 @@ it('queries only metrics the registry declares', async () => {
   ) as { panels: { type: string; targets?: { expr: string }[] }[] };
   const declared = new Set(
     (await metricsRegistry.getMetricsAsJSON()).flatMap((m) =>
-      m.type === ('histogram' as typeof m.type)
+      String(m.type) === 'histogram'
         ? [`${m.name}_bucket`, `${m.name}_sum`, `${m.name}_count`]
         : [m.name],
     ),

@@ -1,5 +1,5 @@
 // The worker's own liveness probe: a heartbeat, and Redis answering the queue's ping.
-import { jobDefinitions } from '@nonrecours/core';
+import { type AppQueue, jobDefinitions } from '@nonrecours/core';
 import { createJobQueue } from '@nonrecours/queue';
 import { startLiveness } from '@nonrecours/worker/liveness.ts';
 import pino from 'pino';
@@ -8,7 +8,7 @@ import { dropQueueKeys, testQueuePrefix, testRedisUrl } from '../support/redis.t
 
 describe('worker liveness', () => {
   const prefix = testQueuePrefix();
-  let queue: Awaited<ReturnType<typeof createJobQueue>>;
+  let queue: AppQueue;
 
   beforeAll(async () => {
     queue = await createJobQueue({
