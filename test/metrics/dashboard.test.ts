@@ -9,9 +9,7 @@ it('queries only metrics the registry declares', async () => {
   ) as { panels: { type: string; targets?: { expr: string }[] }[] };
   const declared = new Set(
     (await metricsRegistry.getMetricsAsJSON()).flatMap((m) =>
-      String(m.type) === 'histogram'
-        ? [`${m.name}_bucket`, `${m.name}_sum`, `${m.name}_count`]
-        : [m.name],
+      String(m.type) === 'histogram' ? [`${m.name}_bucket`, `${m.name}_sum`, `${m.name}_count`] : [m.name],
     ),
   );
   const queried = dashboard.panels
