@@ -20,6 +20,7 @@ import { conventionsRoutes } from './conventions.routes.ts';
 import { dashboardRoutes } from './dashboard.routes.ts';
 import { consoleNotFound, handleConsoleError, signInRedirect } from './errors.ts';
 import { extractsRoutes } from './extracts.routes.ts';
+import { refusePlainHttp } from './https-only.ts';
 import { oidcRoutes } from './oidc.routes.ts';
 import { createOidc } from './oidc.ts';
 import { recordRoutes } from './record.routes.ts';
@@ -53,6 +54,7 @@ export async function consolePlugin(app: FastifyInstance, options: ConsoleOption
     ttlSeconds: config.TOKEN_TTL_SECONDS,
   });
 
+  if (config.NODE_ENV === 'production') app.addHook('onRequest', refusePlainHttp);
   await app.register(cookie);
   // The CSRF secret lives in its own strict cookie; every form and script request carries a token
   // made from it, checked on every method that is not a read.
