@@ -80,6 +80,10 @@ const app = await buildApp({
   auditSigner,
   queue,
 });
+const metrics =
+  config.METRICS_PORT === undefined
+    ? undefined
+    : await startMetricsServer({ host: config.METRICS_HOST, port: config.METRICS_PORT, log });
 const interrupted = await untilAvailable(
   'marking interrupted uploads',
   () => failInterruptedUploads(database.db),
@@ -90,6 +94,7 @@ if (interrupted) log.warn({ interrupted }, 'uploads interrupted by a previous st
 const shutdown = async () => {
   const deadline = Math.max(100, config.SHUTDOWN_TIMEOUT_MS - 1000);
   await app.close();
+  await metrics?.close();
   await watchdog?.stop();
   await queue.close(deadline);
   await database.close();
@@ -108,11 +113,6 @@ installLastResortHandler(log, () => {
 });
 
 const address = await app.listen({ host: config.HOST, port: config.PORT });
-const metrics =
-  config.METRICS_PORT === undefined
-    ? undefined
-    : await startMetricsServer({ host: config.METRICS_HOST, port: config.METRICS_PORT, log });
-app.addHook('onClose', async () => metrics?.close());
 
 // On the development default, the first start shows the main job at work on a synthetic territory.
 if (demoWanted && !(await hasDemo(database.db))) {
