@@ -1,6 +1,6 @@
 // The committed OpenAPI document passes Redocly's `recommended` rules and Spectral's `spectral:oas`
-// with no error and no warning (the findings kept on purpose are listed with their reasons in
-// .redocly.lint-ignore.yaml and .spectral.yaml).
+// with no error and no warning (Redocly's findings kept on purpose are listed with their reasons in
+// .redocly.lint-ignore.yaml).
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';

@@ -110,6 +110,8 @@ export async function tokenRoutes(
         tags: ['auth'],
         operationId: 'getJsonWebKeySet',
         summary: 'Public keys of the service tokens',
+        description:
+          'The JSON Web Key Set that verifies the ES256 access tokens this service signs. No token.',
         response: {
           200: z
             .object({ keys: z.array(z.record(z.string(), z.unknown())) })

@@ -43,6 +43,8 @@ export async function healthRoutes(
         tags: ['health'],
         operationId: 'getLiveness',
         summary: 'The process is alive',
+        description:
+          'Liveness: answers as long as the process does, whatever the state of its services. No token.',
         response: { 200: live.describe('The process answers') },
       },
     },
@@ -57,6 +59,8 @@ export async function healthRoutes(
         tags: ['health'],
         operationId: 'getReadiness',
         summary: 'Database and queue are reachable',
+        description:
+          'Readiness: PostgreSQL and the queue each answer within 2 s (503 otherwise). Names the job schedulers missing from Redis without failing. No token.',
         response: {
           200: readiness.describe('Ready: database and queue answer'),
           503: readiness.describe('Not ready: the database or the queue does not answer'),

@@ -110,3 +110,28 @@ export function finishDocument<T>(generated: T, options: { tokenUrl: string }): 
     );
   return generated;
 }
+
+interface AccessRule {
+  scope: string;
+  action: string;
+  roles?: readonly string[];
+  purpose?: string;
+  requireActive?: boolean;
+}
+
+const who: Record<string, string> = {
+  admin: 'Operators only (an `admin` token).',
+  dpo: 'Data protection officers only (a `dpo` token).',
+  audit: 'Data protection officers and operators (`dpo` or `admin`).',
+  member: 'Any member organisation’s token.',
+};
+
+/** Who may call a route and how it is audited, from its access rule (access.plugin.ts). */
+export function accessDescription(access: AccessRule): string {
+  const allowed =
+    access.scope === 'convention'
+      ? `Members of the convention with the role ${(access.roles ?? []).map((r) => `\`${r}\``).join(' or ')}${access.requireActive === false ? ', whatever its status' : ', while it is active'}.`
+      : (who[access.scope] ?? '');
+  const purpose = access.purpose ? `, purpose \`${access.purpose}\`` : '';
+  return `${allowed} Recorded in the audit trail as \`${access.action}\`${purpose}.`;
+}

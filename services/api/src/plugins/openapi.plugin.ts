@@ -4,7 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
-import { finishDocument } from './openapi-finish.ts';
+import { accessDescription, finishDocument } from './openapi-finish.ts';
 
 export const openapiPlugin = fp(
   async (app: FastifyInstance) => {
@@ -42,7 +42,20 @@ export const openapiPlugin = fp(
           { name: 'health', description: 'Probes' },
         ],
       },
-      transform: jsonSchemaTransform,
+      // Each operation says who may call it and how it is audited, from the route's access rule.
+      transform: (input) => {
+        const output = jsonSchemaTransform(input);
+        const access = (
+          input.route.config as { access?: Parameters<typeof accessDescription>[0] } | undefined
+        )?.access;
+        if (!access) return output;
+        const schema = output.schema as { description?: string };
+        const rule = accessDescription(access);
+        return {
+          ...output,
+          schema: { ...schema, description: schema.description ? `${schema.description}\n\n${rule}` : rule },
+        };
+      },
       transformObject: (input) => finishDocument(jsonSchemaTransformObject(input), { tokenUrl: '/v1/token' }),
     });
     await app.register(swaggerUi, { routePrefix: '/docs' });
