@@ -125,7 +125,9 @@ if (demoWanted && !(await hasDemo(database.db))) {
   console.log(demoBanner(address, demo));
 }
 log.level = config.LOG_LEVEL;
-if (!demoWanted && !(await listClients(database.db)).some((c) => c.role === 'admin' && c.status === 'active'))
+const operatorMissing = async () =>
+  !(await listClients(database.db)).some((c) => c.role === 'admin' && c.status === 'active');
+if (!demoWanted && config.NODE_ENV !== 'test' && (await operatorMissing()))
   log.warn(
     { address },
     'no operator yet: create the first admin client with `pnpm nonrecours admin bootstrap` (Docker: `docker compose run --rm api nonrecours admin bootstrap`)',
