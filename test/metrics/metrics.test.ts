@@ -89,7 +89,14 @@ describe('/metrics', () => {
     // A job whose payload cannot be read fails for good, in the worker: both failure counts move.
     const broken = await t.queue.bullmq!.add('run.prepare', { runId: 'not a run id' });
     await expect(t.queue.waitFor(broken.id!, 30_000)).rejects.toThrow(/invalid payload/);
-    const after = await scrape();
+    // The worker counts the failed attempt on its own event, which may come after the queue's.
+    const attempts = (s: Samples) =>
+      value(s, 'nonrecours_job_attempt_failures_total', { job: 'run.prepare' }) ?? 0;
+    let after = await scrape();
+    for (let i = 0; i < 50 && attempts(after) === attempts(during); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      after = await scrape();
+    }
 
     const run = await t.database.db
       .selectFrom('runs')
@@ -109,8 +116,6 @@ describe('/metrics', () => {
       value(s, 'nonrecours_queue_jobs_finished_total', { queue: 'jobs', outcome }) ?? 0;
     expect(finished(after, 'completed') - finished(during, 'completed')).toBeGreaterThan(2);
     expect(finished(after, 'failed') - finished(during, 'failed')).toBe(1);
-    const attempts = (s: Samples) =>
-      value(s, 'nonrecours_job_attempt_failures_total', { job: 'run.prepare' }) ?? 0;
     expect(attempts(after) - attempts(during)).toBe(1);
     expect(value(after, 'nonrecours_queue_jobs', { queue: 'jobs', state: 'failed' })).toBeGreaterThanOrEqual(
       1,
