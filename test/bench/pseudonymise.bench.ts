@@ -81,7 +81,14 @@ async function pseudonymise(clk: boolean) {
      process.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));`,
   )}`;
   const extract = path.join(dir, 'extract.csv');
-  const args = ['--import', exitHook, path.join(root, 'packages/cli/src/main.ts'), 'pseudonymise'];
+  const args = [
+    '--import',
+    exitHook,
+    path.join(root, 'packages/cli/src/main.ts'),
+    '--lang',
+    'en',
+    'pseudonymise',
+  ];
   args.push(
     '--kind',
     'caf',

@@ -64,6 +64,8 @@ describe('the partner toolkit against the API', () => {
       process.execPath,
       [
         cli,
+        '--lang',
+        'en',
         'upload',
         '--api',
         api.url,

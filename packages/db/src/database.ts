@@ -20,6 +20,9 @@ function getTypeParser(oid: number, format?: 'text' | 'binary') {
   return parser;
 }
 
+/** The pool's parsers, for what reads rows outside its queries (a cursor). */
+export const typeParsers = { getTypeParser } as pg.CustomTypesConfig;
+
 /**
  * A one-dimensional array none of whose elements is quoted (pseudonyms, ids, codes) is split at its
  * commas: a list page holds hundreds of them, and the general parser reads them a character at a
@@ -53,7 +56,7 @@ export function createDatabase(options: {
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.poolSize ?? 10,
-    types: { getTypeParser } as pg.CustomTypesConfig,
+    types: typeParsers,
     application_name: 'nonrecours',
     // While the server is unreachable a request fails after this, rather than waiting for ever.
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,

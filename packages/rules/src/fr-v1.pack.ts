@@ -1,7 +1,8 @@
-// Rule pack fr.v1 (RULES.md): its seven rules, in the order that breaks ties between equally
+// Rule pack fr.v1 (RULES.md, APL.md): its eight rules, in the order that breaks ties between equally
 // confident results for the same case (C2S.RESOURCES before C2S.ASPA: the one that can say `free`
 // leads a C2S case), and what it does not cover (Mayotte).
 
+import { aplLandlordRule } from './rules/apl-landlord.rule.ts';
 import { aspaPensionRule } from './rules/aspa-pension.rule.ts';
 import { c2sAspaRule } from './rules/c2s-aspa.rule.ts';
 import { c2sResourcesRule } from './rules/c2s-resources.rule.ts';
@@ -22,6 +23,7 @@ export const frV1: RulePack = {
     ppaActivityRule,
     aspaPensionRule,
     rsaUnknownToCafRule,
+    aplLandlordRule,
   ],
   notCovered: frV1NotCovered,
 };

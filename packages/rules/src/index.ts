@@ -8,6 +8,7 @@ export { evaluate, evaluateProfile, subjectKey } from './evaluate.ts';
 export { frV1 } from './fr-v1.pack.ts';
 export { type ColumnReader, householdMonthsOf, memberMonthsOf } from './monthly-columns.ts';
 export { ageAt } from './months.ts';
+export { type AplZone, communeZone } from './parameters/apl-zoning.ts';
 export { type ParamsAtDate, parameterAt, paramsAtDate } from './parameters/lookup.ts';
 export type {
   DatedValue,
@@ -18,6 +19,8 @@ export type {
 export { type ParameterName, parameterNames, parameters } from './parameters/registry.ts';
 export { parameterWarnings } from './parameters/staleness.ts';
 export * from './profile.schema.ts';
+export { type AplHousehold, type AplSteps, aplSteps } from './rules/apl-formula.ts';
+export { aplLandlordRule, tenancyAidBasis } from './rules/apl-landlord.rule.ts';
 export { aspaPensionRule } from './rules/aspa-pension.rule.ts';
 export { c2sAspaRule } from './rules/c2s-aspa.rule.ts';
 export { c2sResourcesRule } from './rules/c2s-resources.rule.ts';

@@ -147,6 +147,18 @@ export const tenancySchema = z.object({
   household_children: z.number().int().min(0),
   household_resources: amountSchema,
   apl: z.boolean(),
+  /** Main rent excluding charges, before the RLS (monthly). */
+  rent: amountSchema,
+  /** The extract's schema: landlord.v2 (or later) states what the housing-aid estimate needs. */
+  landlord_schema: z.string().default('landlord.v1'),
+  /** landlord.v2: the dwelling is conventionné (APL); null when not stated (taken as 1). */
+  conventionne: z.boolean().nullable().default(null),
+  /** landlord.v2: the household's revenu fiscal de référence of year N-2 (€ a year), when held. */
+  annual_resources: amountSchema.nullable().default(null),
+  /** landlord.v2: the APL paid for the tenancy (monthly), when paid and known. */
+  apl_amount: amountSchema.nullable().default(null),
+  /** landlord.v2: dependants under 21 (and disabled adult dependants), when not household_children. */
+  dependants: z.number().int().min(0).nullable().default(null),
   /** Whether the run includes a caf extract: without one, "unknown to the CAF" means nothing. */
   caf_extract_in_run: z.boolean(),
   tenants: z.array(tenantSchema).min(1),

@@ -43,36 +43,11 @@ import {
 import { withAdminDatabase } from '../admin/admin-database.ts';
 import { readReceipts, readTrustedCheckpoints } from '../admin/audit-inputs.ts';
 import { UsageError } from '../cli-error.ts';
+import { adminMessages } from '../messages/admin-messages.ts';
+import { jsonOutput, printJson } from '../messages/language.ts';
 
-const help = `usage: nonrecours admin <task> [options]
-
-  bootstrap [--name NAME]                 create the operator and its first admin client (prints the secret once)
-  signing-key --out FILE                  write a new signing key, for tokens or audit checkpoints
-                                          (ES256 private JWK, mode 0600)
-  public-key --in FILE                    print the public part of a signing key (a JWK, one line)
-  partners create --name N --kind K [--siret S]     kinds: ${partnerKinds.join(', ')}
-  partners list
-  conventions create --reference R --title T --territory 35238,35047 --legal-basis L --purpose P
-                     --from YYYY-MM-DD --until YYYY-MM-DD --retention-days N
-  conventions list
-  conventions key ID --kcv HEX16          register the key check value of a new convention key
-  conventions activate|suspend|end ID
-  members put CONVENTION PARTNER --roles partner,territory,dpo [--provides caf,cpam,…]
-  clients create --partner ID --role R --name N [--audit-receipts]   roles: ${clientRoles.join(', ')}
-  clients audit-receipts ID on|off        signed receipts of the audit events of its responses
-  clients list
-  clients revoke ID
-  audit checkpoint                        sign a checkpoint of the audit chain now (also to
-                                          AUDIT_CHECKPOINT_SINK_FILE and the log); needs the checkpoint key
-  audit verify [--checkpoint FILE] [--receipts FILE]
-                                          verify the chain, its checkpoints and their freshness, against
-                                          trusted checkpoints (the sink's lines) and kept receipts; exit 1 if not ok
-  users create --partner ID --role R --email E [--password-stdin]   console account (roles: ${memberRoles.join(', ')});
-                                          prints a password once, or reads it from stdin
-  users list [--partner ID]
-  users disable ID                        also ends its console sessions
-
-Uses DATABASE_URL, or the embedded PostgreSQL of this checkout when it is not set.`;
+const help = () =>
+  adminMessages().help({ partners: partnerKinds, clients: clientRoles, members: memberRoles });
 
 const list = (v: string | undefined) =>
   v
@@ -81,19 +56,22 @@ const list = (v: string | undefined) =>
         .map((s) => s.trim())
         .filter(Boolean)
     : [];
-const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
+// With --json one compact document, for scripts; otherwise indented, for people. Either way stdout
+// holds nothing else.
+const print = (value: unknown) =>
+  jsonOutput() ? printJson(value) : console.log(JSON.stringify(value, null, 2));
 
 function need(
   values: Record<string, string | boolean | undefined>,
   ...names: string[]
 ): Record<string, string> {
   const missing = names.filter((n) => typeof values[n] !== 'string' || values[n] === '');
-  if (missing.length) throw new UsageError(`missing ${missing.map((n) => `--${n}`).join(', ')}`);
+  if (missing.length) throw new UsageError(adminMessages().missing(missing.map((n) => `--${n}`)));
   return values as Record<string, string>;
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
-  if (!allowed.includes(value as T)) throw new UsageError(`${what} must be one of ${allowed.join(', ')}`);
+  if (!allowed.includes(value as T)) throw new UsageError(adminMessages().oneOf(what, allowed));
   return value as T;
 }
 
@@ -130,7 +108,7 @@ export async function run(argv: string[]): Promise<number> {
   });
   const [area, verb, ...args] = positionals;
   if (values.help || !area) {
-    console.log(help);
+    console.log(help());
     return 0;
   }
   if (area === 'signing-key') {
@@ -139,22 +117,20 @@ export async function run(argv: string[]): Promise<number> {
       mode: 0o600,
       flag: 'wx',
     }).catch((e: NodeJS.ErrnoException) => {
-      throw new UsageError(
-        e.code === 'EEXIST' ? `${out} exists; refusing to overwrite a signing key` : e.message,
-      );
+      throw new UsageError(e.code === 'EEXIST' ? adminMessages().signingKeyExists(out!) : e.message);
     });
-    console.error(`signing key written to ${out}`);
+    console.error(adminMessages().signingKeyWritten(out!));
     return 0;
   }
   if (area === 'public-key') {
     const { in: file } = need(values, 'in');
     const text = await readFile(file!, 'utf8').catch((e: NodeJS.ErrnoException) => {
-      throw new UsageError(`${file} cannot be read (${e.code})`);
+      throw new UsageError(adminMessages().cannotRead(file!, String(e.code)));
     });
     const key = await Promise.resolve()
       .then(() => importSigningJwk(JSON.parse(text)))
       .catch(() => {
-        throw new UsageError(`${file} is not an ES256 private key (JWK)`);
+        throw new UsageError(adminMessages().notPrivateKey(file!));
       });
     console.log(JSON.stringify(key.publicJwk));
     return 0;
@@ -166,10 +142,7 @@ export async function run(argv: string[]): Promise<number> {
       switch (task) {
         case 'bootstrap': {
           const existing = (await listClients(db)).filter((c) => c.role === 'admin' && c.status === 'active');
-          if (existing.length)
-            throw new UsageError(
-              'an active admin client exists already; create others with the API or `clients create`',
-            );
+          if (existing.length) throw new UsageError(adminMessages().adminExists);
           const operator = await createPartner(db, actor, {
             name: values.name ?? 'Opérateur nonrecours',
             kind: 'operator',
@@ -181,7 +154,7 @@ export async function run(argv: string[]): Promise<number> {
             role: 'admin',
           });
           print({ partner_id: operator.id, client_id: client.id, client_secret: secret });
-          console.error('Keep this secret now: it is not stored and will not be shown again.');
+          console.error(adminMessages().keepSecret);
           return 0;
         }
         case 'partners create': {
@@ -229,8 +202,7 @@ export async function run(argv: string[]): Promise<number> {
           return 0;
         case 'conventions key': {
           const { kcv } = need(values, 'kcv');
-          if (!/^[0-9a-f]{16}$/.test(kcv!))
-            throw new UsageError('--kcv must be 16 lowercase hexadecimal characters (nonrecours keys kcv)');
+          if (!/^[0-9a-f]{16}$/.test(kcv!)) throw new UsageError(adminMessages().kcvFormat);
           print(await registerConventionKey(db, actor, requireArg(args[0], 'ID'), kcv!));
           return 0;
         }
@@ -332,8 +304,7 @@ export async function run(argv: string[]): Promise<number> {
             password,
           });
           print(values['password-stdin'] ? account : { ...account, password });
-          if (!values['password-stdin'])
-            console.error('Hand this password over now: it is not stored and will not be shown again.');
+          if (!values['password-stdin']) console.error(adminMessages().handPassword);
           return 0;
         }
         case 'users list':
@@ -349,13 +320,13 @@ export async function run(argv: string[]): Promise<number> {
           return 0;
         }
         default:
-          throw new UsageError(`unknown task '${task}'\n\n${help}`);
+          throw new UsageError(`${adminMessages().unknownTask(task)}\n\n${help()}`);
       }
     });
   } catch (error) {
     if (error instanceof AppError) throw new UsageError(`${error.code}: ${error.message}`);
     if (error instanceof Error && /invalid input syntax for type uuid/.test(error.message))
-      throw new UsageError('that id is not a UUID');
+      throw new UsageError(adminMessages().notUuid);
     throw error;
   }
 }
@@ -371,11 +342,11 @@ async function readPassword(): Promise<string> {
   let text = '';
   for await (const chunk of process.stdin) text += chunk;
   const password = text.split(/\r?\n/)[0] ?? '';
-  if (!password) throw new UsageError('--password-stdin: no password on stdin');
+  if (!password) throw new UsageError(adminMessages().noPassword);
   return password;
 }
 
 function requireArg(value: string | undefined, name: string): string {
-  if (!value) throw new UsageError(`missing ${name}`);
+  if (!value) throw new UsageError(adminMessages().missing([name]));
   return value;
 }

@@ -8,7 +8,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 const main = new URL('../main.ts', import.meta.url).pathname;
 const cli = (...args: string[]) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, [main, ...args], (error, stdout, stderr) =>
+    // These cases read the English messages (--lang en); the French ones are the default.
+    execFile(process.execPath, [main, '--lang', 'en', ...args], (error, stdout, stderr) =>
       resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
     );
   });

@@ -4,16 +4,11 @@
 import { writeFile } from 'node:fs/promises';
 import { formatKey, generateKey, keyCheckValue } from '@nonrecours/pseudo';
 import { UsageError } from '../cli-error.ts';
+import { jsonOutput, messages, printJson } from '../messages/language.ts';
 import { loadKey, parseOptions, required } from '../toolkit/command-options.ts';
 
-const usage = `usage: nonrecours keys generate --out FILE
-       nonrecours keys kcv --key-file FILE
-
-  generate  write a new random convention key to FILE (mode 0600; an existing file is never
-            overwritten) and print its key check value
-  kcv       print the key check value of a key file`;
-
 export async function run(argv: string[]): Promise<number> {
+  const usage = messages().keys.usage;
   const [action, ...rest] = argv;
   if (action === 'generate') {
     const values = parseOptions(rest, { out: { type: 'string' } }, usage);
@@ -26,24 +21,25 @@ export async function run(argv: string[]): Promise<number> {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new UsageError(
-        code === 'EEXIST' ? `${out} already exists: not overwritten` : `cannot write ${out} (${code})`,
+        code === 'EEXIST' ? messages().keys.exists(out) : messages().cannotWrite(out, String(code)),
       );
     }
-    console.log(keyCheckValue(key));
-    console.error(`key written to ${out}; share it only through the convention's trusted third party`);
+    if (jsonOutput()) printJson({ key_file: out, kcv: keyCheckValue(key) });
+    else console.log(keyCheckValue(key));
+    console.error(messages().keys.written(out));
     return 0;
   }
   if (action === 'kcv') {
     const values = parseOptions(rest, { 'key-file': { type: 'string' } }, usage);
     if (!values) return 0;
-    console.log(keyCheckValue(await loadKey(required(values['key-file'], 'key-file'))));
+    const kcv = keyCheckValue(await loadKey(required(values['key-file'], 'key-file')));
+    if (jsonOutput()) printJson({ kcv });
+    else console.log(kcv);
     return 0;
   }
   if (action === '--help' || action === '-h') {
     console.log(usage);
     return 0;
   }
-  throw new UsageError(
-    `${action === undefined ? 'an action is required' : `unknown action '${action}'`}\n\n${usage}`,
-  );
+  throw new UsageError(`${messages().unknownAction(action)}\n\n${usage}`);
 }

@@ -1,142 +1,139 @@
-// `nonrecours oppositions …`: operators and DPOs register the oppositions (GDPR art. 21) that reach
-// them outside the API — a letter, a form, a partner's list — and read the convention's list back.
-// It works on the database like `admin`, through the same service as the API, audited as the CLI.
+// `nonrecours oppositions …`: a partner (or a DPO) registers the oppositions (GDPR art. 21) that
+// reach it — a letter, a form at the desk — through the API with its own client, as every other
+// toolkit call; a DPO reads the convention's list back. The service audits both.
 
 import { readFile } from 'node:fs/promises';
 import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
-import {
-  AppError,
-  appendAuditEvent,
-  cliActor,
-  findConvention,
-  listOppositions,
-  PSEUDONYM,
-  registerOppositions,
-} from '@nonrecours/core';
-import { withAdminDatabase } from '../admin/admin-database.ts';
+import { isPseudonym } from '@nonrecours/pseudo';
 import { UsageError } from '../cli-error.ts';
-import { required } from '../toolkit/command-options.ts';
-
-const usage = `usage: nonrecours oppositions add --convention ID (--file FILE | PSEUDONYM…)
-       nonrecours oppositions list --convention ID
-
-  add   register the pseudonyms of persons who object to the convention's processing: the cases
-        that concern them are deleted at once and later runs leave them out (registering one
-        again changes nothing). FILE holds one pseudonym a line, '-' reads standard input;
-        blank lines and lines starting with # are skipped; on the command line, put -- before
-        pseudonyms when one starts with '-'. Prints the counts.
-  list  print the registered oppositions, one JSON object a line, in pseudonym order
-
-Uses DATABASE_URL, or the embedded PostgreSQL of this checkout when it is not set. Every
-registration and listing is recorded in the audit trail as made by the command line.`;
+import { jsonOutput, messages, printJson } from '../messages/language.ts';
+import { ApiError, ApiUnreachableError, createApiClient } from '../toolkit/api-client.ts';
+import { optionProblem, required } from '../toolkit/command-options.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PAGE = 1000;
-
-function conventionOption(value: string | undefined): string {
-  const id = required(value, 'convention');
-  if (!UUID.test(id)) throw new UsageError('--convention must be the id (a UUID) of the convention');
-  return id;
-}
 
 /** The pseudonyms of a file; bad lines are named by number only, never echoed. */
 export function parsePseudonymLines(content: string): string[] {
   const pseudonyms: string[] = [];
   const bad: number[] = [];
   content.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.trim();
+    const line = raw.replace(/^\uFEFF/, '').trim();
     if (line === '' || line.startsWith('#')) return;
-    if (PSEUDONYM.test(line)) pseudonyms.push(line);
+    if (isPseudonym(line)) pseudonyms.push(line);
     else bad.push(i + 1);
   });
-  if (bad.length > 0) {
-    const shown = bad.slice(0, 10).join(', ');
-    throw new UsageError(
-      `line${bad.length > 1 ? 's' : ''} ${shown}${bad.length > 10 ? ` and ${bad.length - 10} more` : ''} ` +
-        'not a pseudonym (43 base64url characters); nothing was registered',
-    );
-  }
+  if (bad.length > 0)
+    throw new UsageError(messages().oppositions.badLines(bad.slice(0, 10), Math.max(0, bad.length - 10)));
   return pseudonyms;
 }
 
 async function pseudonymsToAdd(file: string | undefined, args: string[]): Promise<string[]> {
-  if (file !== undefined && args.length > 0) throw new UsageError('give --file or pseudonyms, not both');
+  const say = messages();
+  if (file !== undefined && args.length > 0) throw new UsageError(say.oppositions.notBoth);
   if (file === undefined) {
-    if (args.length === 0) throw new UsageError(`give --file FILE or the pseudonyms\n\n${usage}`);
+    if (args.length === 0)
+      throw new UsageError(`${say.oppositions.fileOrPseudonyms}\n\n${say.oppositions.usage}`);
     return parsePseudonymLines(args.join('\n'));
   }
+  let content: string;
   try {
-    return parsePseudonymLines(file === '-' ? await text(process.stdin) : await readFile(file, 'utf8'));
+    content = file === '-' ? await text(process.stdin) : await readFile(file, 'utf8');
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UsageError(
+      say.cannotRead(say.files.file, file, String((error as NodeJS.ErrnoException).code ?? 'error')),
+    );
   }
+  const pseudonyms = parsePseudonymLines(content);
+  if (pseudonyms.length === 0) throw new UsageError(say.oppositions.fileOrPseudonyms);
+  return pseudonyms;
 }
 
 export async function run(argv: string[]): Promise<number> {
+  const say = messages();
+  const usage = say.oppositions.usage;
   const [action, ...rest] = argv;
   if (action === undefined || action === '--help' || action === '-h') {
     console.log(usage);
     return 0;
   }
-  if (action !== 'add' && action !== 'list') throw new UsageError(`unknown action '${action}'\n\n${usage}`);
+  if (action !== 'add' && action !== 'list') throw new UsageError(`${say.unknownAction(action)}\n\n${usage}`);
   if (rest.includes('--help') || rest.includes('-h')) {
     console.log(usage);
     return 0;
   }
-  let values: { convention?: string | undefined; file?: string | undefined };
+  let values: Record<string, string | undefined>;
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args: rest,
-      options: { convention: { type: 'string' }, file: { type: 'string' } },
+      options: {
+        api: { type: 'string' },
+        convention: { type: 'string' },
+        file: { type: 'string' },
+        'client-id': { type: 'string' },
+        'client-secret': { type: 'string' },
+      },
       strict: true,
       allowPositionals: action === 'add',
     }));
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
+    throw new UsageError(`${optionProblem(error)}\n\n${usage}`);
   }
-  const conventionId = conventionOption(values.convention);
-  if (action === 'list' && values.file !== undefined) throw new UsageError('list takes --convention only');
+  const conventionId = required(values.convention, 'convention');
+  if (!UUID.test(conventionId)) throw new UsageError(say.oppositions.conventionId);
+  if (action === 'list' && values.file !== undefined) throw new UsageError(say.oppositions.listOptions);
   const pseudonyms = action === 'add' ? await pseudonymsToAdd(values.file, positionals) : [];
+  const api = required(values.api ?? process.env.NONRECOURS_API_URL, 'api');
+  const clientId = required(values['client-id'] ?? process.env.NONRECOURS_CLIENT_ID, 'client-id');
+  const clientSecret = required(
+    values['client-secret'] ?? process.env.NONRECOURS_CLIENT_SECRET,
+    'client-secret',
+  );
 
   try {
-    return await withAdminDatabase(async ({ db }) => {
-      if (action === 'add') {
-        const outcome = await registerOppositions(
-          db,
-          { ...cliActor(), actor: 'cli' },
-          conventionId,
-          pseudonyms,
+    const client = createApiClient(api);
+    const token = await client.token(clientId, clientSecret);
+    if (action === 'add') {
+      // The API takes at most 10,000 a request; each batch is idempotent, so a retry is harmless.
+      const total = { submitted: 0, registered: 0, already_registered: 0, cases_deleted: 0 };
+      for (let i = 0; i < pseudonyms.length; i += 10_000) {
+        const outcome = await client.addOppositions(token, conventionId, pseudonyms.slice(i, i + 10_000));
+        total.submitted += outcome.submitted;
+        total.registered += outcome.registered;
+        total.already_registered += outcome.already_registered;
+        total.cases_deleted += outcome.cases_deleted;
+      }
+      if (jsonOutput()) printJson(total);
+      else
+        console.log(
+          say.oppositions.outcome(
+            total.submitted,
+            total.registered,
+            total.already_registered,
+            total.cases_deleted,
+          ),
         );
-        console.log(JSON.stringify(outcome));
+      return 0;
+    }
+    const items: unknown[] = [];
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await client.oppositions(token, conventionId, cursor);
+      if (jsonOutput()) items.push(...page.items);
+      else for (const o of page.items) console.log(JSON.stringify(o));
+      if (page.next_cursor === null) {
+        if (jsonOutput()) printJson({ total: page.total, items });
+        console.error(say.oppositions.listed(page.total));
         return 0;
       }
-      if (!(await findConvention(db, conventionId))) throw new UsageError('no convention has that id');
-      let count = 0;
-      let after: string | undefined;
-      for (;;) {
-        const page = await listOppositions(db, conventionId, { limit: PAGE, after });
-        for (const o of page) console.log(JSON.stringify(o));
-        count += page.length;
-        if (page.length < PAGE) break;
-        after = page.at(-1)!.pseudonym;
-      }
-      await appendAuditEvent(db, {
-        ...cliActor(),
-        conventionId,
-        action: 'opposition.list',
-        target: `convention/${conventionId}/oppositions`,
-        purpose: 'rights',
-        outcome: 'success',
-        recordCount: count,
-      });
-      console.error(`${count} opposition${count === 1 ? '' : 's'}`);
-      return 0;
-    });
+      cursor = page.next_cursor;
+    }
   } catch (error) {
-    if (error instanceof AppError) throw new UsageError(`${error.code}: ${error.message}`);
+    if (error instanceof ApiError || error instanceof ApiUnreachableError) {
+      console.error(`nonrecours oppositions: ${error.message}`);
+      return 1;
+    }
     throw error;
   }
 }

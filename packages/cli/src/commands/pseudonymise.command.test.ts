@@ -10,7 +10,8 @@ import { sampleClearRow, toCsv } from '../toolkit/sample-clear-file.ts';
 const main = new URL('../main.ts', import.meta.url).pathname;
 const cli = (...args: string[]) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, [main, ...args], (error, stdout, stderr) =>
+    // These cases read the English messages (--lang en); the French ones are the default.
+    execFile(process.execPath, [main, '--lang', 'en', ...args], (error, stdout, stderr) =>
       resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
     );
   });
@@ -87,8 +88,18 @@ describe('nonrecours pseudonymise then reidentify', () => {
     );
     expect(back.code).toBe(0);
     expect(back.stderr).toMatch(/1 contacts written .*: 1 of 1 cases found/);
-    const found = parse(await readFile(contacts), { delimiter: ';', columns: true }) as unknown[];
-    expect(found).toEqual([{ case_id: 'A', person_pseudo: extract[3]!.person_pseudo, ...rows[3] }]);
+    const found = parse(await readFile(contacts), { delimiter: ';', columns: true, bom: true }) as unknown[];
+    // For a spreadsheet: amounts with a decimal comma.
+    const { pension, household_resources, ...rest } = rows[3]!;
+    expect(found).toEqual([
+      {
+        case_id: 'A',
+        person_pseudo: extract[3]!.person_pseudo,
+        ...rest,
+        pension: pension!.replace('.', ','),
+        household_resources: household_resources!.replace('.', ','),
+      },
+    ]);
   });
 
   it('exits 2 on unusable input and 1 when every row is refused, leaving no extract', async () => {

@@ -4,6 +4,8 @@
 import { createReadStream } from 'node:fs';
 import { keyCheckValue } from '@nonrecours/pseudo';
 import { UsageError } from '../cli-error.ts';
+import { jsonOutput, messages, printJson } from '../messages/language.ts';
+import { asUtf8, parseEncoding } from '../toolkit/clear-encoding.ts';
 import {
   inputSize,
   loadKey,
@@ -16,18 +18,8 @@ import {
 } from '../toolkit/command-options.ts';
 import { pseudonymiseStream } from '../toolkit/pseudonymise-stream.ts';
 
-const usage = `usage: nonrecours pseudonymise --kind KIND --key-file KEY --in CLEAR.csv --out EXTRACT.csv
-                               [--errors ERRORS.csv] [--clk] [--threads N]
-
-  --kind      caf, cpam, msa, carsat or landlord (the clear columns of each: packages/pseudo/README.md)
-  --key-file  the convention key file
-  --in        the clear file (CSV, ';' or ',', UTF-8)
-  --out       the extract to write
-  --errors    where to list refused rows as line;column;code (no values)
-  --clk       also compute identity_clk, the Bloom filter for fuzzy linkage
-  --threads   threads to use (default: the available cores)`;
-
 export async function run(argv: string[]): Promise<number> {
+  const say = messages();
   const values = parseOptions(
     argv,
     {
@@ -38,58 +30,67 @@ export async function run(argv: string[]): Promise<number> {
       errors: { type: 'string' },
       clk: { type: 'boolean' },
       threads: { type: 'string' },
+      encoding: { type: 'string' },
     },
-    usage,
+    say.pseudonymise.usage,
   );
   if (!values) return 0;
   const kind = parseKind(values.kind);
+  const encoding = parseEncoding(values.encoding);
   const key = await loadKey(required(values['key-file'], 'key-file'));
   const input = required(values.in, 'in');
   const outPath = required(values.out, 'out');
   const threads = values.threads === undefined ? undefined : Number(values.threads);
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
-    throw new UsageError('--threads is a whole number from 1');
+    throw new UsageError(say.pseudonymise.threads);
   }
-  const size = await inputSize(input, 'the clear file');
+  const size = await inputSize(input, say.files.clear);
 
   let out: OutputFile | undefined;
   let errors: OutputFile | undefined;
   try {
     out = await openOutput(outPath);
     errors = values.errors ? await openOutput(values.errors) : undefined;
-    const progress = progressBar('pseudonymise', size);
+    const progress = progressBar(say.progress.pseudonymise, size);
     const summary = await pseudonymiseStream({
       kind,
       key,
-      input: createReadStream(input),
+      input: asUtf8(createReadStream(input), encoding, say.files.clear),
       output: out.stream,
       errors: errors?.stream,
       clk: values.clk ?? false,
       threads,
-      onProgress: (bytes) => progress.update(bytes),
-    });
-    progress.stop();
+      onProgress: (bytes) => progress.update(Math.min(bytes, size)),
+    }).finally(() => progress.stop());
 
-    const refused = Object.entries(summary.refusedByCode)
-      .map(([code, n]) => `${code}: ${n}`)
-      .join(', ');
-    const errorsNote = values.errors ? `, listed in ${values.errors}` : ' (--errors FILE lists them)';
+    const refused = say.refusedCounts(summary.refusedByCode);
     await errors?.commit();
+    const report = {
+      extract: summary.rowsWritten > 0 ? outPath : null,
+      schema: summary.schema,
+      kcv: keyCheckValue(key),
+      rows_written: summary.rowsWritten,
+      rows_refused: summary.rowsRefused,
+      refused_by_code: summary.refusedByCode,
+      errors_file: values.errors ?? null,
+    };
     if (summary.rowsWritten === 0) {
       await out.discard();
+      if (jsonOutput()) printJson(report);
       console.error(
-        summary.rowsRefused === 0
-          ? 'nonrecours pseudonymise: the clear file has no rows'
-          : `nonrecours pseudonymise: all ${summary.rowsRefused} rows were refused (${refused}); no extract written`,
+        `nonrecours pseudonymise: ${
+          summary.rowsRefused === 0
+            ? say.pseudonymise.noRows
+            : say.pseudonymise.allRefused(summary.rowsRefused, refused)
+        }`,
       );
       return 1;
     }
     await out.commit();
-    console.error(
-      `${summary.rowsWritten} rows written to ${outPath} (schema ${summary.schema}, key check value ${keyCheckValue(key)})`,
-    );
+    if (jsonOutput()) printJson(report);
+    console.error(say.pseudonymise.written(summary.rowsWritten, outPath, summary.schema, report.kcv));
     if (summary.rowsRefused > 0) {
-      console.error(`warning: ${summary.rowsRefused} rows refused (${refused})${errorsNote}`);
+      console.error(say.pseudonymise.refused(summary.rowsRefused, refused, values.errors));
     }
     return 0;
   } catch (error) {
@@ -97,7 +98,7 @@ export async function run(argv: string[]): Promise<number> {
     await errors?.discard();
     const code = (error as NodeJS.ErrnoException).code;
     if ((error as NodeJS.ErrnoException).syscall === 'write')
-      throw new UsageError(`cannot write the output (${code})`);
+      throw new UsageError(say.cannotWrite(outPath, String(code)));
     throw error;
   }
 }

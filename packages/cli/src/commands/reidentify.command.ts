@@ -1,10 +1,14 @@
 // `nonrecours reidentify`: finds, in the partner's own clear file, the people behind the cases the
 // service returned, and writes them with the case columns to a contacts file. Local only: nothing is
-// sent anywhere, and only counts are printed.
+// sent anywhere, and only counts are printed. Finding nobody at all fails (exit 1): it is almost
+// always the wrong key, kind or clear file, never a result.
 
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { keyCheckValue } from '@nonrecours/pseudo';
 import { UsageError } from '../cli-error.ts';
+import { jsonOutput, messages, printJson } from '../messages/language.ts';
+import { asUtf8, parseEncoding } from '../toolkit/clear-encoding.ts';
 import {
   inputSize,
   loadKey,
@@ -17,16 +21,6 @@ import {
 } from '../toolkit/command-options.ts';
 import { caseKeyColumns, reidentifyStream } from '../toolkit/reidentify-stream.ts';
 
-const usage = `usage: nonrecours reidentify --kind KIND --cases CASES.csv --clear CLEAR.csv --key-file KEY
-                             --out CONTACTS.csv
-
-  --kind      the kind of your clear file: caf, cpam, msa, carsat or landlord
-  --cases     the cases from the service, with ${caseKeyColumns.join(', ')} (at least one);
-              a case is looked up by the first of them it has a value for
-  --clear     your clear file, as given to 'nonrecours pseudonymise'
-  --key-file  the convention key file
-  --out       the contacts to write: the case columns, then the matching clear row's`;
-
 async function* counted(path: string, onBytes: (n: number) => void): AsyncGenerator<Buffer> {
   let read = 0;
   for await (const part of createReadStream(path)) {
@@ -37,6 +31,7 @@ async function* counted(path: string, onBytes: (n: number) => void): AsyncGenera
 }
 
 export async function run(argv: string[]): Promise<number> {
+  const say = messages();
   const values = parseOptions(
     argv,
     {
@@ -45,54 +40,71 @@ export async function run(argv: string[]): Promise<number> {
       clear: { type: 'string' },
       'key-file': { type: 'string' },
       out: { type: 'string' },
+      encoding: { type: 'string' },
     },
-    usage,
+    say.reidentify.usage(caseKeyColumns),
   );
   if (!values) return 0;
   const kind = parseKind(values.kind);
+  const encoding = parseEncoding(values.encoding);
   const key = await loadKey(required(values['key-file'], 'key-file'));
   const casesPath = required(values.cases, 'cases');
   const clearPath = required(values.clear, 'clear');
   const outPath = required(values.out, 'out');
-  await inputSize(casesPath, 'the cases file');
-  const size = await inputSize(clearPath, 'the clear file');
+  await inputSize(casesPath, say.files.cases);
+  const size = await inputSize(clearPath, say.files.clear);
   let cases: Buffer;
   try {
     cases = await readFile(casesPath);
   } catch (error) {
     throw new UsageError(
-      `cannot read the cases file ${casesPath} (${(error as NodeJS.ErrnoException).code})`,
+      say.cannotRead(say.files.cases, casesPath, String((error as NodeJS.ErrnoException).code)),
     );
   }
 
   let out: OutputFile | undefined;
   try {
     out = await openOutput(outPath);
-    const progress = progressBar('reidentify', size);
+    const progress = progressBar(say.progress.reidentify, size);
     const summary = await reidentifyStream({
       kind,
       key,
       cases,
-      clear: counted(clearPath, progress.update),
+      clear: asUtf8(counted(clearPath, progress.update), encoding, say.files.clear),
       output: out.stream,
-    });
-    progress.stop();
-    await out.commit();
+    }).finally(() => progress.stop());
+    const kcv = keyCheckValue(key);
+    const nobody = summary.cases > 0 && summary.casesMatched === 0;
+    if (nobody) await out.discard();
+    else await out.commit();
+    if (jsonOutput()) {
+      printJson({
+        contacts: nobody ? null : outPath,
+        cases: summary.cases,
+        cases_found: summary.casesMatched,
+        cases_not_found: summary.casesUnmatched,
+        contacts_written: summary.contactsWritten,
+        clear_rows_skipped: summary.clearRowsSkipped,
+        kcv,
+      });
+    }
+    if (nobody) {
+      console.error(`nonrecours reidentify: ${say.reidentify.nobody(summary.cases, kcv)}`);
+      return 1;
+    }
     console.error(
-      `${summary.contactsWritten} contacts written to ${outPath}: ${summary.casesMatched} of ${summary.cases} cases found`,
+      say.reidentify.written(summary.contactsWritten, outPath, summary.casesMatched, summary.cases),
     );
-    if (summary.casesUnmatched > 0) {
-      console.error(`warning: cases matching nobody in ${clearPath}: ${summary.casesUnmatched}`);
-    }
-    if (summary.clearRowsSkipped > 0) {
-      console.error(`warning: rows of ${clearPath} without a usable identifier: ${summary.clearRowsSkipped}`);
-    }
+    if (summary.casesUnmatched > 0)
+      console.error(say.reidentify.unmatched(summary.casesUnmatched, clearPath));
+    if (summary.clearRowsSkipped > 0)
+      console.error(say.reidentify.skipped(summary.clearRowsSkipped, clearPath));
     return 0;
   } catch (error) {
     await out?.discard();
     const code = (error as NodeJS.ErrnoException).code;
     if ((error as NodeJS.ErrnoException).syscall === 'write')
-      throw new UsageError(`cannot write ${outPath} (${code})`);
+      throw new UsageError(say.cannotWrite(outPath, String(code)));
     throw error;
   }
 }

@@ -22,6 +22,12 @@ describe('nonrecours synth', () => {
     await expect(run(['--persons', '10', ...base, '--months', '37'])).rejects.toThrow(/--months/);
     await expect(run(['--persons', '10', ...base, '--months', '2.5'])).rejects.toThrow(/--months/);
     await expect(run(['--persons', '10', ...base, '--take-up', '0.1'])).rejects.toThrow(/--months 2/);
+    await expect(run(['--persons', '10', ...base, '--landlord-v2', '--month', '2024-09'])).rejects.toThrow(
+      /--landlord-v2 needs --month 2024-10/,
+    );
+    await expect(run(['--persons', '10', ...base, '--landlord-v2', '--months', '2'])).rejects.toThrow(
+      UsageError,
+    );
     await expect(run(['--persons', '10', ...base, '--months', '2', '--birth', '1.5'])).rejects.toThrow(
       /--birth must be between 0 and 1/,
     );

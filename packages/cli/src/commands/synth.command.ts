@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { UsageError } from '../cli-error.ts';
+import { firstAplMonth } from '../synth/housing-aid.ts';
 import { firstSupportedMonth } from '../synth/legal-parameters.ts';
 import { formatMonth, parseMonth } from '../synth/months.ts';
 import { defaultMonthlyRates, type MonthlyRates } from '../synth/months-evolution.ts';
@@ -23,6 +24,7 @@ const rateFlags: Record<string, keyof MonthlyRates> = {
 };
 
 const HELP = `usage: nonrecours synth --persons N --seed S --out DIR [--month YYYY-MM] [--noise-rate R] [--monthly]
+       [--landlord-v2]
        [--months M [--take-up R] [--take-up-contacted R] [--contact-share P] [--move-out R]
         [--job-change R] [--birth R]]
 
@@ -36,6 +38,7 @@ cases rule pack fr.v1 must find at as_of = the month), landlord-links.csv and ma
   --month YYYY-MM  reference month and as_of (default ${DEFAULT_MONTH}, from ${formatMonth(firstSupportedMonth)})
   --noise-rate R   share of landlord rows with a noisy identity (default ${DEFAULT_NOISE_RATE})
   --monthly        write caf.v2 and msa.v2 (the monthly columns) instead of caf.v1 and msa.v1 (one month only)
+  --landlord-v2    write landlord.v2 (the housing-aid columns) and the APL.LANDLORD ground truth (from 2024-10)
 
 With --months M (2 to ${MAX_MONTHS}): the same population over M consecutive months from --month, one
 folder DIR/YYYY-MM per month holding the files above plus contacts.csv and, from the second month,
@@ -61,6 +64,7 @@ export async function run(argv: string[]): Promise<number> {
         months: { type: 'string' },
         ...Object.fromEntries(Object.keys(rateFlags).map((flag) => [flag, { type: 'string' as const }])),
         monthly: { type: 'boolean', default: false },
+        'landlord-v2': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -86,6 +90,11 @@ export async function run(argv: string[]): Promise<number> {
       `--month must be ${formatMonth(firstSupportedMonth)} or later (the rules support no earlier as_of)`,
     );
   }
+  if (values['landlord-v2'] === true && asOf < firstAplMonth) {
+    throw new UsageError(
+      `--landlord-v2 needs --month ${formatMonth(firstAplMonth)} or later (APL.md's tables)`,
+    );
+  }
   const noiseRate = Number(values['noise-rate']);
   if (!(noiseRate >= 0 && noiseRate <= 1)) throw new UsageError('--noise-rate must be between 0 and 1');
   const months = values.months === undefined ? 1 : Number(values.months);
@@ -103,6 +112,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (months > 1) {
     if (values.monthly === true) throw new UsageError('--monthly is not supported with --months');
+    if (values['landlord-v2'] === true) throw new UsageError('--landlord-v2 is not supported with --months');
     return runMonths({
       persons,
       seed: values.seed,
@@ -126,6 +136,7 @@ export async function run(argv: string[]): Promise<number> {
     out: values.out,
     noiseRate,
     monthly: values.monthly === true,
+    landlordV2: values['landlord-v2'] === true,
     onProgress: (n) => bar?.update(n),
   });
   bar?.stop();

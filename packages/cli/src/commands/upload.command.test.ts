@@ -15,7 +15,7 @@ const cli = (args: string[], env: Record<string, string> = {}) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     execFile(
       process.execPath,
-      [main, 'upload', ...args],
+      [main, 'upload', '--lang', 'en', ...args],
       { env: { ...process.env, ...env } },
       (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
     );
@@ -163,7 +163,7 @@ describe('nonrecours upload', () => {
     const result = await cli(args(api.url));
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
-      `extract ${extractId}: accepted (3 rows, 2 valid, 1 with errors)\n  line 3, commune: invalid_commune\n`,
+      `extract ${extractId}: accepted (3 rows, 2 valid, 1 with errors)\n  line 3, commune: invalid_commune (invalid INSEE commune code (5 characters, 2A/2B for Corsica; not a postcode))\n`,
     );
     const [upload] = api.received;
     const file = await readFile(extract);
@@ -187,7 +187,7 @@ describe('nonrecours upload', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe(
       'dry run: the extract would be accepted (3 rows, 2 valid, 1 with errors); nothing was stored\n' +
-        '  line 3, commune: invalid_commune\n',
+        '  line 3, commune: invalid_commune (invalid INSEE commune code (5 characters, 2A/2B for Corsica; not a postcode))\n',
     );
     const [check] = api.received;
     expect(check!.query.get('dry_run')).toBe('true');
@@ -216,7 +216,9 @@ describe('nonrecours upload', () => {
       { NONRECOURS_API_URL: api.url, NONRECOURS_CLIENT_ID: 'partner', NONRECOURS_CLIENT_SECRET: 'secret' },
     );
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/: rejected .*\n {2}line 3, commune: invalid_commune\n/);
+    expect(result.stdout).toMatch(
+      /: rejected .*\n {2}line 3, commune: invalid_commune \(invalid INSEE commune code/,
+    );
   });
 
   it('prints the API refusal as code: message, even when it comes before the body is read', async () => {
@@ -233,6 +235,11 @@ describe('nonrecours upload', () => {
     );
     const badSecret = await cli(args(api.url).map((a) => (a === 'secret' ? 'wrong' : a)));
     expect(badSecret.stderr).toBe('nonrecours upload: invalid_client: unknown client or wrong secret\n');
+    // In French (the last --lang wins), the refusal also says what to do about it.
+    const french = await cli([...args(api.url).map((a) => (a === keyFile ? other : a)), '--lang', 'fr']);
+    expect(french.stderr).toBe(
+      'nonrecours upload: key_check_mismatch: the key check value is not the convention’s (la clé avec laquelle l’extrait a été fait n’est pas celle de la convention : comparez « nonrecours keys kcv » à la valeur enregistrée)\n',
+    );
   });
 
   it('says so in one line when the API has no extracts route or cannot be reached', async () => {

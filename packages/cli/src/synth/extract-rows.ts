@@ -144,11 +144,25 @@ export function partnerRows(h: Household, asOf: number): PartnerRow[] {
           rent: amount(h.rent),
           arrears_months: String(h.arrearsMonths),
           apl: bool(h.housingAid),
+          ...landlordV2Values(h),
         },
       });
     }
   }
   return rows;
+}
+
+/** The landlord.v2 columns (a v1 formatter leaves them out). */
+function landlordV2Values(h: Household): Record<string, string> {
+  const v2 = h.landlordV2;
+  if (v2 === null) return {};
+  const text = (x: number | null, write: (x: number) => string) => (x === null ? '' : write(x));
+  return {
+    conventionne: v2.conventionne === null ? '' : bool(v2.conventionne),
+    annual_resources: text(v2.annualResources, amount),
+    apl_amount: text(v2.aplAmount, amount),
+    dependants: text(v2.dependants, String),
+  };
 }
 
 export type RowFormatter = {

@@ -59,6 +59,7 @@ function household(over: Partial<Household>): Household {
     familyId: 'F1',
     tenancyId: '',
     tenancyPseudo: 'T1',
+    landlordV2: null,
     entitled: { rsa: false, ppa: false, aspa: false, c2s: 'none' },
     ...over,
   };

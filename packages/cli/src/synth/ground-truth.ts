@@ -24,9 +24,11 @@ import {
   tenancyAgeCondition,
   tenancyUnit,
 } from './household-rules.ts';
+import { aplAmount } from './housing-aid.ts';
+import { aplTenancy } from './landlord-v2.ts';
 import { fixed } from './legal-parameters.ts';
 
-export type Benefit = 'rsa' | 'ppa' | 'c2s' | 'aspa';
+export type Benefit = 'rsa' | 'ppa' | 'c2s' | 'aspa' | 'housing_aid';
 
 /**
  * What the case needs from linkage: `exact`, a person_pseudo join across two extracts; `none`, a
@@ -148,6 +150,23 @@ export function groundTruth(asOf: number, h: Household): TruthRow[] {
         link: 'absent',
         source: 'landlord',
         amount: toCents(rsa),
+      });
+    }
+  }
+
+  // APL.LANDLORD (APL.md): a landlord.v2 tenancy without APL whose estimated aid is above 0.
+  const tenancy = h.socialTenant && !h.housingAid && h.landlordV2 ? aplTenancy(h, h.landlordV2) : null;
+  if (tenancy) {
+    const aid = aplAmount(asOf, tenancy);
+    if (aid > 0) {
+      rows.push({
+        subject: h.tenancyPseudo,
+        subjectKind: 'tenancy',
+        benefit: 'housing_aid',
+        rule: 'APL.LANDLORD',
+        link: 'none',
+        source: 'landlord',
+        amount: aid,
       });
     }
   }

@@ -359,6 +359,7 @@ export function drawHousehold(rng: Rng, asOf: number, index: number): Draft {
     familyId: '',
     tenancyId: '',
     tenancyPseudo: '',
+    landlordV2: null,
     entitled: { rsa: false, ppa: false, aspa: false, c2s: 'none' },
   };
   const pool = drawPool[commune.overseas ? 'overseas' : 'metropolitan'](rng);

@@ -25,6 +25,17 @@ export type LandlordIdentity = {
   noise: string | null;
 };
 
+/** The landlord.v2 columns of a tenancy, as its rows state them (null: the column is left empty). */
+export type LandlordV2 = {
+  conventionne: boolean | null;
+  /** The RFR of year N-2 the landlord holds (€ a year). */
+  annualResources: number | null;
+  /** The APL paid for the tenancy, when paid and stated. */
+  aplAmount: number | null;
+  /** Dependants under 21, stated only when they differ from household_children. */
+  dependants: number | null;
+};
+
 export type Person = {
   sex: 1 | 2;
   birthDate: string;
@@ -84,6 +95,8 @@ export type Household = {
   tenancyId: string;
   /** household_pseudo of the tenancy, filled in by the writer. */
   tenancyPseudo: string;
+  /** What a landlord.v2 extract adds for a social tenant (landlord-v2.ts); null when it writes v1. */
+  landlordV2: LandlordV2 | null;
   /** What the household is truly entitled to (by the fr.v1 formulas on its true situation). */
   entitled: { rsa: boolean; ppa: boolean; aspa: boolean; c2s: C2sStatus };
 };

@@ -56,15 +56,16 @@ describe('determinism', () => {
 });
 
 describe.each([
-  ['v1', false],
-  ['v2 (--monthly)', true],
-])('a written territory, %s', (_name, monthly) => {
+  ['v1', false, false],
+  ['v2 (--monthly)', true, false],
+  ['v2 (--monthly --landlord-v2)', true, true],
+])('a written territory, %s', (_name, monthly, landlordV2) => {
   let dir: string;
   const schemaOf = (kind: ExtractKind): string =>
     JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).files[kind].schema;
   beforeAll(async () => {
     dir = freshDir();
-    await synthesise({ persons: 5000, seed: 'files', asOf, out: dir, monthly });
+    await synthesise({ persons: 5000, seed: 'files', asOf, out: dir, monthly, landlordV2 });
   });
 
   it('holds a 0600 key file whose kcv is the one in kcv and in the manifest', () => {
@@ -78,7 +79,8 @@ describe.each([
   it('heads every clear file with clearColumns and every extract with the columns of its schema', () => {
     for (const kind of extractKinds) {
       const schema = schemaOf(kind);
-      expect(schema).toBe(monthly && (kind === 'caf' || kind === 'msa') ? `${kind}.v2` : `${kind}.v1`);
+      const v2 = kind === 'landlord' ? landlordV2 : monthly && (kind === 'caf' || kind === 'msa');
+      expect(schema).toBe(`${kind}.${v2 ? 'v2' : 'v1'}`);
       expect(lines(join(dir, `${kind}.clear.csv`))[0]).toBe(clearColumns(kind, schema).join(';'));
       expect(lines(join(dir, `${kind}.extract.csv`))[0]).toBe(
         schemaColumns(kind, schema)
@@ -209,5 +211,42 @@ describe('the committed fixture', () => {
     expect(filesOf(fixture)).toEqual(filesOf(dir));
     for (const f of filesOf(dir))
       expect(readFileSync(join(fixture, f)).equals(readFileSync(join(dir, f))), f).toBe(true);
+  });
+});
+
+describe('a landlord.v2 territory', () => {
+  it('is the v1 territory with the housing-aid columns, and its ground truth adds the APL.LANDLORD cases', async () => {
+    const [v1, v2] = [freshDir(), freshDir()];
+    await synthesise({ persons: 3000, seed: 'apl', asOf, out: v1 });
+    await synthesise({ persons: 3000, seed: 'apl', asOf, out: v2, landlordV2: true });
+    for (const kind of ['caf', 'cpam', 'msa', 'carsat'] as const)
+      expect(
+        readFileSync(join(v2, `${kind}.extract.csv`)).equals(readFileSync(join(v1, `${kind}.extract.csv`))),
+      ).toBe(true);
+    const rows1 = parse(readFileSync(join(v1, 'landlord.extract.csv')), { delimiter: ';', columns: true });
+    const rows2 = parse(readFileSync(join(v2, 'landlord.extract.csv')), { delimiter: ';', columns: true });
+    expect(rows2).toHaveLength(rows1.length);
+    for (const [i, row] of (rows2 as Record<string, string>[]).entries()) {
+      const before = (rows1 as Record<string, string>[])[i]!;
+      for (const name of Object.keys(before)) expect(row[name], name).toBe(before[name]);
+    }
+    const truth1 = lines(join(v1, 'ground-truth.csv'));
+    const truth2 = lines(join(v2, 'ground-truth.csv'));
+    expect(truth2.filter((line) => !line.includes(';APL.LANDLORD;'))).toEqual(truth1);
+    expect(
+      truth2.filter((line) => line.includes(';tenancy;housing_aid;APL.LANDLORD;none;landlord;')).length,
+    ).toBeGreaterThan(5);
+  });
+
+  it('needs an as_of from 2024-10, the first month of APL.md’s tables', async () => {
+    await expect(
+      synthesise({
+        persons: 10,
+        seed: 'apl',
+        asOf: parseMonth('2024-09')!,
+        out: freshDir(),
+        landlordV2: true,
+      }),
+    ).rejects.toThrow(/2024-10/);
   });
 });

@@ -26,7 +26,9 @@ import {
   type HouseholdGenerator,
   type NonTakeUpRates,
 } from './household-generator.ts';
+import { firstAplMonth } from './housing-aid.ts';
 import { noiseKinds } from './identity-noise.ts';
+import { drawLandlordV2 } from './landlord-v2.ts';
 import { formatMonth } from './months.ts';
 import { createRng } from './prng.ts';
 
@@ -35,6 +37,8 @@ export const DEFAULT_NOISE_RATE = 0.1;
 export type SynthOptions = {
   /** Write caf.v2 and msa.v2, with their monthly columns, instead of v1. */
   monthly?: boolean;
+  /** Write landlord.v2 (the housing-aid columns) and the APL.LANDLORD ground truth; as_of from 2024-10. */
+  landlordV2?: boolean;
   persons: number;
   seed: string;
   /** as_of month index (months.ts). */
@@ -128,6 +132,9 @@ export async function synthesise(options: SynthOptions): Promise<Manifest> {
   const { persons, seed, asOf, out } = options;
   const noiseRate = options.noiseRate ?? DEFAULT_NOISE_RATE;
   const nonTakeUp = options.nonTakeUp ?? defaultNonTakeUp;
+  if (options.landlordV2 && asOf < firstAplMonth) {
+    throw new RangeError('landlord.v2 territories start in 2024-10, the first month of APL.md’s tables');
+  }
   mkdirSync(out, { recursive: true });
 
   const key = keyOfSeed(seed);
@@ -138,10 +145,16 @@ export async function synthesise(options: SynthOptions): Promise<Manifest> {
   writeFileSync(join(out, 'kcv'), `${pseudonymiser.kcv}\n`);
 
   // caf.v2 and msa.v2 with `monthly`: each month of the window states the household's situation.
+  const v2 = (kind: ExtractKind) => schemasOfKind[kind].find((s) => s.endsWith('.v2')) ?? schemaOfKind[kind];
   const schemaOf = (kind: ExtractKind) =>
-    options.monthly
-      ? (schemasOfKind[kind].find((s) => s.endsWith('.v2')) ?? schemaOfKind[kind])
-      : schemaOfKind[kind];
+    kind === 'landlord'
+      ? options.landlordV2
+        ? v2(kind)
+        : schemaOfKind[kind]
+      : options.monthly
+        ? v2(kind)
+        : schemaOfKind[kind];
+  const landlordV2Rng = createRng(seed, 'landlord-v2');
   const files = {} as Record<ExtractKind, { clear: CsvFile; extract: CsvFile }>;
   for (const kind of extractKinds) {
     files[kind] = {
@@ -175,6 +188,7 @@ export async function synthesise(options: SynthOptions): Promise<Manifest> {
       const h = generator.next(persons - written);
       for (const p of members(h)) p.pseudo = pseudonymiser.personPseudo(p.identity.nir);
       if (h.socialTenant) h.tenancyPseudo = pseudonymiser.householdPseudo('landlord', h.tenancyId);
+      if (h.socialTenant && options.landlordV2) h.landlordV2 = drawLandlordV2(landlordV2Rng, asOf, h);
 
       // identity_pseudo of each person as the caf or msa rows carry it, to label landlord links.
       const familyIdentity = new Map<Person, string>();

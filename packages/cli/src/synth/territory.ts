@@ -3,6 +3,7 @@
 // Weights follow the orders of magnitude of the populations; the shares of farming households and
 // of social housing are rough local colour, not statistics.
 
+import type { Zone } from './housing-aid.ts';
 import { weighted } from './prng.ts';
 
 export type Commune = {
@@ -13,49 +14,65 @@ export type Commune = {
   /** Multiplier of the social-housing share. */
   socialHousing: number;
   overseas: boolean;
+  /** Housing-aid zone (arrêté du 17 mars 1978, zoning of 2011); null overseas, outside APL.LANDLORD. */
+  aplZone: Zone | null;
 };
 
-const urban = (code: string, name: string, social = 0.8): Commune => ({
+const urban = (code: string, name: string, aplZone: Zone, social = 0.8): Commune => ({
   code,
   name,
   agricultural: 0.02,
   socialHousing: social,
   overseas: false,
+  aplZone,
 });
-const rural = (code: string, name: string): Commune => ({
+const rural = (code: string, name: string, aplZone: Zone): Commune => ({
   code,
   name,
   agricultural: 0.22,
   socialHousing: 0.5,
   overseas: false,
+  aplZone,
 });
 
 export const communes: readonly (readonly [Commune, number])[] = [
-  [{ ...urban('35238', 'Rennes', 1.3), agricultural: 0.003 }, 40],
-  [urban('35051', 'Cesson-Sévigné'), 4],
-  [urban('35281', 'Saint-Jacques-de-la-Lande', 1.1), 3],
-  [urban('35047', 'Bruz'), 4],
-  [urban('35024', 'Betton'), 2.5],
-  [urban('35055', 'Chantepie'), 2],
-  [urban('35210', 'Pacé'), 2.5],
-  [urban('35240', 'Le Rheu'), 2],
-  [urban('35278', 'Saint-Grégoire'), 2],
-  [urban('35334', 'Thorigné-Fouillard'), 2],
-  [urban('35066', 'Chartres-de-Bretagne'), 1.5],
-  [urban('35353', 'Vezin-le-Coquet'), 1],
-  [urban('35001', 'Acigné'), 1.5],
-  [urban('35196', 'Mordelles'), 1.5],
-  [rural('35136', 'Janzé'), 2],
-  [rural('35126', 'Guichen'), 2],
-  [rural('35012', 'Bain-de-Bretagne'), 2],
-  [rural('35184', 'Montauban-de-Bretagne'), 1.5],
+  [{ ...urban('35238', 'Rennes', 2, 1.3), agricultural: 0.003 }, 40],
+  [urban('35051', 'Cesson-Sévigné', 2), 4],
+  [urban('35281', 'Saint-Jacques-de-la-Lande', 2, 1.1), 3],
+  [urban('35047', 'Bruz', 2), 4],
+  [urban('35024', 'Betton', 3), 2.5],
+  [urban('35055', 'Chantepie', 2), 2],
+  [urban('35210', 'Pacé', 3), 2.5],
+  [urban('35240', 'Le Rheu', 3), 2],
+  [urban('35278', 'Saint-Grégoire', 2), 2],
+  [urban('35334', 'Thorigné-Fouillard', 3), 2],
+  [urban('35066', 'Chartres-de-Bretagne', 2), 1.5],
+  [urban('35353', 'Vezin-le-Coquet', 2), 1],
+  [urban('35001', 'Acigné', 3), 1.5],
+  [urban('35196', 'Mordelles', 3), 1.5],
+  [rural('35136', 'Janzé', 3), 2],
+  [rural('35126', 'Guichen', 3), 2],
+  [rural('35012', 'Bain-de-Bretagne', 3), 2],
+  [rural('35184', 'Montauban-de-Bretagne', 3), 1.5],
   [
-    { code: '97411', name: 'Saint-Denis (La Réunion)', agricultural: 0.02, socialHousing: 1, overseas: true },
+    {
+      code: '97411',
+      name: 'Saint-Denis (La Réunion)',
+      agricultural: 0.02,
+      socialHousing: 1,
+      overseas: true,
+      aplZone: null,
+    },
     12,
   ],
 ];
 
 export const communeCodes: readonly string[] = communes.map(([c]) => c.code);
+
+const zones = new Map(communes.map(([c]) => [c.code, c.aplZone]));
+
+/** A territory commune's housing-aid zone, null overseas. */
+export const aplZoneOf = (code: string): Zone | null => zones.get(code) ?? null;
 
 export const drawCommune = weighted(communes);
 

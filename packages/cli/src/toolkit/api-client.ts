@@ -1,17 +1,22 @@
-// The few API calls of the partner toolkit: a client-credentials token, a streamed extract upload,
-// the extract's status and its row errors. Failures become one-line errors: ApiError for an answer
-// of the API (`code: message`), ApiUnreachableError when there is no answer at all.
+// The partner toolkit's API calls, typed by the types generated from openapi/openapi.json
+// (../api/openapi-types.ts): openapi-fetch for the JSON routes, node:http for the streamed extract
+// upload. Failures become one-line errors: ApiError for an answer of the API (`code: message`),
+// ApiUnreachableError when there is no answer at all.
 
 import { createReadStream } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
+import createClient from 'openapi-fetch';
+import type { components, paths } from '../api/openapi-types.ts';
+import { messages } from '../messages/language.ts';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   readonly status: number;
   readonly code: string;
   constructor(status: number, code: string, message: string) {
-    super(`${code}: ${message}`);
+    const hint = messages().apiHints[code];
+    super(`${code}: ${message}${hint ? ` (${hint})` : ''}`);
     this.status = status;
     this.code = code;
   }
@@ -21,35 +26,19 @@ export class ApiUnreachableError extends Error {
   override readonly name = 'ApiUnreachableError';
 }
 
-/** An extract as the API describes it; only the fields the toolkit prints are named. */
-export type ExtractStatus = {
-  id: string;
-  status: string;
-  row_count?: number | null;
-  valid_count?: number | null;
-  error_count?: number | null;
-  refusal?: { code: string; message: string } | null;
-};
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+type UploadOperation = paths['/v1/conventions/{cid}/extracts']['post'];
 
+export type ExtractStatus = components['schemas']['Extract'];
 /** The verdict of a dry run: what an upload of the file would answer, with nothing stored. */
-export type ExtractCheck = {
-  dry_run: true;
-  verdict: 'accepted' | 'rejected';
-  refusal: { code: string; message: string } | null;
-  row_count: number;
-  valid_count: number;
-  error_count: number;
-  errors: { line: number; column: string | null; code: string }[];
-};
-
-export type RowErrorPage = {
-  items: { line: number; column: string | null; code: string }[];
-  next_cursor: number | null;
-};
+export type ExtractCheck = components['schemas']['ExtractCheck'];
+export type RowErrorPage = Json<paths['/v1/conventions/{cid}/extracts/{id}/errors']['get']['responses'][200]>;
+export type OppositionOutcome = components['schemas']['OppositionOutcome'];
+export type OppositionPage = Json<paths['/v1/conventions/{cid}/oppositions']['get']['responses'][200]>;
 
 export type ExtractUpload = {
   conventionId: string;
-  kind: string;
+  kind: UploadOperation['parameters']['query']['kind'];
   schema: string;
   referenceMonth: string;
   keyCheck: string;
@@ -66,6 +55,8 @@ export type ApiClient = {
   check(token: string, extract: ExtractUpload): Promise<ExtractCheck>;
   extract(token: string, conventionId: string, id: string): Promise<ExtractStatus>;
   rowErrors(token: string, conventionId: string, id: string, limit: number): Promise<RowErrorPage>;
+  addOppositions(token: string, conventionId: string, pseudonyms: string[]): Promise<OppositionOutcome>;
+  oppositions(token: string, conventionId: string, cursor: string | undefined): Promise<OppositionPage>;
 };
 
 function reasonOf(error: unknown): string {
@@ -74,53 +65,68 @@ function reasonOf(error: unknown): string {
 }
 
 /** The API's error body `{code, message}`, or the HTTP status when the answer is something else. */
-function apiError(status: number, body: string): ApiError {
-  try {
-    const parsed = JSON.parse(body) as { code?: unknown; message?: unknown };
-    if (typeof parsed.code === 'string')
-      return new ApiError(status, parsed.code, String(parsed.message ?? ''));
-  } catch {
-    // not JSON: fall through
+function apiError(status: number, body: unknown): ApiError {
+  let parsed = body;
+  if (typeof body === 'string') {
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      parsed = undefined;
+    }
   }
+  const { code, message } = (parsed ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string') return new ApiError(status, code, String(message ?? ''));
   return new ApiError(status, `http_${status}`, http.STATUS_CODES[status] ?? 'unexpected answer');
 }
 
 export function createApiClient(apiUrl: string): ApiClient {
   const base = new URL(apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`);
   if (base.protocol !== 'http:' && base.protocol !== 'https:') {
-    throw new ApiUnreachableError(`the API URL must start with https:// or http:// (${apiUrl})`);
+    throw new ApiUnreachableError(messages().api.scheme(apiUrl));
   }
-  const url = (path: string) => new URL(path.replace(/^\//, ''), base);
   const unreachable = (error: unknown) =>
-    new ApiUnreachableError(`cannot reach the API at ${base.origin} (${reasonOf(error)})`);
+    new ApiUnreachableError(messages().api.unreachable(base.origin, reasonOf(error)));
+  const client = createClient<paths>({
+    baseUrl: base.href.replace(/\/$/, ''),
+    fetch: (request: Request) => fetch(request, { signal: AbortSignal.timeout(60_000) }),
+  });
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}`, accept: 'application/json' });
 
-  async function json<T>(path: string, init: RequestInit): Promise<T> {
-    let response: Response;
+  /** The data of an answer, or its error as an ApiError; no answer at all is ApiUnreachableError. */
+  async function answer<D>(call: Promise<{ data?: D; error?: unknown; response: Response }>): Promise<D> {
+    let result: Awaited<typeof call>;
     try {
-      response = await fetch(url(path), { ...init, signal: AbortSignal.timeout(60_000) });
+      result = await call;
     } catch (error) {
       throw unreachable(error);
     }
-    const body = await response.text();
-    if (!response.ok) throw apiError(response.status, body);
-    try {
-      return JSON.parse(body) as T;
-    } catch {
-      throw new ApiError(response.status, 'unexpected_answer', `${path} did not answer JSON`);
+    if (!result.response.ok) throw apiError(result.response.status, result.error);
+    if (result.data === undefined) {
+      throw new ApiError(
+        result.response.status,
+        'unexpected_answer',
+        messages().api.notJson(result.response.url),
+      );
     }
+    return result.data;
   }
-  const bearer = (token: string) => ({ authorization: `Bearer ${token}`, accept: 'application/json' });
 
   // node:http rather than fetch: it sends Content-Length, and an early answer (a refusal before
   // the body is read) is received even though the rest of the body is then never sent.
   function postExtract<T>(token: string, e: ExtractUpload, dryRun: boolean): Promise<T> {
-    const target = url(`/v1/conventions/${encodeURIComponent(e.conventionId)}/extracts`);
-    target.search = new URLSearchParams({
+    const path: keyof paths = '/v1/conventions/{cid}/extracts';
+    const target = new URL(path.replace('{cid}', encodeURIComponent(e.conventionId)).slice(1), base);
+    const query: UploadOperation['parameters']['query'] = {
       kind: e.kind,
       schema: e.schema,
       reference_month: e.referenceMonth,
-      ...(dryRun ? { dry_run: 'true' } : {}),
-    }).toString();
+      ...(dryRun ? { dry_run: 'true' as const } : {}),
+    };
+    target.search = new URLSearchParams(query).toString();
+    const headers: NonNullable<UploadOperation['parameters']['header']> = {
+      'x-key-check': e.keyCheck,
+      ...(dryRun ? {} : { 'idempotency-key': e.idempotencyKey }),
+    };
     const transport = target.protocol === 'https:' ? https : http;
     return new Promise<T>((resolve, reject) => {
       let answered = false;
@@ -131,8 +137,7 @@ export function createApiClient(apiUrl: string): ApiClient {
           ...bearer(token),
           'content-type': 'text/csv; charset=utf-8',
           'content-length': String(e.size),
-          'x-key-check': e.keyCheck,
-          ...(dryRun ? {} : { 'idempotency-key': e.idempotencyKey }),
+          ...headers,
         },
       });
       request.on('response', (response) => {
@@ -152,7 +157,7 @@ export function createApiClient(apiUrl: string): ApiClient {
           try {
             resolve(JSON.parse(body) as T);
           } catch {
-            reject(new ApiError(status, 'unexpected_answer', 'the upload did not answer JSON'));
+            reject(new ApiError(status, 'unexpected_answer', messages().api.notJson(target.pathname)));
           }
         });
       });
@@ -175,35 +180,48 @@ export function createApiClient(apiUrl: string): ApiClient {
 
   return {
     async token(clientId, clientSecret) {
-      const answer = await json<{ access_token?: unknown }>('/v1/token', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({
-          grant_type: 'client_credentials',
-          client_id: clientId,
-          client_secret: clientSecret,
+      const data = await answer(
+        client.POST('/v1/token', {
+          body: { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret },
         }),
-      });
-      if (typeof answer.access_token !== 'string')
-        throw new ApiError(200, 'unexpected_answer', 'no access_token');
-      return answer.access_token;
+      );
+      return data.access_token;
     },
 
     upload: (token, e) => postExtract<ExtractStatus>(token, e, false),
     check: (token, e) => postExtract<ExtractCheck>(token, e, true),
 
-    extract: (token, conventionId, id) =>
-      json<ExtractStatus>(
-        `/v1/conventions/${encodeURIComponent(conventionId)}/extracts/${encodeURIComponent(id)}`,
-        {
+    extract: (token, cid, id) =>
+      answer(
+        client.GET('/v1/conventions/{cid}/extracts/{id}', {
+          params: { path: { cid, id } },
           headers: bearer(token),
-        },
+        }),
       ),
 
-    rowErrors: (token, conventionId, id, limit) =>
-      json<RowErrorPage>(
-        `/v1/conventions/${encodeURIComponent(conventionId)}/extracts/${encodeURIComponent(id)}/errors?limit=${limit}`,
-        { headers: bearer(token) },
+    rowErrors: (token, cid, id, limit) =>
+      answer(
+        client.GET('/v1/conventions/{cid}/extracts/{id}/errors', {
+          params: { path: { cid, id }, query: { limit } },
+          headers: bearer(token),
+        }),
+      ),
+
+    addOppositions: (token, cid, pseudonyms) =>
+      answer(
+        client.POST('/v1/conventions/{cid}/oppositions', {
+          params: { path: { cid } },
+          body: { pseudonyms },
+          headers: bearer(token),
+        }),
+      ),
+
+    oppositions: (token, cid, cursor) =>
+      answer(
+        client.GET('/v1/conventions/{cid}/oppositions', {
+          params: { path: { cid }, query: { limit: 1000, ...(cursor ? { cursor } : {}) } },
+          headers: bearer(token),
+        }),
       ),
   };
 }

@@ -7,6 +7,7 @@ import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import { type ExtractKind, extractKinds, KeyFormatError, readKeyFile } from '@nonrecours/pseudo';
 import { SingleBar } from 'cli-progress';
 import { UsageError } from '../cli-error.ts';
+import { language, messages } from '../messages/language.ts';
 
 type Values<T extends ParseArgsOptionsConfig> = ReturnType<
   typeof parseArgs<{ options: T; strict: true }>
@@ -28,20 +29,30 @@ export function parseOptions<T extends ParseArgsOptionsConfig>(
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values as Values<T>;
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
+    throw new UsageError(`${optionProblem(error)}\n\n${usage}`);
   }
+}
+
+/** parseArgs's error in the user's language; a stray argument is never repeated (it may be a NIR). */
+export function optionProblem(error: unknown): string {
+  const { code, message } = error as { code?: string; message: string };
+  const name = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return messages().unknownOption(name);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return messages().optionNeedsValue(name);
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return messages().unexpectedArgument;
+  return messages().optionError(message);
 }
 
 /** The value of a required option, or a UsageError naming it. */
 export function required(value: string | undefined, name: string): string {
-  if (value === undefined || value === '') throw new UsageError(`--${name} is required`);
+  if (value === undefined || value === '') throw new UsageError(messages().required(name));
   return value;
 }
 
 export function parseKind(value: string | undefined): ExtractKind {
   const kind = required(value, 'kind');
   if (!(extractKinds as readonly string[]).includes(kind)) {
-    throw new UsageError(`unknown kind '${kind}' (one of ${extractKinds.join(', ')})`);
+    throw new UsageError(messages().unknownKind(kind, extractKinds));
   }
   return kind as ExtractKind;
 }
@@ -52,16 +63,14 @@ export async function loadKey(path: string): Promise<Buffer> {
   try {
     mode = (await stat(path)).mode;
   } catch (error) {
-    throw new UsageError(`cannot read the key file ${path} (${(error as NodeJS.ErrnoException).code})`);
+    throw new UsageError(messages().keyFileUnreadable(path, String((error as NodeJS.ErrnoException).code)));
   }
-  if ((mode & 0o077) !== 0) {
-    console.error(`warning: the key file ${path} can be read by other users (chmod 600 ${path})`);
-  }
+  if ((mode & 0o077) !== 0) console.error(messages().keyFileReadable(path));
   try {
     return await readKeyFile(path);
   } catch (error) {
-    if (error instanceof KeyFormatError) throw new UsageError(`${path} is not a key file: ${error.message}`);
-    throw new UsageError(`cannot read the key file ${path} (${(error as NodeJS.ErrnoException).code})`);
+    if (error instanceof KeyFormatError) throw new UsageError(messages().notAKeyFile(path, error.message));
+    throw new UsageError(messages().keyFileUnreadable(path, String((error as NodeJS.ErrnoException).code)));
   }
 }
 
@@ -69,11 +78,11 @@ export async function loadKey(path: string): Promise<Buffer> {
 export async function inputSize(path: string, what: string): Promise<number> {
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new UsageError(`${what} ${path} is not a file`);
+    if (!info.isFile()) throw new UsageError(messages().notAFile(what, path));
     return info.size;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read ${what} ${path} (${(error as NodeJS.ErrnoException).code})`);
+    throw new UsageError(messages().cannotRead(what, path, String((error as NodeJS.ErrnoException).code)));
   }
 }
 
@@ -86,7 +95,7 @@ export async function openOutput(path: string): Promise<OutputFile> {
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
     stream.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new UsageError(`cannot write ${path} (${error.code})`)),
+      reject(new UsageError(messages().cannotWrite(path, String(error.code)))),
     );
   });
   // From now on write errors reach the writer (stream-writes.ts) rather than crash the process.
@@ -107,11 +116,12 @@ export type Progress = { update(value: number): void; stop(): void };
 export function progressBar(label: string, totalBytes: number): Progress {
   if (!process.stderr.isTTY || totalBytes === 0) return { update() {}, stop() {} };
   const bar = new SingleBar({
-    format: `${label} [{bar}] {percentage}% | {done}/{size} MB | ETA {eta_formatted}`,
+    format: `${label} [{bar}] {percentage} % | {done}/{size} ${messages().progress.mb} | ${messages().progress.eta} {eta_formatted}`,
     stream: process.stderr,
     hideCursor: true,
   });
-  const mb = (n: number) => (n / 1e6).toFixed(1);
+  const mb = (n: number) =>
+    (n / 1e6).toLocaleString(language(), { maximumFractionDigits: 1, minimumFractionDigits: 1 });
   bar.start(totalBytes, 0, { done: mb(0), size: mb(totalBytes) });
   return {
     update: (value) => bar.update(value, { done: mb(value) }),

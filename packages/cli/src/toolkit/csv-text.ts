@@ -4,6 +4,7 @@
 
 import { type Options, parse } from 'csv-parse/sync';
 import { UsageError } from '../cli-error.ts';
+import { messages } from '../messages/language.ts';
 
 export type Delimiter = ';' | ',';
 
@@ -28,19 +29,18 @@ export type Header = { delimiter: Delimiter; columns: string[] };
 /** Parses the header record of a file (BOM already removed); `what` names the file in messages. */
 export function parseHeader(record: Buffer | string, what: string): Header {
   const text = record.toString().replace(/^\uFEFF/, '');
-  if (text.trim() === '') throw new UsageError(`${what} is empty: a header row is expected`);
+  if (text.trim() === '') throw new UsageError(messages().emptyFile(what));
   const delimiter = detectDelimiter(text.split('\n', 1)[0]!);
   let rows: string[][];
   try {
     rows = parse(text, { ...parseOptions(delimiter), to: 1 });
   } catch {
-    throw new UsageError(`${what}: the header row is not valid CSV`);
+    throw new UsageError(messages().headerNotCsv(what));
   }
   const columns = (rows[0] ?? []).map((c) => c.trim());
   const seen = new Set<string>();
   const repeated = columns.filter((c) => seen.has(c) || !seen.add(c));
-  if (repeated.length > 0)
-    throw new UsageError(`${what}: repeated columns: ${[...new Set(repeated)].join(', ')}`);
+  if (repeated.length > 0) throw new UsageError(messages().repeatedColumns(what, [...new Set(repeated)]));
   return { delimiter, columns };
 }
 
@@ -56,4 +56,12 @@ export function csvLine(values: readonly string[], delimiter: Delimiter): string
   let line = csvField(values[0] ?? '');
   for (let i = 1; i < values.length; i++) line += delimiter + csvField(values[i]!);
   return `${line}\n`;
+}
+
+const NEEDS_QUOTES_SEMICOLON = /[;"\r\n]/;
+
+/** One line for a spreadsheet (`;`-separated): decimal commas stay unquoted, as Excel writes them. */
+export function spreadsheetLine(values: readonly string[]): string {
+  const field = (v: string) => (NEEDS_QUOTES_SEMICOLON.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  return `${values.map(field).join(';')}\n`;
 }

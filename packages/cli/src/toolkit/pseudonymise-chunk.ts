@@ -16,8 +16,10 @@ import {
   schemaOfColumns,
 } from '@nonrecours/pseudo';
 import { UsageError } from '../cli-error.ts';
+import { messages } from '../messages/language.ts';
 import { forEachRecord } from './chunk-records.ts';
 import { csvLine, type Delimiter } from './csv-text.ts';
+import { dateErrorCode, nirErrorCode } from './excel-habits.ts';
 
 export type ChunkPlan = {
   kind: ExtractKind;
@@ -61,14 +63,8 @@ export function checkClearHeader(kind: ExtractKind, columns: readonly string[]):
   const allowed = clearColumns(kind);
   const unknown = columns.filter((c) => !allowed.includes(c));
   const missing = requiredClearColumns(kind).filter((c) => !columns.includes(c));
-  const problems = [
-    ...(unknown.length > 0 ? [`unknown columns: ${unknown.join(', ')}`] : []),
-    ...(missing.length > 0 ? [`missing columns: ${missing.join(', ')}`] : []),
-  ];
-  if (problems.length > 0) {
-    throw new UsageError(
-      `the clear file does not fit the ${kind} format (${problems.join('; ')}); expected: ${allowed.join(', ')}`,
-    );
+  if (unknown.length > 0 || missing.length > 0) {
+    throw new UsageError(messages().clearHeader(kind, unknown, missing, allowed));
   }
 }
 
@@ -129,11 +125,7 @@ export function createChunkPseudonymiser(plan: ChunkPlan): (bytes: Buffer, first
         if (needsNir) {
           const nir = parseNir(field(nirAt));
           if (nir.ok) person = pseudonymiser.personPseudoOfNir13(nir.nir13);
-          else
-            errors.push({
-              column: 'nir',
-              code: nir.reason === 'missing' ? 'missing_value' : `nir_${nir.reason}`,
-            });
+          else errors.push({ column: 'nir', code: nirErrorCode(field(nirAt), nir.reason) });
         }
         const family = field(familyAt);
         const familyLetters = normaliseName(family);
@@ -141,7 +133,7 @@ export function createChunkPseudonymiser(plan: ChunkPlan): (bytes: Buffer, first
           errors.push({ column: 'family_name', code: family === '' ? 'missing_value' : 'invalid_name' });
         }
         if (birthDate === '') errors.push({ column: 'birth_date', code: 'missing_value' });
-        else if (!isIsoDate(birthDate)) errors.push({ column: 'birth_date', code: 'invalid_date' });
+        else if (!isIsoDate(birthDate)) errors.push({ column: 'birth_date', code: dateErrorCode(birthDate) });
         if (needsHousehold) {
           const id = field(householdAt);
           if (id === '') errors.push({ column: 'household_id', code: 'missing_value' });

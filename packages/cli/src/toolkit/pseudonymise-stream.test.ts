@@ -8,10 +8,13 @@ import {
   generateKey,
 } from '@nonrecours/pseudo';
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../cli-error.ts';
+import { setLanguage } from '../messages/language.ts';
 import { pseudonymiseStream } from './pseudonymise-stream.ts';
 import { sampleClearRow, toCsv } from './sample-clear-file.ts';
+
+beforeAll(() => setLanguage('en'));
 
 const key = generateKey();
 const pseudonymiser = createPseudonymiser(key);

@@ -12,6 +12,7 @@ import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
 import { type ExtractKind, schemaColumns, schemaOfColumns } from '@nonrecours/pseudo';
 import { UsageError } from '../cli-error.ts';
+import { messages } from '../messages/language.ts';
 import { CsvSyntaxError } from './chunk-records.ts';
 import { csvLine, parseHeader } from './csv-text.ts';
 import {
@@ -54,6 +55,11 @@ export type PseudonymiseSummary = {
 };
 
 const CHUNK_BYTES = 64 * 1024;
+// The worker beside this module; in the toolkit's bundle (build.ts), beside the bundle, as .mjs.
+const workerScript = new URL(
+  import.meta.url.endsWith('.ts') ? './pseudonymise.worker.ts' : './pseudonymise.worker.mjs',
+  import.meta.url,
+);
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 128 };
 
 const write = async (stream: Writable | undefined, data: string | Uint8Array) =>
@@ -65,8 +71,8 @@ export async function pseudonymiseStream(options: PseudonymiseOptions): Promise<
   const { kind, key, output, errors, onProgress } = options;
   const chunks = recordChunks(options.input, options.chunkBytes ?? CHUNK_BYTES);
   const first = await chunks.next();
-  if (first.done) throw new UsageError('the clear file is empty: a header row is expected');
-  const header = parseHeader(first.value.bytes, 'the clear file');
+  if (first.done) throw new UsageError(messages().emptyFile(messages().files.clear));
+  const header = parseHeader(first.value.bytes, messages().files.clear);
   checkClearHeader(kind, header.columns);
   const schema = schemaOfColumns(kind, header.columns);
   const plan: ChunkPlan = {
@@ -81,7 +87,7 @@ export async function pseudonymiseStream(options: PseudonymiseOptions): Promise<
   const pool =
     threads > 1
       ? createWorkerPool<{ bytes: ArrayBuffer; firstLine: number }, ChunkResult>(
-          new URL('./pseudonymise.worker.ts', import.meta.url),
+          workerScript,
           threads - 1,
           plan,
           WORKER_LIMITS,
@@ -137,7 +143,9 @@ export async function pseudonymiseStream(options: PseudonymiseOptions): Promise<
       error instanceof CsvSyntaxError ||
       (error instanceof WorkerTaskError && error.name === 'CsvSyntaxError')
     ) {
-      throw new UsageError(`the clear file is not valid CSV: ${error.message}`);
+      const { line, code } =
+        error instanceof CsvSyntaxError ? error : (error.details as { line: number; code: string });
+      throw new UsageError(messages().notCsv(messages().files.clear, line, code));
     }
     throw error;
   } finally {

@@ -11,11 +11,14 @@ import {
   isPseudonym,
   normaliseName,
   parseNir,
+  schemaColumns,
+  schemaOfColumns,
 } from '@nonrecours/pseudo';
 import { parse } from 'csv-parse/sync';
 import { UsageError } from '../cli-error.ts';
+import { messages } from '../messages/language.ts';
 import { CsvSyntaxError, forEachRecord } from './chunk-records.ts';
-import { csvLine, parseHeader, parseOptions } from './csv-text.ts';
+import { parseHeader, parseOptions, spreadsheetLine } from './csv-text.ts';
 import { checkClearHeader } from './pseudonymise-chunk.ts';
 import { recordChunks } from './record-chunks.ts';
 import { endOf, writeTo } from './stream-writes.ts';
@@ -31,7 +34,10 @@ export type ReidentifyOptions = {
   cases: string | Buffer;
   /** The partner's clear file, in the format `pseudonymise` reads. */
   clear: AsyncIterable<Buffer | string>;
-  /** Receives the contacts: the case columns, then the clear row's; ended when done. */
+  /**
+   * Receives the contacts, for a spreadsheet: UTF-8 with a byte order mark, `;`, decimal commas; the
+   * case columns, then the clear row's. Ended when done.
+   */
   output: Writable;
 };
 
@@ -47,15 +53,16 @@ export type ReidentifySummary = {
 type Cases = { columns: string[]; rows: string[][]; by: Record<CaseKey, Map<string, number[]>> };
 
 function readCases(text: string): Cases {
-  const { delimiter, columns } = parseHeader(text, 'the cases file');
+  const { delimiter, columns } = parseHeader(text, messages().files.cases);
   if (!caseKeyColumns.some((c) => columns.includes(c))) {
-    throw new UsageError(`the cases file needs at least one of the columns ${caseKeyColumns.join(', ')}`);
+    throw new UsageError(messages().reidentify.casesNeedColumns(caseKeyColumns));
   }
   let records: string[][];
   try {
     records = parse(text, { ...parseOptions(delimiter), bom: true, from_line: 2 });
   } catch (error) {
-    throw new UsageError(`the cases file is not valid CSV (${(error as { code?: string }).code})`);
+    const e = error as { code?: string; lines?: number };
+    throw new UsageError(messages().notCsv(messages().files.cases, e.lines ?? 1, e.code ?? 'CSV_INVALID'));
   }
   const by = { person_pseudo: new Map(), identity_pseudo: new Map(), household_pseudo: new Map() };
   const rows = records.map((record, index) => {
@@ -64,7 +71,7 @@ function readCases(text: string): Cases {
       const value = row[columns.indexOf(column)] ?? '';
       if (value === '') continue;
       if (!isPseudonym(value)) {
-        throw new UsageError(`the cases file, row ${index + 1}: ${column} is not a pseudonym`);
+        throw new UsageError(messages().reidentify.casesNotPseudonym(index + 1, column));
       }
       const cases = by[column].get(value) ?? [];
       cases.push(index);
@@ -82,8 +89,8 @@ export async function reidentifyStream(options: ReidentifyOptions): Promise<Reid
   const cases = readCases(options.cases.toString());
   const chunks = recordChunks(options.clear);
   const first = await chunks.next();
-  if (first.done) throw new UsageError('the clear file is empty: a header row is expected');
-  const { delimiter, columns } = parseHeader(first.value.bytes, 'the clear file');
+  if (first.done) throw new UsageError(messages().emptyFile(messages().files.clear));
+  const { delimiter, columns } = parseHeader(first.value.bytes, messages().files.clear);
   checkClearHeader(kind, columns);
 
   const pseudonymiser = createPseudonymiser(options.key);
@@ -106,7 +113,15 @@ export async function reidentifyStream(options: ReidentifyOptions): Promise<Reid
   };
 
   const clearNames = columns.map((c) => (cases.columns.includes(c) ? `clear_${c}` : c));
-  await writeTo(output, csvLine([...cases.columns, ...clearNames], delimiter));
+  const amounts = new Set(
+    schemaColumns(kind, schemaOfColumns(kind, columns))
+      .filter((c) => c.type === 'amount')
+      .map((c) => columns.indexOf(c.name))
+      .filter((i) => i >= 0),
+  );
+  const forSpreadsheet = (row: string[]) =>
+    row.map((v, i) => (amounts.has(i) && /^-?\d+\.\d+$/.test(v) ? v.replace('.', ',') : v));
+  await writeTo(output, `\uFEFF${spreadsheetLine([...cases.columns, ...clearNames])}`);
   try {
     for await (const chunk of chunks) {
       let text = '';
@@ -140,7 +155,7 @@ export async function reidentifyStream(options: ReidentifyOptions): Promise<Reid
         if (!readable) summary.clearRowsSkipped++;
         for (const index of hits) {
           matched.add(index);
-          text += csvLine([...cases.rows[index]!, ...row], delimiter);
+          text += spreadsheetLine([...cases.rows[index]!, ...forSpreadsheet(row)]);
           summary.contactsWritten++;
         }
       });
@@ -148,7 +163,7 @@ export async function reidentifyStream(options: ReidentifyOptions): Promise<Reid
     }
   } catch (error) {
     if (error instanceof CsvSyntaxError)
-      throw new UsageError(`the clear file is not valid CSV: ${error.message}`);
+      throw new UsageError(messages().notCsv(messages().files.clear, error.line, error.code));
     throw error;
   }
   await endOf(output);

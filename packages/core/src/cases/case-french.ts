@@ -24,6 +24,7 @@ const benefits: Record<string, string> = {
   ppa: 'à la prime d’activité',
   c2s: 'à la complémentaire santé solidaire (C2S)',
   aspa: 'à l’allocation de solidarité aux personnes âgées (ASPA)',
+  housing_aid: 'à l’aide personnalisée au logement (APL)',
 };
 const variants: Record<string, string> = { free: 'sans participation', participation: 'avec participation' };
 const subjects = {

@@ -87,6 +87,11 @@ const tenancyValues = fc.record({
   household_children: fc.integer({ min: 0, max: 4 }),
   household_resources: money,
   apl: fc.boolean(),
+  rent: fc.integer({ min: 15_000, max: 90_000 }).map((n) => n / 100),
+  landlord_schema: fc.constantFrom('landlord.v1', 'landlord.v2'),
+  conventionne: fc.option(fc.boolean(), { nil: null }),
+  annual_resources: fc.option(fc.integer({ min: 0, max: 40_000 }), { nil: null }),
+  dependants: fc.option(fc.integer({ min: 0, max: 4 }), { nil: null }),
   tenants: fc.array(fc.record({ birth_ym: month(1940, 2005) }), { minLength: 3, maxLength: 3 }),
 });
 
@@ -180,6 +185,12 @@ function profileOf(s: Structure, valuesOf: (kind: ExtractKind) => Draw): Profile
     household_children: v.household_children,
     household_resources: v.household_resources,
     apl: v.apl,
+    rent: v.rent,
+    landlord_schema: v.landlord_schema,
+    conventionne: v.conventionne,
+    annual_resources: v.annual_resources,
+    apl_amount: null,
+    dependants: v.dependants,
     caf_extract_in_run: s.caf_extract_in_run,
     tenants: v.tenants.slice(0, s.tenants).map((t, i) => ({
       identity_pseudo: pseudo(`identity-${i}`),
@@ -284,8 +295,9 @@ describe('need to know: a partner never receives a function of another partnerâ€
 
   it('compared cases of every rule of the pack, and withheld the computation of those resting on others', () => {
     for (const rule of frV1.rules) expect(compared.get(rule.id) ?? 0, rule.id).toBeGreaterThan(0);
-    // RSA.UNKNOWN_TO_CAF reads the landlord's extract alone: the landlord sees all of it.
-    for (const rule of frV1.rules.filter((r) => r.id !== 'RSA.UNKNOWN_TO_CAF'))
+    // RSA.UNKNOWN_TO_CAF and APL.LANDLORD read the landlord's extract alone: the landlord sees all of it.
+    const ownExtract = ['RSA.UNKNOWN_TO_CAF', 'APL.LANDLORD'];
+    for (const rule of frV1.rules.filter((r) => !ownExtract.includes(r.id)))
       expect(withheld.get(rule.id) ?? 0, rule.id).toBeGreaterThan(0);
   });
 

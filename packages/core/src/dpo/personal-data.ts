@@ -81,7 +81,7 @@ export const columnMeanings: Record<string, ColumnMeaning> = {
     category: 'logement',
     description: 'situation de logement (locataire, propriétaire, hébergé à titre gratuit, sans domicile…)',
   },
-  rent: { category: 'logement', description: 'loyer mensuel' },
+  rent: { category: 'logement', description: 'loyer principal mensuel hors charges, avant RLS' },
   arrears_months: {
     category: 'situation économique et financière',
     description: 'nombre de mois d’impayés de loyer',
@@ -94,6 +94,19 @@ export const columnMeanings: Record<string, ColumnMeaning> = {
     description: 'montant mensuel de l’aide au logement versée',
   },
   apl: { category: 'prestations sociales', description: 'APL versée au bailleur au titre du bail' },
+  conventionne: { category: 'logement', description: 'logement conventionné à l’APL' },
+  annual_resources: {
+    category: 'situation économique et financière',
+    description: 'revenu fiscal de référence de l’année N-2 du ménage, connu du bailleur',
+  },
+  apl_amount: {
+    category: 'prestations sociales',
+    description: 'montant mensuel de l’APL versée au bailleur au titre du bail',
+  },
+  dependants: {
+    category: 'situation familiale',
+    description: 'personnes à charge au sens de l’aide au logement (enfants de moins de 21 ans…)',
+  },
   aspa: {
     category: 'prestations sociales',
     description: 'perçoit l’ASPA (allocation de solidarité aux personnes âgées, ou minimum vieillesse)',

@@ -1,6 +1,6 @@
-// Stage 3, evaluate, one partition at a time: profiles → rules → results, written with COPY into the
-// run's results table. A partition replaces its own results, so a retried or duplicated job writes
-// them once.
+// Stage 3, evaluate, one partition at a time: profiles → rules → results, streamed with COPY into the
+// run's results table as the profiles are read. A partition replaces its own results, so a retried or
+// duplicated job writes them once.
 
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -98,13 +98,18 @@ function resultLine(
   ]);
 }
 
+function rulePackOf(id: string): RulePack {
+  const pack = rulePacks[id];
+  if (!pack) throw new Error(`unknown rule pack ${id}`);
+  return pack;
+}
+
 export async function evaluatePartition(
   deps: { db: Db; pool: pg.Pool },
   run: { id: string; conventionId: string; asOf: string; rulePack: string; extracts: readonly RunExtract[] },
   part: number,
 ): Promise<{ profiles: number; results: number }> {
-  const pack = rulePacks[run.rulePack];
-  if (!pack) throw new Error(`unknown rule pack ${run.rulePack}`);
+  const pack = rulePackOf(run.rulePack);
   const opposed = new Set(
     (
       await deps.db
@@ -114,32 +119,41 @@ export async function evaluatePartition(
         .execute()
     ).map((o) => o.pseudonym),
   );
-  const profiles = (await createProfileReader(deps.db, run.id, run.extracts).partition(part)).filter(
-    (p) => !p.pseudonyms.some((x) => opposed.has(x)),
-  );
   const partnersOf = new Map(run.extracts.map((e) => [e.id, e.partner_id]));
-  const lines: string[] = [];
-  for (const p of profiles) {
-    for (const c of evaluateProfile(p.profile, run.asOf, pack))
-      lines.push(resultLine(part, c, p, pack, partnersOf));
+  const reader = createProfileReader(deps, run.id, run.extracts);
+  const counts = { profiles: 0, results: 0 };
+  async function* copyText(): AsyncGenerator<string> {
+    let chunk = '';
+    for await (const p of reader.partition(part)) {
+      if (p.pseudonyms.some((x) => opposed.has(x))) continue;
+      counts.profiles += 1;
+      for (const c of evaluateProfile(p.profile, run.asOf, pack)) {
+        chunk += resultLine(part, c, p, pack, partnersOf);
+        counts.results += 1;
+      }
+      if (chunk.length >= COPY_CHUNK) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    if (chunk) yield chunk;
   }
   const table = runTables(run.id).results;
   await withDedicatedConnection(deps.pool, ({ db, client }) =>
     db.transaction().execute(async (trx) => {
       await sql`delete from ${sql.table(table)} where part = ${part}`.execute(trx);
       const copy = client.query(copyFrom(`copy ${table} (${resultColumns.join(', ')}) from stdin`));
-      await pipeline(Readable.from(batches(lines)), copy);
+      await pipeline(Readable.from(copyText()), copy);
       await trx
         .updateTable('run_partitions')
-        .set({ status: 'done', profiles: profiles.length, cases: lines.length, finished_at: new Date() })
+        .set({ status: 'done', profiles: counts.profiles, cases: counts.results, finished_at: new Date() })
         .where('run_id', '=', run.id)
         .where('part', '=', part)
         .execute();
     }),
   );
-  return { profiles: profiles.length, results: lines.length };
+  return counts;
 }
 
-function* batches(lines: readonly string[], size = 1000): Generator<string> {
-  for (let i = 0; i < lines.length; i += size) yield lines.slice(i, i + size).join('');
-}
+/** Bytes of COPY text handed to the connection at a time. */
+const COPY_CHUNK = 256 * 1024;

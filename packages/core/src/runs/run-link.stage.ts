@@ -138,6 +138,7 @@ async function linkTables(
     select * from (
     select row_number() over () as tid, r.extract_id, r.person_pseudo, r.identity_pseudo, r.identity_clk, r.birth_ym, r.commune,
       r.household_pseudo, r.household_adults, r.household_children, r.household_resources, r.apl,
+      r.rent, r.conventionne, r.annual_resources, r.apl_amount, r.dependants,
       null::text as linked_person, null::text as link_method, abs(hashtext(r.household_pseudo)) % ${parts} as part
     from extract_rows_landlord r where r.extract_id = any(${ids(extracts, 'landlord')})
     ) t

@@ -10,8 +10,8 @@ import type { RunTables } from './run-tables.ts';
  * a null benefit (present) and once per benefit it receives. A household (its allocataire's or its
  * own pseudonym) is present on a caf or msa row and receives `rsa`/`ppa` by their flags; a person is
  * present on any row and receives `c2s` when its health row says other than `none`, `aspa` by its
- * retiree row; a tenancy is present on a landlord row and receives `rsa` when one of its tenants is
- * linked to a family household that does.
+ * retiree row; a tenancy is present on a landlord row, receives `housing_aid` when its landlord receives
+ * the APL, and `rsa` when one of its tenants is linked to a family household that does.
  */
 export function subjectsSeenSql(
   t: RunTables,
@@ -31,6 +31,7 @@ export function subjectsSeenSql(
     union all select person_pseudo, 'person', 'c2s' from ${health} where c2s <> 'none'
     union all select person_pseudo, 'person', null from ${tenants} where person_pseudo is not null
     union all select household_pseudo, 'tenancy', null from ${tenants}
+    union all select household_pseudo, 'tenancy', 'housing_aid' from ${tenants} where apl
     union all select t.household_pseudo, 'tenancy', 'rsa'
       from ${tenants} t join ${family} f on f.person_pseudo = t.linked_person where f.rsa`;
 }

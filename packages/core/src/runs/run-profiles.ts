@@ -1,6 +1,7 @@
 // Reads one partition of a run's working tables and turns its rows into the linked profiles the
-// rules take: family households (grouped rows of one household), retirees, tenancies.
-import type { Db } from '@nonrecours/db';
+// rules take: family households (grouped rows of one household), retirees, tenancies. The rows come
+// through a cursor, a batch at a time, so a partition's size does not set the worker's memory.
+import { type Db, typeParsers } from '@nonrecours/db';
 import { v2OnlyColumns } from '@nonrecours/pseudo';
 import {
   type ExtractKind,
@@ -13,6 +14,8 @@ import {
   type Tenancy,
 } from '@nonrecours/rules';
 import { type RawBuilder, sql } from 'kysely';
+import type pg from 'pg';
+import Cursor from 'pg-cursor';
 import type { RunExtract } from './run-select.stage.ts';
 import { partitionOrder, runTables } from './run-tables.ts';
 
@@ -72,11 +75,20 @@ interface TenantRow {
   household_children: number;
   household_resources: number;
   apl: boolean;
+  rent: number;
+  conventionne: boolean | null;
+  annual_resources: number | null;
+  apl_amount: number | null;
+  dependants: number | null;
   linked_person: string | null;
   link_method: Tenancy['tenants'][number]['family_link'];
 }
 
-export function createProfileReader(db: Db, runId: string, extracts: readonly RunExtract[]) {
+export function createProfileReader(
+  deps: { db: Db; pool: pg.Pool },
+  runId: string,
+  extracts: readonly RunExtract[],
+) {
   const t = runTables(runId);
   const byId = new Map(extracts.map((e) => [e.id, e]));
   const hasCaf = extracts.some((e) => e.kind === 'caf');
@@ -89,9 +101,9 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
     c2s && extractId ? { source: source<'cpam' | 'msa'>(extractId), c2s, link: 'person_pseudo' } : null;
   const month = sql.raw(`to_char(birth_ym, 'YYYY-MM') as birth_ym`);
 
-  async function families(part: number): Promise<PartitionProfile[]> {
-    const rows = await inIndexOrder(
-      db,
+  async function* families(part: number): AsyncGenerator<PartitionProfile> {
+    const rows = inIndexOrder(
+      deps,
       sql<FamilyRow>`
       select extract_id, person_pseudo, ${month}, commune, household_pseudo, role, household_adults, household_children,
         single_parent_increase, household_resources::float8 as household_resources, activity_income::float8 as activity_income,
@@ -100,7 +112,7 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
       from ${sql.table(t.family)} where part = ${part}
       order by ${sql.raw(partitionOrder.family)}`,
     );
-    return groupRows(rows).map((members) => {
+    for await (const members of groupRows(rows)) {
       const head = members[0]!;
       const profile: FamilyHousehold = {
         type: 'family',
@@ -127,7 +139,7 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
           health: health(m.health_c2s, m.health_extract),
         })),
       };
-      return {
+      yield {
         profile,
         pseudonyms: [head.household_pseudo, ...members.map((m) => m.person_pseudo)],
         extracts: unique([
@@ -135,50 +147,53 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
           ...members.flatMap((m) => (m.health_extract ? [m.health_extract] : [])),
         ]),
       };
-    });
+    }
   }
 
-  async function retirees(part: number): Promise<PartitionProfile[]> {
-    const rows = await inIndexOrder(
-      db,
+  async function* retirees(part: number): AsyncGenerator<PartitionProfile> {
+    const batches = inIndexOrder(
+      deps,
       sql<RetireeRow>`
       select extract_id, person_pseudo, ${month}, commune, pension::float8 as pension, aspa, couple, household_adults,
         household_resources::float8 as household_resources, to_char(partner_birth_ym, 'YYYY-MM') as partner_birth_ym,
         health_c2s, health_extract
       from ${sql.table(t.retirees)} where part = ${part} order by ${sql.raw(partitionOrder.retirees)}`,
     );
-    return rows.map((r) => {
-      const profile: Retiree = {
-        type: 'retiree',
-        source: source<'carsat' | 'msa'>(r.extract_id),
-        person_pseudo: r.person_pseudo,
-        birth_ym: r.birth_ym,
-        commune: r.commune,
-        pension: r.pension,
-        aspa: r.aspa,
-        couple: r.couple,
-        household_adults: r.household_adults,
-        household_resources: r.household_resources,
-        partner_birth_ym: r.partner_birth_ym,
-        health: health(r.health_c2s, r.health_extract),
-      };
-      return {
-        profile,
-        pseudonyms: [r.person_pseudo],
-        extracts: unique([r.extract_id, ...(r.health_extract ? [r.health_extract] : [])]),
-      };
-    });
+    for await (const rows of batches)
+      for (const r of rows) {
+        const profile: Retiree = {
+          type: 'retiree',
+          source: source<'carsat' | 'msa'>(r.extract_id),
+          person_pseudo: r.person_pseudo,
+          birth_ym: r.birth_ym,
+          commune: r.commune,
+          pension: r.pension,
+          aspa: r.aspa,
+          couple: r.couple,
+          household_adults: r.household_adults,
+          household_resources: r.household_resources,
+          partner_birth_ym: r.partner_birth_ym,
+          health: health(r.health_c2s, r.health_extract),
+        };
+        yield {
+          profile,
+          pseudonyms: [r.person_pseudo],
+          extracts: unique([r.extract_id, ...(r.health_extract ? [r.health_extract] : [])]),
+        };
+      }
   }
 
-  async function tenancies(part: number): Promise<PartitionProfile[]> {
-    const rows = await inIndexOrder(
-      db,
+  async function* tenancies(part: number): AsyncGenerator<PartitionProfile> {
+    const rows = inIndexOrder(
+      deps,
       sql<TenantRow>`
       select extract_id, identity_pseudo, ${month}, commune, household_pseudo, household_adults, household_children,
-        household_resources::float8 as household_resources, apl, linked_person, link_method
+        household_resources::float8 as household_resources, apl, rent::float8 as rent, conventionne,
+        annual_resources::float8 as annual_resources, apl_amount::float8 as apl_amount, dependants,
+        linked_person, link_method
       from ${sql.table(t.tenants)} where part = ${part} order by ${sql.raw(partitionOrder.tenants)}`,
     );
-    return groupRows(rows).map((tenants) => {
+    for await (const tenants of groupRows(rows)) {
       const head = tenants[0]!;
       const profile: Tenancy = {
         type: 'tenancy',
@@ -189,6 +204,12 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
         household_children: head.household_children,
         household_resources: head.household_resources,
         apl: head.apl,
+        rent: head.rent,
+        landlord_schema: byId.get(head.extract_id)?.schema ?? 'landlord.v1',
+        conventionne: head.conventionne,
+        annual_resources: head.annual_resources,
+        apl_amount: head.apl_amount,
+        dependants: head.dependants,
         caf_extract_in_run: hasCaf,
         tenants: tenants.map((r) => ({
           identity_pseudo: r.identity_pseudo,
@@ -197,7 +218,7 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
           family_link: r.link_method,
         })),
       };
-      return {
+      yield {
         profile,
         pseudonyms: unique([
           head.household_pseudo,
@@ -206,29 +227,45 @@ export function createProfileReader(db: Db, runId: string, extracts: readonly Ru
         ]),
         extracts: [head.extract_id],
       };
-    });
+    }
   }
 
   return {
-    async partition(part: number): Promise<PartitionProfile[]> {
-      const [a, b, c] = await Promise.all([families(part), retirees(part), tenancies(part)]);
-      return [...a, ...b, ...c];
+    async *partition(part: number): AsyncGenerator<PartitionProfile> {
+      yield* families(part);
+      yield* retirees(part);
+      yield* tenancies(part);
     },
   };
 }
 
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
 
+/** Rows a cursor hands over at a time: a few megabytes of row objects. */
+const CURSOR_BATCH = 2000;
+
 /**
- * A partition's rows, read along the working table's index, which holds them in the order asked
- * and in the order of the table's pages. The planner cannot tell the index is that sequential: it
- * would sort a whole scan of the table instead, for every partition.
+ * A partition's rows, in batches, read along the working table's index, which holds them in the
+ * order asked and in the order of the table's pages. The planner cannot tell the index is that
+ * sequential: it would sort a whole scan of the table instead, for every partition.
  */
-function inIndexOrder<R>(db: Db, query: RawBuilder<R>): Promise<R[]> {
-  return db.transaction().execute(async (trx) => {
-    await sql`set local enable_sort = off`.execute(trx);
-    return (await query.execute(trx)).rows;
-  });
+async function* inIndexOrder<R>(deps: { db: Db; pool: pg.Pool }, query: RawBuilder<R>): AsyncGenerator<R[]> {
+  const { sql: text, parameters } = query.compile(deps.db);
+  const client = await deps.pool.connect();
+  let finished = false;
+  try {
+    await client.query('begin read only');
+    await client.query('set local enable_sort = off');
+    const cursor = client.query(new Cursor<R>(text, [...parameters], { types: typeParsers }));
+    for (let rows = await cursor.read(CURSOR_BATCH); rows.length; rows = await cursor.read(CURSOR_BATCH))
+      yield rows;
+    await cursor.close();
+    await client.query('commit');
+    finished = true;
+  } finally {
+    // Left early (a read failed, or its reader did) the connection is mid-transaction: discard it.
+    client.release(finished ? undefined : new Error('partition read left unfinished'));
+  }
 }
 
 // caf.v2 / msa.v2: the monthly columns, numerics as float8, and the months they stand for.
@@ -243,18 +280,19 @@ const monthlySelect = sql.raw(
     .join(', '),
 );
 
-/** Consecutive rows of one household of one extract (the queries sort them so). */
-function groupRows<R extends { extract_id: string; household_pseudo: string }>(rows: readonly R[]): R[][] {
-  const groups: R[][] = [];
+/** Consecutive rows of one household of one extract (the queries sort them so), across batches. */
+async function* groupRows<R extends { extract_id: string; household_pseudo: string }>(
+  batches: AsyncIterable<readonly R[]>,
+): AsyncGenerator<R[]> {
   let current: R[] = [];
-  for (const row of rows) {
-    const head = current[0];
-    if (head && (head.household_pseudo !== row.household_pseudo || head.extract_id !== row.extract_id)) {
-      groups.push(current);
-      current = [];
+  for await (const rows of batches)
+    for (const row of rows) {
+      const head = current[0];
+      if (head && (head.household_pseudo !== row.household_pseudo || head.extract_id !== row.extract_id)) {
+        yield current;
+        current = [];
+      }
+      current.push(row);
     }
-    current.push(row);
-  }
-  if (current.length) groups.push(current);
-  return groups;
+  if (current.length) yield current;
 }

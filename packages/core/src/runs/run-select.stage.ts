@@ -11,6 +11,8 @@ export interface RunExtract {
   /** YYYY-MM */
   reference_month: string;
   rows: number;
+  /** The extract's schema (runs recorded before it was kept have none: read as the kind's v1). */
+  schema?: string;
 }
 
 export interface Selection {
@@ -35,6 +37,7 @@ export async function currentExtracts(db: Db, conventionId: string): Promise<Run
       'e.id',
       'e.kind',
       'e.partner_id',
+      'e.schema',
       sql<string>`to_char(e.reference_month, 'YYYY-MM')`.as('reference_month'),
       sql<number>`coalesce(e.valid_count, 0)`.as('rows'),
     ])

@@ -132,6 +132,272 @@ const sources: Record<ParameterName, Source> = {
   'aspa.ceiling.single': same(`${mv}/aspa/plafond_ressources/personnes_seules.yaml`),
   'aspa.ceiling.couple': same(`${mv}/aspa/plafond_ressources/couples.yaml`),
   'aspa.age_min': same(`${mv}/aspa/age_min.yaml`),
+  // Housing aid (APL.md), file for file.
+  'apl.rent_ceiling.zone_1.single': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/l_plafonds_loyers/par_zone/zone_1/personnes_seules.yaml',
+  ),
+  'apl.rent_ceiling.zone_1.couple': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/l_plafonds_loyers/par_zone/zone_1/couples.yaml',
+  ),
+  'apl.rent_ceiling.zone_1.one_dependant': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/l_plafonds_loyers/par_zone/zone_1/un_enfant.yaml',
+  ),
+  'apl.rent_ceiling.zone_1.per_extra_dependant': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/l_plafonds_loyers/par_zone/zone_1/majoration_par_enf_supp.yaml',
+  ),
+  'apl.rent_ceiling.zone_2.single': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/l_plafonds_loyers/par_zone/zone_2/personnes_seules.yaml',
+  ),
+  'apl.rent_ceiling.zone_2.couple': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/l_plafonds_loyers/par_zone/zone_2/couples.yaml',
+  ),
+  'apl.rent_ceiling.zone_2.one_dependant': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/l_plafonds_loyers/par_zone/zone_2/un_enfant.yaml',
+  ),
+  'apl.rent_ceiling.zone_2.per_extra_dependant': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/l_plafonds_loyers/par_zone/zone_2/majoration_par_enf_supp.yaml',
+  ),
+  'apl.rent_ceiling.zone_3.single': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/l_plafonds_loyers/par_zone/zone_3/personnes_seules.yaml',
+  ),
+  'apl.rent_ceiling.zone_3.couple': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/l_plafonds_loyers/par_zone/zone_3/couples.yaml',
+  ),
+  'apl.rent_ceiling.zone_3.one_dependant': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/l_plafonds_loyers/par_zone/zone_3/un_enfant.yaml',
+  ),
+  'apl.rent_ceiling.zone_3.per_extra_dependant': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/l_plafonds_loyers/par_zone/zone_3/majoration_par_enf_supp.yaml',
+  ),
+  'apl.charges.base': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/c_forfait_charges/cas_general/cas_general.yaml',
+  ),
+  'apl.charges.per_dependant': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/c_forfait_charges/cas_general/majoration_par_enfant.yaml',
+  ),
+  'apl.p0.minimum': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/pp_particip_perso/p0_particip_min/p0_forfait.yaml',
+  ),
+  'apl.p0.rate': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/pp_particip_perso/p0_particip_min/p0_taux.yaml',
+  ),
+  'apl.r0.single': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/pp_particip_perso/r0_abattement/cas_general/taux_seul.yaml',
+  ),
+  'apl.r0.couple': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/pp_particip_perso/r0_abattement/cas_general/taux_couple.yaml',
+  ),
+  'apl.r0.dependants_1': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/pp_particip_perso/r0_abattement/cas_general/taux1pac.yaml',
+  ),
+  'apl.r0.dependants_2': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/pp_particip_perso/r0_abattement/cas_general/taux2pac.yaml',
+  ),
+  'apl.r0.dependants_3': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/pp_particip_perso/r0_abattement/cas_general/taux3pac.yaml',
+  ),
+  'apl.r0.dependants_4': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/pp_particip_perso/r0_abattement/cas_general/taux4pac.yaml',
+  ),
+  'apl.r0.dependants_5': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/pp_particip_perso/r0_abattement/cas_general/taux5pac.yaml',
+  ),
+  'apl.r0.dependants_6': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/pp_particip_perso/r0_abattement/cas_general/taux6pac.yaml',
+  ),
+  'apl.r0.per_extra_dependant': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/pp_particip_perso/r0_abattement/cas_general/taux_pac_supp.yaml',
+  ),
+  'apl.tf.single': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/pp_particip_perso/tp_taux/tf_taille_famille/metropole/personnes_isolees.yaml',
+  ),
+  'apl.tf.couple': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/pp_particip_perso/tp_taux/tf_taille_famille/metropole/couples_0_enfant.yaml',
+  ),
+  'apl.tf.dependants_1': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/pp_particip_perso/tp_taux/tf_taille_famille/metropole/avec_1_enfant.yaml',
+  ),
+  'apl.tf.dependants_2': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/pp_particip_perso/tp_taux/tf_taille_famille/metropole/avec_2_enfants.yaml',
+  ),
+  'apl.tf.dependants_3': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/pp_particip_perso/tp_taux/tf_taille_famille/metropole/avec_3_enfants.yaml',
+  ),
+  'apl.tf.dependants_4': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/pp_particip_perso/tp_taux/tf_taille_famille/metropole/avec_4_enfants.yaml',
+  ),
+  'apl.tf.dependants_5': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/pp_particip_perso/tp_taux/tf_taille_famille/metropole/avec_5_enfants.yaml',
+  ),
+  'apl.tf.dependants_6': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/pp_particip_perso/tp_taux/tf_taille_famille/metropole/avec_6_enfants.yaml',
+  ),
+  'apl.tf.per_extra_dependant': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/pp_particip_perso/tp_taux/tf_taille_famille/metropole/maj_par_enf_supp.yaml',
+  ),
+  'apl.tl.threshold_1': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/pp_particip_perso/tp_taux/tl_loyer/seuils/seuil_1.yaml',
+  ),
+  'apl.tl.threshold_2': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/pp_particip_perso/tp_taux/tl_loyer/seuils/seuil_2.yaml',
+  ),
+  'apl.tl.rate_1': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/pp_particip_perso/tp_taux/tl_loyer/taux/tl_taux_1.yaml',
+  ),
+  'apl.tl.rate_2': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/pp_particip_perso/tp_taux/tl_loyer/taux/tl_taux_2.yaml',
+  ),
+  'apl.tl.rate_3': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/formule/pp_particip_perso/tp_taux/tl_loyer/taux/tl_taux_3.yaml',
+  ),
+  'apl.minoration': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/minoration_forfaitaire.yaml',
+  ),
+  'apl.payment_threshold.apl': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/seuils_minimum_versement/apl.yaml',
+  ),
+  'apl.payment_threshold.al': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/seuils_minimum_versement/non_apl.yaml',
+  ),
+  'apl.degressivity.zone_1': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/coefficients_degressivite_suppression/zone_1/degressivite.yaml',
+  ),
+  'apl.suppression.zone_1': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/coefficients_degressivite_suppression/zone_1/suppression.yaml',
+  ),
+  'apl.degressivity.zone_2': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/coefficients_degressivite_suppression/zone_2/degressivite.yaml',
+  ),
+  'apl.suppression.zone_2': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/coefficients_degressivite_suppression/zone_2/suppression.yaml',
+  ),
+  'apl.degressivity.zone_3': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/coefficients_degressivite_suppression/zone_3/degressivite.yaml',
+  ),
+  'apl.suppression.zone_3': same(
+    'prestations_sociales/aides_logement/allocations_logement/locatif/coefficients_degressivite_suppression/zone_3/suppression.yaml',
+  ),
+  'rls.amount.zone_1.single': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/montant/par_zone/zone_1/personnes_seules.yaml',
+  ),
+  'rls.amount.zone_1.couple': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/montant/par_zone/zone_1/couples.yaml',
+  ),
+  'rls.amount.zone_1.one_dependant': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/montant/par_zone/zone_1/famille_1pac.yaml',
+  ),
+  'rls.amount.zone_1.per_extra_dependant': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/montant/par_zone/zone_1/majoration_par_pac_supp.yaml',
+  ),
+  'rls.amount.zone_2.single': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/montant/par_zone/zone_2/personnes_seules.yaml',
+  ),
+  'rls.amount.zone_2.couple': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/montant/par_zone/zone_2/couples.yaml',
+  ),
+  'rls.amount.zone_2.one_dependant': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/montant/par_zone/zone_2/famille_1pac.yaml',
+  ),
+  'rls.amount.zone_2.per_extra_dependant': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/montant/par_zone/zone_2/majoration_par_pac_supp.yaml',
+  ),
+  'rls.amount.zone_3.single': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/montant/par_zone/zone_3/personnes_seules.yaml',
+  ),
+  'rls.amount.zone_3.couple': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/montant/par_zone/zone_3/couples.yaml',
+  ),
+  'rls.amount.zone_3.one_dependant': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/montant/par_zone/zone_3/famille_1pac.yaml',
+  ),
+  'rls.amount.zone_3.per_extra_dependant': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/montant/par_zone/zone_3/majoration_par_pac_supp.yaml',
+  ),
+  'rls.ceiling.zone_1.single': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/plafond_ressources/par_zone/zone_1/personnes_seules.yaml',
+  ),
+  'rls.ceiling.zone_1.couple': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/plafond_ressources/par_zone/zone_1/couples.yaml',
+  ),
+  'rls.ceiling.zone_1.dependants_1': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/plafond_ressources/par_zone/zone_1/famille_1pac.yaml',
+  ),
+  'rls.ceiling.zone_1.dependants_2': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/plafond_ressources/par_zone/zone_1/famille_2pac.yaml',
+  ),
+  'rls.ceiling.zone_1.dependants_3': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/plafond_ressources/par_zone/zone_1/famille_3pac.yaml',
+  ),
+  'rls.ceiling.zone_1.dependants_4': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/plafond_ressources/par_zone/zone_1/famille_4pac.yaml',
+  ),
+  'rls.ceiling.zone_1.dependants_5': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/plafond_ressources/par_zone/zone_1/famille_5pac.yaml',
+  ),
+  'rls.ceiling.zone_1.dependants_6': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/plafond_ressources/par_zone/zone_1/famille_6pac.yaml',
+  ),
+  'rls.ceiling.zone_1.per_extra_dependant': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/plafond_ressources/par_zone/zone_1/majoration_par_pac_supp.yaml',
+  ),
+  'rls.ceiling.zone_2.single': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/plafond_ressources/par_zone/zone_2/personnes_seules.yaml',
+  ),
+  'rls.ceiling.zone_2.couple': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/plafond_ressources/par_zone/zone_2/couples.yaml',
+  ),
+  'rls.ceiling.zone_2.dependants_1': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/plafond_ressources/par_zone/zone_2/famille_1pac.yaml',
+  ),
+  'rls.ceiling.zone_2.dependants_2': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/plafond_ressources/par_zone/zone_2/famille_2pac.yaml',
+  ),
+  'rls.ceiling.zone_2.dependants_3': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/plafond_ressources/par_zone/zone_2/famille_3pac.yaml',
+  ),
+  'rls.ceiling.zone_2.dependants_4': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/plafond_ressources/par_zone/zone_2/famille_4pac.yaml',
+  ),
+  'rls.ceiling.zone_2.dependants_5': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/plafond_ressources/par_zone/zone_2/famille_5pac.yaml',
+  ),
+  'rls.ceiling.zone_2.dependants_6': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/plafond_ressources/par_zone/zone_2/famille_6pac.yaml',
+  ),
+  'rls.ceiling.zone_2.per_extra_dependant': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/plafond_ressources/par_zone/zone_2/majoration_par_pac_supp.yaml',
+  ),
+  'rls.ceiling.zone_3.single': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/plafond_ressources/par_zone/zone_3/personnes_seules.yaml',
+  ),
+  'rls.ceiling.zone_3.couple': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/plafond_ressources/par_zone/zone_3/couples.yaml',
+  ),
+  'rls.ceiling.zone_3.dependants_1': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/plafond_ressources/par_zone/zone_3/famille_1pac.yaml',
+  ),
+  'rls.ceiling.zone_3.dependants_2': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/plafond_ressources/par_zone/zone_3/famille_2pac.yaml',
+  ),
+  'rls.ceiling.zone_3.dependants_3': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/plafond_ressources/par_zone/zone_3/famille_3pac.yaml',
+  ),
+  'rls.ceiling.zone_3.dependants_4': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/plafond_ressources/par_zone/zone_3/famille_4pac.yaml',
+  ),
+  'rls.ceiling.zone_3.dependants_5': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/plafond_ressources/par_zone/zone_3/famille_5pac.yaml',
+  ),
+  'rls.ceiling.zone_3.dependants_6': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/plafond_ressources/par_zone/zone_3/famille_6pac.yaml',
+  ),
+  'rls.ceiling.zone_3.per_extra_dependant': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/plafond_ressources/par_zone/zone_3/majoration_par_pac_supp.yaml',
+  ),
+  'rls.apl_fraction': same(
+    'prestations_sociales/aides_logement/reduction_loyer_solidarite/fraction_baisse_aide_logement.yaml',
+  ),
+  'crds.rate': same('prelevements_sociaux/contributions_sociales/crds.yaml'),
 };
 
 /** An OpenFisca leaf: (date, value) in ascending order, a null value ending the parameter. */

@@ -1,5 +1,6 @@
 // Every legal parameter of the rule pack fr.v1, by name.
 
+import { aplParameters } from './apl.parameters.ts';
 import { aspaParameters } from './aspa.parameters.ts';
 import { c2sParameters } from './c2s.parameters.ts';
 import type { ParameterDefinition } from './parameter.ts';
@@ -13,6 +14,7 @@ export const parameters = {
   ...ppaParameters,
   ...c2sParameters,
   ...aspaParameters,
+  ...aplParameters,
 } satisfies Record<string, ParameterDefinition>;
 
 export type ParameterName = keyof typeof parameters;

@@ -43,9 +43,26 @@ describe('parameterWarnings', () => {
     expect(byCode('2026-09', 'parameter_stale')).toEqual([]);
   });
 
-  it('warns on ASPA ceilings more than 12 months after 1 January 2026', () => {
+  it('warns on ASPA ceilings, housing-aid R0 and RLS ceilings more than 12 months after January 2026', () => {
     expect(byCode('2027-01', 'parameter_stale')).toEqual([]);
-    expect(byCode('2027-02', 'parameter_stale')).toEqual(['aspa.ceiling.couple', 'aspa.ceiling.single']);
+    const february = byCode('2027-02', 'parameter_stale');
+    expect(february.filter((name) => name.startsWith('aspa.'))).toEqual([
+      'aspa.ceiling.couple',
+      'aspa.ceiling.single',
+    ]);
+    expect(february).toEqual(expect.arrayContaining(['apl.r0.single', 'rls.ceiling.zone_2.couple']));
+    expect(
+      february.every((name) => /^(aspa\.ceiling|apl\.r0|rls\.ceiling|apl\.|rls\.|crds\.)/.test(name)),
+    ).toBe(true);
+  });
+
+  it('warns from 2026-10 that the 1 October 2026 housing-aid revaluation is not known', () => {
+    expect(byCode('2026-09', 'parameter_not_yet_known').some((name) => name.startsWith('apl.'))).toBe(false);
+    const october = byCode('2026-10', 'parameter_not_yet_known').filter((name) => name.startsWith('apl.'));
+    expect(october).toEqual(
+      expect.arrayContaining(['apl.rent_ceiling.zone_1.single', 'apl.charges.base', 'apl.p0.minimum']),
+    );
+    expect(october).toHaveLength(15);
   });
 
   it('warns on the April-2026 values and reviewed rates from 2027-05, on the SMIC from 2027-07', () => {

@@ -84,7 +84,7 @@ export function retireeInput(retiree: Retiree, column: RetireeColumn, link: Inpu
 
 type TenancyColumn = Exclude<
   keyof Tenancy,
-  'type' | 'source' | 'household_pseudo' | 'tenants' | 'caf_extract_in_run'
+  'type' | 'source' | 'household_pseudo' | 'tenants' | 'caf_extract_in_run' | 'landlord_schema'
 >;
 
 export function tenancyInput(tenancy: Tenancy, column: TenancyColumn): InputUse {

@@ -117,6 +117,7 @@ export function tenancy(overrides: Partial<Tenancy> = {}): Tenancy {
     household_children: 0,
     household_resources: 0,
     apl: false,
+    rent: 400,
     caf_extract_in_run: true,
     tenants: [tenant()],
     ...overrides,

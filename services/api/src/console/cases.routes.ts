@@ -40,7 +40,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 /** The list's filters as the form sends them; the API checks them again. */
 const filtersSchema = z.object({
-  benefit: optional(z.enum(['rsa', 'ppa', 'c2s', 'aspa'])),
+  benefit: optional(z.enum(['rsa', 'ppa', 'c2s', 'aspa', 'housing_aid'])),
   status: optional(z.enum(caseStatuses)),
   confidence: optional(z.enum(['high', 'medium', 'low'])),
   commune: optional(z.string().regex(/^(\d{5}|2[AB]\d{3})$/)),

@@ -60,6 +60,7 @@ export const benefitLabels: Record<string, string> = {
   ppa: 'Prime d’activité',
   c2s: 'Complémentaire santé solidaire',
   aspa: 'ASPA (minimum vieillesse)',
+  housing_aid: 'Aide au logement (APL)',
 };
 
 export const confidenceLabels: Record<string, string> = {

@@ -270,6 +270,20 @@ describe('refusals', () => {
     expect((await refusal('caf', 'a;'.repeat(40_000))).code).toBe('invalid_header');
   });
 
+  it('refuses the housing-aid columns of landlord.v2 in a file sent as landlord.v1, accepts both schemas', async () => {
+    const v2 = csv('landlord', [sampleRow('landlord')]);
+    const asV1 = await parseText('landlord', v2, { schema: 'landlord.v1' });
+    expect(asV1.refusal).toMatchObject({ code: 'unexpected_column' });
+    expect(asV1.refusal?.message).toContain('schema=landlord.v2');
+    expect((await parseText('landlord', v2, { schema: 'landlord.v2' })).refusal).toBeNull();
+    const v1Columns = names('landlord').filter(
+      (n) => !['conventionne', 'annual_resources', 'apl_amount', 'dependants'].includes(n),
+    );
+    const v1 = csv('landlord', [sampleRow('landlord')], { columns: v1Columns });
+    for (const schema of ['landlord.v1', 'landlord.v2'])
+      expect((await parseText('landlord', v1, { schema })).refusal).toBeNull();
+  });
+
   it('refuses the monthly columns of caf.v2 in a file sent as caf.v1, naming the schema to use', async () => {
     const v2 = csv('caf', [sampleRow('caf')]);
     const asV1 = await parseText('caf', v2, { schema: 'caf.v1' });

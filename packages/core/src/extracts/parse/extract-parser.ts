@@ -3,7 +3,7 @@
 // ExtractRefusal as soon as they are found; row errors are counted and the first ones kept.
 // Most rows take the byte-level fast path (fast-row.ts); the rest, and the header, the general one.
 import { Transform, type TransformCallback } from 'node:stream';
-import { type ExtractKind, schemaOfColumns, v2OnlyColumns } from '@nonrecours/pseudo';
+import { type ExtractKind, schemaOfColumns, v2ColumnsOfKind } from '@nonrecours/pseudo';
 import { copyColumns, maxCopyLineBytes } from './copy-columns.ts';
 import { CopyOutput } from './copy-output.ts';
 import { ExtractRefusal } from './extract-refusal.ts';
@@ -82,10 +82,10 @@ export class ExtractParser extends Transform {
   #checkSchema(names: readonly string[]): void {
     if (this.#schema === undefined || schemaOfColumns(this.kind, names) === this.#schema) return;
     if (!this.#schema.endsWith('.v1')) return;
-    const columns = names.filter((name) => v2OnlyColumns.includes(name));
+    const columns = names.filter((name) => v2ColumnsOfKind[this.kind].includes(name));
     throw new ExtractRefusal(
       'unexpected_column',
-      `the header has ${columns.length} monthly column(s) of ${schemaOfColumns(this.kind, names)}, which a ${this.#schema} extract does not allow: send it with schema=${schemaOfColumns(this.kind, names)}`,
+      `the header has ${columns.length} column(s) of ${schemaOfColumns(this.kind, names)}, which a ${this.#schema} extract does not allow: send it with schema=${schemaOfColumns(this.kind, names)}`,
       { columns: columns.map((name) => ({ position: names.indexOf(name) + 1, name })) },
     );
   }
