@@ -6,6 +6,7 @@ import { type Config, loadConfig } from '@nonrecours/config';
 import {
   type AppQueue,
   type AuditSigner,
+  countFailedAttempt,
   createAuditSigner,
   createJobHandlers,
   generateSigningJwk,
@@ -88,6 +89,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
           auditSigner,
           checkpointPeriodSeconds: config.AUDIT_CHECKPOINT_PERIOD_SECONDS,
         }),
+        { onAttemptFailed: countFailedAttempt },
       ),
     close: async () => {
       await app.close();

@@ -75,6 +75,11 @@ const settingsSchema = z.object({
   UPLOAD_MAX_CONCURRENT: int(1, 200).optional(),
   SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
   TRUST_PROXY: z.stringbool().default(false),
+  /** GET /metrics (Prometheus) and GET /health/live on a port of their own; unset, not served. */
+  METRICS_PORT: int(0, 65535).optional(),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /** The operators' queue dashboard at /admin/queues may retry, promote and remove jobs. */
+  QUEUE_DASHBOARD_WRITE: z.stringbool().default(false),
   DEMO: z.stringbool().default(true),
   DEMO_PERSONS: int(100, 1_000_000).default(3000),
   DEMO_DIR: z.string().default('.data/demo'),

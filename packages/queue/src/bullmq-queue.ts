@@ -4,7 +4,7 @@
 // (producer, worker + its blocking twin, events) instead of 3 per job name. The cost is one shared
 // concurrency for all jobs: a flood of run partitions delays a purge, which is acceptable here.
 import type { Job, JobsOptions } from 'bullmq';
-import { FlowProducer, Queue, QueueEvents, Worker } from 'bullmq';
+import { FlowProducer, MetricsTime, Queue, QueueEvents, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { deadlineIn, settlesWithin } from './deadline.ts';
@@ -14,7 +14,7 @@ import { JobFailedError, JobNotFoundError, QueueClosedError } from './job-errors
 import type { JobHandler, JobProgress } from './job-handlers.ts';
 import { checkHandlers, runHandler } from './job-handlers.ts';
 import { assertIdPart, assertJobId } from './job-id.ts';
-import type { JobInfo, JobQueue, JobQueueOptions, WorkerHooks } from './job-queue.ts';
+import type { JobInfo, JobQueue, JobQueueOptions, JobState, WorkerHooks } from './job-queue.ts';
 import { childFailure, DEFAULT_ATTEMPTS, KEEP_COMPLETED, KEEP_FAILED } from './job-queue.ts';
 import { createWaiters } from './job-waiters.ts';
 import { assertNoEviction } from './redis-policy.ts';
@@ -22,6 +22,7 @@ import { assertNoEviction } from './redis-policy.ts';
 /** The one BullMQ queue, for dashboards and ops tools: its keys are `<prefix>:jobs:…`. */
 export const BULLMQ_QUEUE_NAME = 'jobs';
 const DEFAULT_BACKOFF_MS = 1000;
+const STATES: JobState[] = ['waiting', 'waiting-children', 'delayed', 'active', 'completed', 'failed'];
 
 /** host:port of a Redis URL, for messages: the URL itself may hold a password. */
 function redisLocation(url: string): string {
@@ -201,6 +202,28 @@ export async function createBullmqQueue<T extends JobSchemas>(
 
   return {
     kind: 'bullmq',
+    bullmq: queue,
+
+    async stats() {
+      ensureOpen();
+      const [counts, completed, failed] = await Promise.all([
+        queue.getJobCounts(...STATES, 'prioritized'),
+        queue.getMetrics('completed', 0, 0),
+        queue.getMetrics('failed', 0, 0),
+      ]);
+      const { prioritized = 0, ...rest } = counts;
+      const byState = Object.fromEntries(STATES.map((state) => [state, rest[state] ?? 0])) as Record<
+        JobState,
+        number
+      >;
+      byState.waiting += prioritized;
+      return {
+        queue: BULLMQ_QUEUE_NAME,
+        counts: byState,
+        completed: completed.meta.count,
+        failed: failed.meta.count,
+      };
+    },
 
     async add(name, payload, opts) {
       ensureOpen();
@@ -252,11 +275,17 @@ export async function createBullmqQueue<T extends JobSchemas>(
         connection: blockingConnection,
         prefix,
         concurrency,
+        // BullMQ's own counts of completed and failed jobs, per minute over two weeks, for /metrics.
+        metrics: { maxDataPoints: MetricsTime.TWO_WEEKS },
         ...(options.lockDurationMs
           ? { lockDuration: options.lockDurationMs, stalledInterval: options.lockDurationMs }
           : {}),
       });
       worker.on('error', (err) => log.error({ err }, 'job worker error'));
+      if (hooks?.onAttemptFailed) {
+        const counted = hooks.onAttemptFailed;
+        worker.on('failed', (job) => counted(job?.name ?? 'unknown'));
+      }
       await worker.waitUntilReady();
     },
 

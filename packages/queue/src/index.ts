@@ -25,6 +25,7 @@ export type {
   JobQueueOptions,
   JobSpec,
   JobState,
+  QueueStats,
   RetryOptions,
   WorkerHooks,
 } from './job-queue.ts';

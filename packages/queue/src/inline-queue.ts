@@ -49,6 +49,7 @@ export function createInlineQueue<T extends JobSchemas>(options: JobQueueOptions
   const active = new Map<string, { controller: AbortController; done: Promise<void> }>();
   const retryTimers = new Set<NodeJS.Timeout>();
   const finished = { completed: [] as string[], failed: [] as string[] };
+  const outcomes = { completed: 0, failed: 0 };
   const waiters = createWaiters();
   let handlers: Readonly<Record<string, JobHandler<never>>> | undefined;
   let hooks: WorkerHooks = {};
@@ -124,6 +125,7 @@ export function createInlineQueue<T extends JobSchemas>(options: JobQueueOptions
 
   function attemptFailed(job: InlineJob, error: unknown): void {
     job.attemptsMade += 1;
+    hooks.onAttemptFailed?.(job.name);
     const reason = error instanceof Error ? error.message : String(error);
     const unrecoverable = error instanceof Error && error.name === 'UnrecoverableError';
     if (unrecoverable || closing || job.attemptsMade >= attempts) {
@@ -144,6 +146,7 @@ export function createInlineQueue<T extends JobSchemas>(options: JobQueueOptions
   function complete(job: InlineJob, result: unknown): void {
     job.attemptsMade += 1; // BullMQ counts the successful attempt too
     job.state = 'completed';
+    outcomes.completed += 1;
     job.result = result;
     settle(job);
     waiters.resolve(job.id, result);
@@ -156,6 +159,7 @@ export function createInlineQueue<T extends JobSchemas>(options: JobQueueOptions
 
   function fail(job: InlineJob, reason: string): void {
     job.state = 'failed';
+    outcomes.failed += 1;
     job.failedReason = reason;
     settle(job);
     waiters.reject(job.id, new JobFailedError(job.id, reason));
@@ -270,6 +274,13 @@ export function createInlineQueue<T extends JobSchemas>(options: JobQueueOptions
       ensureOpen();
       const job = jobs.get(jobId);
       return job ? info(job) : undefined;
+    },
+
+    async stats() {
+      ensureOpen();
+      const counts = { waiting: 0, 'waiting-children': 0, delayed: 0, active: 0, completed: 0, failed: 0 };
+      for (const job of jobs.values()) counts[job.state] += 1;
+      return { queue: 'inline', counts, ...outcomes };
     },
 
     async ping() {

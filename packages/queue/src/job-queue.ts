@@ -1,6 +1,7 @@
 // The one queue interface the services use, with two implementations: BullMQ on Redis (deployments,
 // integration tests) and in-process (development without Redis). Creating a queue never starts
 // workers, so the API can enqueue while a separate worker process handles.
+import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import type { JobDefinitions, JobInput, JobName, JobSchemas } from './job-definitions.ts';
 import type { JobHandlers, JobProgress } from './job-handlers.ts';
@@ -39,9 +40,20 @@ export interface FailedJob {
   failedReason: string;
 }
 
+/** For /metrics: the jobs held now, by state, and the jobs finished since the queue was created. */
+export interface QueueStats {
+  queue: string;
+  counts: Record<JobState, number>;
+  /** Jobs that completed, or failed for good (BullMQ's own metrics, kept in Redis, all processes). */
+  completed: number;
+  failed: number;
+}
+
 export interface WorkerHooks {
   /** Called once per job that failed for good, whichever process ran it; errors are logged. */
   onFailed?: (job: FailedJob) => Promise<void>;
+  /** Called in the process that ran it for every attempt that failed, retried or not (for metrics). */
+  onAttemptFailed?: (jobName: string) => void;
 }
 
 export interface RetryOptions {
@@ -102,6 +114,10 @@ export interface JobQueue<T extends JobSchemas> {
   getJob(jobId: string): Promise<JobInfo | undefined>;
   /** Readiness: rejects when the queue cannot take jobs. */
   ping(): Promise<void>;
+  /** Depth and outcomes, for the metrics. */
+  stats(): Promise<QueueStats>;
+  /** The BullMQ queue itself, for the operators' dashboard; absent in-process. */
+  readonly bullmq?: Queue;
   /**
    * Stops taking jobs, waits for active ones until the deadline, then aborts them (their signal fires;
    * BullMQ re-runs them elsewhere once their lock expires) and closes every connection. Afterwards every

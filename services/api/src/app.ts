@@ -7,7 +7,9 @@ import {
   type AppQueue,
   type AuditSigner,
   createTokenVerifier,
+  httpRequestDuration,
   missingSchedules,
+  observeProcess,
   type SigningKey,
 } from '@nonrecours/core';
 import type { Db } from '@nonrecours/db';
@@ -30,6 +32,7 @@ import { accessPlugin } from './plugins/access.plugin.ts';
 import { errorsPlugin } from './plugins/errors.plugin.ts';
 import { inFlightRequests } from './plugins/in-flight.ts';
 import { openapiPlugin } from './plugins/openapi.plugin.ts';
+import { queueDashboardPlugin } from './plugins/queue-dashboard.plugin.ts';
 import { slowBodyPlugin } from './plugins/slow-body.plugin.ts';
 import { runsRoutes } from './runs/runs.routes.ts';
 import { statsRoutes } from './stats/stats.routes.ts';
@@ -44,7 +47,7 @@ export interface AppDeps {
   checkpointKeys: JWK[];
   /** Signs audit checkpoints (after exports, on demand) and receipts, with the checkpoint key. */
   auditSigner: AuditSigner;
-  queue: Pick<AppQueue, 'add' | 'ping' | 'kind' | 'listSchedules'>;
+  queue: Pick<AppQueue, 'add' | 'ping' | 'kind' | 'listSchedules' | 'stats' | 'bullmq'>;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -83,6 +86,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
     return payload;
   });
+  // Latency by route template (never the URL itself: it may hold ids).
+  app.addHook('onResponse', async (request, reply) => {
+    httpRequestDuration.observe(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status_code: String(reply.statusCode),
+      },
+      reply.elapsedTime / 1000,
+    );
+  });
+  const stopObserving = observeProcess({ db, pool: deps.pool, queue: deps.queue });
+  app.addHook('onClose', async () => stopObserving());
 
   await app.register(errorsPlugin);
   await app.register(slowBodyPlugin, {
@@ -102,11 +118,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     audience: config.TOKEN_AUDIENCE,
     ttlSeconds: config.TOKEN_TTL_SECONDS,
   };
-  await app.register(accessPlugin, {
-    db,
-    verifyToken: createTokenVerifier({ key: deps.signingKey, settings, oidcIssuers: config.OIDC_ISSUERS }),
-    signReceipt: deps.auditSigner.receipt,
+  const verifyToken = createTokenVerifier({
+    key: deps.signingKey,
+    settings,
+    oidcIssuers: config.OIDC_ISSUERS,
   });
+  await app.register(accessPlugin, { db, verifyToken, signReceipt: deps.auditSigner.receipt });
   // An export is vouched for by a checkpoint as soon as it is sent, not a period later.
   app.addHook('onResponse', async (request) => {
     if (!request.routeOptions.config.checkpointAfter || request.audit?.written !== true) return;
@@ -154,6 +171,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     maxConcurrentUploads:
       config.UPLOAD_MAX_CONCURRENT ?? Math.max(1, Math.floor(config.DATABASE_POOL_SIZE / 2)),
   });
+  if (deps.queue.bullmq)
+    await app.register(queueDashboardPlugin, {
+      db,
+      queue: deps.queue.bullmq,
+      verifyToken,
+      writable: config.QUEUE_DASHBOARD_WRITE,
+    });
   await app.register(consolePlugin, { db, config, signingKey: deps.signingKey, prefix: '/console' });
   await app.ready();
   return app;

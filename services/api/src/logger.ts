@@ -28,9 +28,27 @@ export function safeUrl(url: string): string {
   return `${url.slice(0, q)}?${keys.map((k) => `${k}=…`).join('&')}`;
 }
 
-export function loggerOptions(level: string): LoggerOptions {
+/** pino-pretty when a person reads the output (development, a terminal) and it is installed. */
+export function prettyTransport(env: {
+  nodeEnv: string;
+  isTTY: boolean | undefined;
+}): LoggerOptions['transport'] | undefined {
+  if (env.nodeEnv !== 'development' || !env.isTTY) return undefined;
+  try {
+    import.meta.resolve('pino-pretty');
+  } catch {
+    return undefined;
+  }
+  return {
+    target: 'pino-pretty',
+    options: { colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', singleLine: true },
+  };
+}
+
+export function loggerOptions(level: string, transport?: LoggerOptions['transport']): LoggerOptions {
   return {
     level,
+    ...(transport ? { transport } : {}),
     redact: { paths: redactedPaths, censor: '[redacted]' },
     serializers: {
       // Headers are never logged; the URL only by path and query keys.

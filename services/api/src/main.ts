@@ -2,14 +2,17 @@
 // queue (in-process when REDIS_URL is unset), HTTP, and a graceful shutdown under one deadline.
 import { loadConfigOrExit } from '@nonrecours/config';
 import {
+  countFailedAttempt,
   createAppQueue,
   createAuditSigner,
   createJobHandlers,
   failInterruptedUploads,
   failRunOfFailedJob,
+  listClients,
   loadCheckpointKeys,
   loadSigningKey,
   startCheckpointTimer,
+  startMetricsServer,
   startRunWatchdog,
   untilAvailable,
 } from '@nonrecours/core';
@@ -20,11 +23,17 @@ import { buildApp } from './app.ts';
 import { hasDemo, seedDemo } from './demo/demo.ts';
 import { demoBanner } from './demo/demo-banner.ts';
 import { installLastResortHandler } from './last-resort.ts';
-import { loggerOptions } from './logger.ts';
+import { loggerOptions, prettyTransport } from './logger.ts';
 
 const config = loadConfigOrExit();
 
-const log = pino(loggerOptions(config.LOG_LEVEL));
+const log = pino(
+  loggerOptions(config.LOG_LEVEL, prettyTransport({ nodeEnv: config.NODE_ENV, isTTY: process.stdout.isTTY })),
+);
+// The first start of the development default shows the demo's summary first: until it is printed,
+// only warnings and errors are logged.
+const demoWanted = config.NODE_ENV === 'development' && config.DEMO;
+if (demoWanted && log.isLevelEnabled('info')) log.level = 'warn';
 const database = await connectDatabase(config, log);
 if (config.MIGRATE_ON_START) {
   const applied = await untilAvailable('applying the migrations', () => migrateToLatest(database.db), log);
@@ -56,7 +65,7 @@ if (queue.kind === 'inline') {
       auditSigner,
       checkpointPeriodSeconds: config.AUDIT_CHECKPOINT_PERIOD_SECONDS,
     }),
-    { onFailed: failRunOfFailedJob(database.db, log) },
+    { onFailed: failRunOfFailedJob(database.db, log), onAttemptFailed: countFailedAttempt },
   );
   startCheckpointTimer(auditSigner, config.AUDIT_CHECKPOINT_PERIOD_SECONDS, log);
 }
@@ -71,6 +80,10 @@ const app = await buildApp({
   auditSigner,
   queue,
 });
+const metrics =
+  config.METRICS_PORT === undefined
+    ? undefined
+    : await startMetricsServer({ host: config.METRICS_HOST, port: config.METRICS_PORT, log });
 const interrupted = await untilAvailable(
   'marking interrupted uploads',
   () => failInterruptedUploads(database.db),
@@ -81,6 +94,7 @@ if (interrupted) log.warn({ interrupted }, 'uploads interrupted by a previous st
 const shutdown = async () => {
   const deadline = Math.max(100, config.SHUTDOWN_TIMEOUT_MS - 1000);
   await app.close();
+  await metrics?.close();
   await watchdog?.stop();
   await queue.close(deadline);
   await database.close();
@@ -101,8 +115,8 @@ installLastResortHandler(log, () => {
 const address = await app.listen({ host: config.HOST, port: config.PORT });
 
 // On the development default, the first start shows the main job at work on a synthetic territory.
-if (config.NODE_ENV === 'development' && config.DEMO && !(await hasDemo(database.db))) {
-  log.info('first start: setting up the demo territory, its extracts and a matching run');
+if (demoWanted && !(await hasDemo(database.db))) {
+  console.error('First start: setting up the demo territory, its extracts and a matching run…');
   const demo = await seedDemo(app, database.db, {
     dir: config.DEMO_DIR,
     persons: config.DEMO_PERSONS,
@@ -110,3 +124,12 @@ if (config.NODE_ENV === 'development' && config.DEMO && !(await hasDemo(database
   });
   console.log(demoBanner(address, demo));
 }
+log.level = config.LOG_LEVEL;
+const operatorMissing = async () =>
+  !(await listClients(database.db)).some((c) => c.role === 'admin' && c.status === 'active');
+if (!demoWanted && config.NODE_ENV !== 'test' && (await operatorMissing()))
+  log.warn(
+    { address },
+    'no operator yet: create the first admin client with `pnpm nonrecours admin bootstrap` (Docker: `docker compose run --rm api nonrecours admin bootstrap`)',
+  );
+else log.info({ address }, 'nonrecours is running');

@@ -23,7 +23,13 @@ export async function openapiDocument(): Promise<unknown> {
       db: database.db,
       keys: { signing: checkpointKey, trusted: [checkpointKey.publicJwk] },
     }),
-    queue: { kind: 'inline', add: unavailable, ping: unavailable, listSchedules: unavailable },
+    queue: {
+      kind: 'inline',
+      add: unavailable,
+      ping: unavailable,
+      listSchedules: unavailable,
+      stats: unavailable,
+    },
   });
   try {
     return app.swagger();

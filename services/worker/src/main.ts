@@ -5,19 +5,23 @@
 // until the deadline.
 import { loadConfigOrExit } from '@nonrecours/config';
 import {
+  countFailedAttempt,
   createAppQueue,
   createAuditSigner,
   createJobHandlers,
   failRunOfFailedJob,
   keepSchedules,
   loadCheckpointKeys,
+  observeProcess,
   startCheckpointTimer,
+  startMetricsServer,
   startRunWatchdog,
   untilAvailable,
 } from '@nonrecours/core';
 import { connectDatabase } from '@nonrecours/db';
 import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
+import { startLiveness } from './liveness.ts';
 
 const config = loadConfigOrExit();
 const log = pino({ level: config.LOG_LEVEL, base: { service: 'worker' } });
@@ -47,7 +51,7 @@ await untilAvailable(
         auditSigner,
         checkpointPeriodSeconds: config.AUDIT_CHECKPOINT_PERIOD_SECONDS,
       }),
-      { onFailed: failRunOfFailedJob(database.db, log) },
+      { onFailed: failRunOfFailedJob(database.db, log), onAttemptFailed: countFailedAttempt },
     ),
   log,
 );
@@ -59,12 +63,27 @@ const schedules = await untilAvailable(
 const watchdog = startRunWatchdog({ db: database.db, queue, log }, config.RUN_WATCHDOG_MS);
 // A checkpoint every period while events are appended; the hourly job stays as a backstop.
 const stopCheckpoints = startCheckpointTimer(auditSigner, config.AUDIT_CHECKPOINT_PERIOD_SECONDS, log);
+// Its own probe and metrics (queue depth, job outcomes, run stages, pool), on METRICS_PORT.
+const stopObserving = observeProcess({ db: database.db, pool: database.pool, queue });
+const liveness = startLiveness({ ping: () => queue.ping(), everyMs: 5000, redisGraceMs: 60_000 });
+const metrics =
+  config.METRICS_PORT === undefined
+    ? undefined
+    : await startMetricsServer({
+        host: config.METRICS_HOST,
+        port: config.METRICS_PORT,
+        log,
+        live: () => liveness.check(),
+      });
 log.info({ concurrency: config.WORKER_CONCURRENCY }, 'worker started');
 
 closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS, logger: log }, async ({ signal, err }) => {
   if (err) log.error({ err }, 'fatal error, shutting down');
   else log.info({ signal }, 'shutting down');
   schedules.stop();
+  liveness.stop();
+  stopObserving();
+  await metrics?.close();
   stopCheckpoints();
   await watchdog.stop();
   await queue.close(Math.max(100, config.SHUTDOWN_TIMEOUT_MS - 1000));

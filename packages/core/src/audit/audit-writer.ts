@@ -6,6 +6,7 @@
 // The disclosures land in the pending list of their GIN index; every so many events the writer has
 // it merged in the background, so that no request pays for the merge and lookups read a short list.
 import type { AuditEvent, Db } from '@nonrecours/db';
+import { auditWriteLag, auditWriterPending } from '../metrics/metrics.ts';
 import { type AuditEntry, appendAuditEvents, mergePendingDisclosures } from './audit.repository.ts';
 
 /** The events one transaction appends at most: bounds its statements and the time it holds the lock. */
@@ -15,6 +16,8 @@ const MERGE_EVERY = 1000;
 
 interface Pending {
   entry: AuditEntry;
+  /** process.hrtime.bigint() when the access was recorded, for the writer's lag. */
+  since: bigint;
   resolve: (event: AuditEvent) => void;
   reject: (error: unknown) => void;
 }
@@ -41,7 +44,10 @@ export function recordAccess(db: Db, entry: AuditEntry): Promise<AuditEvent> {
     queues.set(db, queue);
   }
   const pending = queue.pending;
-  const event = new Promise<AuditEvent>((resolve, reject) => pending.push({ entry, resolve, reject }));
+  const event = new Promise<AuditEvent>((resolve, reject) => {
+    pending.push({ entry, since: process.hrtime.bigint(), resolve, reject });
+    auditWriterPending.inc();
+  });
   if (!queue.writing) void drain(db, queue);
   return event;
 }
@@ -51,6 +57,7 @@ async function drain(db: Db, queue: Queue): Promise<void> {
   try {
     while (queue.pending.length > 0) {
       const group = queue.pending.splice(0, MAX_GROUP);
+      auditWriterPending.dec(group.length);
       try {
         settle(group, await write(db, group));
         queue.sinceMerge += group.length;
@@ -87,5 +94,9 @@ function merge(db: Db, queue: Queue) {
 }
 
 function settle(group: Pending[], events: AuditEvent[]) {
-  for (const [i, p] of group.entries()) p.resolve(events[i]!);
+  const now = process.hrtime.bigint();
+  for (const [i, p] of group.entries()) {
+    auditWriteLag.observe(Number(now - p.since) / 1e9);
+    p.resolve(events[i]!);
+  }
 }

@@ -10,6 +10,7 @@ import { type Db, type Extract, withDedicatedConnection } from '@nonrecours/db';
 import type pg from 'pg';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import { AppError, conflict } from '../errors.ts';
+import { uploadBytes, uploadRows } from '../metrics/metrics.ts';
 import { copyIn } from './copy-in.ts';
 import { attachPartitionSql, createPartitionSql, partitionTable } from './extract-tables.ts';
 import {
@@ -34,6 +35,12 @@ export interface UploadOutcome {
 }
 
 const MAX_ERRORS_KEPT = 1000;
+
+function countUpload(kind: string, outcome: 'accepted' | 'rejected', rows: number, bytes: number): void {
+  uploadRows.inc({ kind, outcome }, rows);
+  uploadBytes.inc({ kind, outcome }, bytes);
+}
+
 function refusalOf(extract: Extract): AppError {
   const status =
     extract.refusal_code === 'too_many_row_errors'
@@ -177,6 +184,7 @@ export async function receiveExtract(
         return row;
       }),
     );
+    countUpload(request.kind, 'accepted', accepted.row_count ?? 0, body.bytes());
     return { extract: accepted, replayed: false };
   } catch (error) {
     const refusal = error instanceof UploadInterrupted ? null : toRefusal(error);
@@ -205,6 +213,7 @@ export async function receiveExtract(
         if (refusal.errors) await insertExtractErrors(trx, extract.id, refusal.errors);
         await appendAuditEvent(trx, audit('denied', refusal.status, { code: refusal.code }));
       });
+      countUpload(request.kind, 'rejected', refusal.rows ?? 0, body.bytes());
       throw new AppError(refusal.status, refusal.code, refusal.message, {
         extract_id: extract.id,
         ...refusal.details,

@@ -8,6 +8,7 @@ import { createCheckpointVerifier } from '../audit/audit-checkpoint.ts';
 import type { CheckpointKeys } from '../audit/audit-checkpoint-keys.ts';
 import { type AuditSigner, createAuditSigner } from '../audit/audit-signer.ts';
 import { verifyAuditTrail } from '../audit/audit-verification.ts';
+import { casesPublished, runStageDuration } from '../metrics/metrics.ts';
 import { purgeRetention } from '../retention/retention.service.ts';
 import { abandonRun, prepareRun, publishRun, runPartition } from '../runs/runs.service.ts';
 import type { AppJobHandlers, AppQueue } from './jobs.ts';
@@ -31,6 +32,19 @@ async function runStep<T>(db: Db, runId: string, ctx: JobContext, step: () => Pr
         runId,
         `${ctx.jobName} failed: ${error instanceof Error ? error.message : 'error'}`,
       );
+    throw error;
+  }
+}
+
+/** Times a run's step for /metrics. */
+async function timed<T>(stage: 'prepare' | 'evaluate' | 'finalise', step: () => Promise<T>): Promise<T> {
+  const end = runStageDuration.startTimer({ stage });
+  try {
+    const result = await step();
+    end({ outcome: 'done' });
+    return result;
+  } catch (error) {
+    end({ outcome: 'failed' });
     throw error;
   }
 }
@@ -63,10 +77,13 @@ export function createJobHandlers(deps: {
   const verifyCheckpoint = createCheckpointVerifier(deps.checkpointKeys.trusted);
   const signer = deps.auditSigner ?? createAuditSigner({ db, keys: deps.checkpointKeys });
   return {
-    'run.prepare': ({ runId }, ctx) => runStep(db, runId, ctx, () => prepareRun(deps, runId)),
-    'run.partition': ({ runId, part }, ctx) => runStep(db, runId, ctx, () => runPartition(deps, runId, part)),
+    'run.prepare': ({ runId }, ctx) =>
+      timed('prepare', () => runStep(db, runId, ctx, () => prepareRun(deps, runId))),
+    'run.partition': ({ runId, part }, ctx) =>
+      timed('evaluate', () => runStep(db, runId, ctx, () => runPartition(deps, runId, part))),
     'run.finalise': async ({ runId }, ctx) => {
-      const published = await runStep(db, runId, ctx, () => publishRun(deps, runId));
+      const published = await timed('finalise', () => runStep(db, runId, ctx, () => publishRun(deps, runId)));
+      if ('cases' in published && typeof published.cases === 'number') casesPublished.inc(published.cases);
       // The publication and the follow-up it carried over are vouched for at once, not a period later.
       await signer.checkpoint('run_published', ctx.log).catch((error: unknown) => {
         ctx.log.error({ err: error }, 'audit checkpoint after the run’s publication failed');

@@ -84,6 +84,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
     schema: {
       tags,
       security,
+      operationId: 'createPartner',
       summary: 'Register a partner',
       body: z.object({
         name: z.string().trim().min(1).max(300),
@@ -113,6 +114,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
     schema: {
       tags,
       security,
+      operationId: 'listPartners',
       summary: 'List partners',
       response: { 200: z.object({ items: z.array(partnerSchema) }), ...errorResponses },
     },
@@ -124,6 +126,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
     schema: {
       tags,
       security,
+      operationId: 'createConvention',
       summary: 'Create a convention (as a draft)',
       body: conventionInput,
       response: { 201: conventionSchema, ...errorResponses },
@@ -137,6 +140,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
     schema: {
       tags,
       security,
+      operationId: 'listAllConventions',
       summary: 'List conventions',
       response: { 200: z.object({ items: z.array(conventionSchema) }), ...errorResponses },
     },
@@ -150,6 +154,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
     schema: {
       tags,
       security,
+      operationId: 'getConventionWithMembers',
       summary: 'A convention and its members',
       params: idParams,
       response: { 200: conventionSchema.extend({ members: z.array(memberSchema) }), ...errorResponses },
@@ -166,6 +171,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
     schema: {
       tags,
       security,
+      operationId: 'updateConvention',
       summary: 'Change a convention’s settings',
       params: idParams,
       body: conventionInput.omit({ reference: true, rule_pack: true }).partial(),
@@ -188,6 +194,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
       schema: {
         tags,
         security,
+        operationId: `${verb}Convention`,
         summary: `${verb[0]!.toUpperCase()}${verb.slice(1)} a convention`,
         params: idParams,
         response: { 200: conventionSchema, ...errorResponses },
@@ -202,6 +209,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
     schema: {
       tags,
       security,
+      operationId: 'registerConventionKey',
       summary: 'Register the key check value of a new convention key',
       description: 'The key itself never reaches the service; its version increases with each registration.',
       params: idParams,
@@ -229,6 +237,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
     schema: {
       tags,
       security,
+      operationId: 'setConventionMember',
       summary: 'Add a partner to a convention, or change its roles and the extract kinds it provides',
       params: memberParams,
       body: z.object({
@@ -254,6 +263,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
     schema: {
       tags,
       security,
+      operationId: 'removeConventionMember',
       summary: 'Remove a partner from a convention',
       params: memberParams,
       response: { 204: z.null(), ...errorResponses },
@@ -270,6 +280,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
     schema: {
       tags,
       security,
+      operationId: 'createClient',
       summary: 'Create an API client; its secret is shown once',
       body: z.object({
         partner_id: z.uuid(),
@@ -303,6 +314,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
     schema: {
       tags,
       security,
+      operationId: 'listClients',
       summary: 'List API clients',
       response: { 200: z.object({ items: z.array(clientSchema) }), ...errorResponses },
     },
@@ -314,6 +326,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
     schema: {
       tags,
       security,
+      operationId: 'setClientAuditReceipts',
       summary: 'Turn the signed audit receipts of a client’s responses on or off',
       params: idParams,
       body: z.object({ enabled: z.boolean() }),
@@ -331,6 +344,7 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Db }) {
     schema: {
       tags,
       security,
+      operationId: 'revokeClient',
       summary: 'Revoke an API client',
       params: idParams,
       response: { 200: clientSchema, ...errorResponses },

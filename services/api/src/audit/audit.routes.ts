@@ -205,6 +205,7 @@ export async function auditRoutes(
     schema: {
       tags,
       security,
+      operationId: 'listAuditEvents',
       summary: 'Audit events of your conventions, newest first',
       querystring: filterQuery.extend({
         limit: z.coerce.number().int().min(1).max(1000).default(100),
@@ -273,6 +274,7 @@ export async function auditRoutes(
     schema: {
       tags,
       security,
+      operationId: 'verifyAuditChain',
       summary: 'Recompute the hash chain and check its signed checkpoints and their freshness',
       description: verifyDescription,
       response: { 200: verifySchema, ...errorResponses },
@@ -290,6 +292,7 @@ export async function auditRoutes(
     schema: {
       tags,
       security,
+      operationId: 'verifyAuditTrail',
       summary: 'Verify the trail against trusted checkpoints and receipts kept outside the database',
       description: verifyDescription,
       body: verifyBody,
@@ -320,6 +323,7 @@ export async function auditRoutes(
     schema: {
       tags,
       security,
+      operationId: 'createAuditCheckpoint',
       summary: 'Sign a checkpoint of the audit chain now',
       description:
         'Signs the chain head if events were appended since the last checkpoint (200 with `created: false` ' +
@@ -361,6 +365,7 @@ export async function auditRoutes(
     schema: {
       tags,
       security,
+      operationId: 'exportAuditEvents',
       summary: 'Export the audit events of your conventions as JSON Lines, in chain order',
       querystring: filterQuery,
       produces: ['application/x-ndjson'],
@@ -381,6 +386,7 @@ export async function auditRoutes(
     schema: {
       tags,
       security,
+      operationId: 'exportAuditEventsCsv',
       summary: 'Export the audit events of your conventions as CSV, in chain order',
       description: 'Semicolon-separated, UTF-8 with a byte order mark, a header line, details as JSON.',
       querystring: filterQuery,

@@ -66,9 +66,11 @@ export async function tokenRoutes(
     config: { rateLimit: { max: options.rateLimitPerMinute, timeWindow: '1 minute' } },
     schema: {
       tags: ['auth'],
+      operationId: 'createAccessToken',
       summary: 'Exchange client credentials for a short-lived access token',
       description:
         'OAuth 2.0 client credentials grant; credentials in the body or in HTTP Basic authentication.',
+      consumes: ['application/x-www-form-urlencoded', 'application/json'],
       body: tokenRequest,
       response: { 200: tokenResponse, 400: errorSchema, 401: errorSchema, 429: errorSchema },
     },
@@ -103,7 +105,20 @@ export async function tokenRoutes(
 
   app.get(
     '/.well-known/jwks.json',
-    { schema: { tags: ['auth'], summary: 'Public keys of the service tokens' } },
+    {
+      schema: {
+        tags: ['auth'],
+        operationId: 'getJsonWebKeySet',
+        summary: 'Public keys of the service tokens',
+        description:
+          'The JSON Web Key Set that verifies the ES256 access tokens this service signs. No token.',
+        response: {
+          200: z
+            .object({ keys: z.array(z.record(z.string(), z.unknown())) })
+            .describe('A JSON Web Key Set (RFC 7517)'),
+        },
+      },
+    },
     async () => ({
       keys: [key.publicJwk],
     }),

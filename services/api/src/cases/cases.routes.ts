@@ -220,6 +220,7 @@ export async function casesRoutes(app: FastifyInstance, options: { db: Db; pool:
     schema: {
       tags,
       security,
+      operationId: 'listCases',
       summary: 'Presumed cases of the latest published run, filtered, a page at a time',
       description:
         'Pages follow `next_cursor` until it is null. A page examines a bounded number of cases: with ' +
@@ -272,6 +273,7 @@ export async function casesRoutes(app: FastifyInstance, options: { db: Db; pool:
     schema: {
       tags,
       security,
+      operationId: 'exportCasesCsv',
       summary: 'Export the filtered cases as CSV, for a spreadsheet or `nonrecours reidentify`',
       description:
         'Semicolon-separated, UTF-8 with a byte order mark, a header row, decimal commas. For tools: case_id; ' +
@@ -305,6 +307,7 @@ export async function casesRoutes(app: FastifyInstance, options: { db: Db; pool:
     schema: {
       tags,
       security,
+      operationId: 'getCase',
       summary: 'One case with its evidence, structured and in plain French',
       params: caseParams,
       response: { 200: caseDetailSchema, ...errorResponses },
@@ -328,6 +331,7 @@ export async function casesRoutes(app: FastifyInstance, options: { db: Db; pool:
     schema: {
       tags,
       security,
+      operationId: 'recordCaseOutcome',
       summary: 'Record the follow-up outcome of a case of the latest published run',
       description:
         'Outcome codes only. to_contact → contacted, unreachable, refused, already_covered, not_eligible; ' +

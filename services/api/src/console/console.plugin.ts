@@ -2,8 +2,6 @@
 // territory teams, partners and DPOs. Every page gets its data from the public API with a token the
 // service signs for the signed-in account, so the console sees and may do exactly what the API
 // allows that account, and each action is audited like the API call it makes.
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
@@ -19,8 +17,10 @@ import { campaignsRoutes } from './campaigns.routes.ts';
 import { casesRoutes } from './cases.routes.ts';
 import { conventionsRoutes } from './conventions.routes.ts';
 import { dashboardRoutes } from './dashboard.routes.ts';
+import { dsfrDist, dsfrFiles } from './dsfr-files.ts';
 import { consoleNotFound, handleConsoleError, signInRedirect } from './errors.ts';
 import { extractsRoutes } from './extracts.routes.ts';
+import { refusePlainHttp } from './https-only.ts';
 import { legalRoutes } from './legal.routes.ts';
 import { oidcRoutes } from './oidc.routes.ts';
 import { createOidc } from './oidc.ts';
@@ -35,10 +35,7 @@ export interface ConsoleOptions {
   signingKey: SigningKey;
 }
 
-const dsfrDist = path.join(
-  path.dirname(createRequire(import.meta.url).resolve('@gouvfr/dsfr/package.json')),
-  'dist',
-);
+const dsfrServed = dsfrFiles();
 const assets = fileURLToPath(new URL('./assets/', import.meta.url));
 
 export async function consolePlugin(app: FastifyInstance, options: ConsoleOptions) {
@@ -55,6 +52,7 @@ export async function consolePlugin(app: FastifyInstance, options: ConsoleOption
     ttlSeconds: config.TOKEN_TTL_SECONDS,
   });
 
+  if (config.NODE_ENV === 'production') app.addHook('onRequest', refusePlainHttp);
   await app.register(cookie);
   // The CSRF secret lives in its own strict cookie; every form and script request carries a token
   // made from it, checked on every method that is not a read.
@@ -71,7 +69,14 @@ export async function consolePlugin(app: FastifyInstance, options: ConsoleOption
   // The DSFR changes only with its package; the console's own files are revalidated (ETag) so that a
   // new version reaches browsers at once.
   const files = { decorateReply: false, schemaHide: true } as const;
-  await app.register(fastifyStatic, { root: dsfrDist, prefix: '/dsfr/', maxAge: '1d', ...files });
+  await app.register(fastifyStatic, {
+    root: dsfrDist,
+    prefix: '/dsfr/',
+    maxAge: '1d',
+    // Only what the image keeps (dsfr-files.ts), so that development serves what production has.
+    allowedPath: (pathName) => dsfrServed.has(pathName.replace(/^\//, '')),
+    ...files,
+  });
   await app.register(fastifyStatic, { root: assets, prefix: '/assets/', maxAge: 0, ...files });
 
   await app.register(async (pages) => {

@@ -17,6 +17,7 @@ export async function conventionsRoutes(app: FastifyInstance, options: { db: Db 
     config: { access: { scope: 'member', action: 'convention.list' } },
     schema: {
       tags: ['conventions'],
+      operationId: 'listConventions',
       summary: 'The conventions your organisation is a member of',
       security: [{ bearer: [] }],
       response: { 200: z.object({ items: z.array(myConventionSchema) }), ...errorResponses },
@@ -40,6 +41,7 @@ export async function conventionsRoutes(app: FastifyInstance, options: { db: Db 
     },
     schema: {
       tags: ['conventions'],
+      operationId: 'getConvention',
       summary: 'One convention, with your roles in it',
       security: [{ bearer: [] }],
       params: z.object({ cid: z.uuid() }),

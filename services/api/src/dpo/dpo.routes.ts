@@ -34,6 +34,7 @@ export async function dpoRoutes(app: FastifyInstance, options: { db: Db; tokenTt
     schema: {
       tags,
       security,
+      operationId: 'getRecordOfProcessing',
       summary: 'The record of processing of a convention (GDPR art. 30)',
       params,
       response: { 200: recordOfProcessingSchema, ...errorResponses },
@@ -46,6 +47,7 @@ export async function dpoRoutes(app: FastifyInstance, options: { db: Db; tokenTt
     schema: {
       tags,
       security,
+      operationId: 'getRecordOfProcessingMarkdown',
       summary: 'The record of processing of a convention (GDPR art. 30), as Markdown',
       params,
       produces: ['text/markdown'],

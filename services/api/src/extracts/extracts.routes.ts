@@ -206,6 +206,7 @@ export async function extractsRoutes(
     schema: {
       tags,
       security,
+      operationId: 'uploadExtract',
       summary: 'Upload a pseudonymised extract (streamed CSV)',
       description:
         'The body is the extract of EXTRACTS.md as `text/csv` in UTF-8 (optionally `Content-Encoding: gzip`). The key check, the kind, the schema, the reference month and the partner’s right to provide that kind are verified before the body is read. The rows are validated while they stream and loaded at once when the extract is accepted. With `dry_run=true` the whole file is checked exactly as an upload would check it and the verdict returned (200), with nothing stored and nothing superseded.',
@@ -311,6 +312,7 @@ export async function extractsRoutes(
     schema: {
       tags,
       security,
+      operationId: 'listExtracts',
       summary: 'Extracts of the convention (a partner sees its own), newest first',
       params: cidParams,
       querystring: z.object({
@@ -353,6 +355,7 @@ export async function extractsRoutes(
     schema: {
       tags,
       security,
+      operationId: 'getExtract',
       summary: 'One extract: status, counts, hash, timings',
       params: extractParams,
       response: { 200: extractSchema, ...errorResponses },
@@ -382,6 +385,7 @@ export async function extractsRoutes(
     schema: {
       tags,
       security,
+      operationId: 'listExtractErrors',
       summary: 'Row errors of an extract: line, column and code, never the value',
       params: extractParams,
       querystring: z.object({
@@ -431,6 +435,7 @@ export async function extractsRoutes(
     schema: {
       tags,
       security,
+      operationId: 'withdrawExtract',
       summary: 'Withdraw an extract: its rows are deleted',
       params: extractParams,
       response: { 200: extractSchema, ...errorResponses },

@@ -5,8 +5,19 @@
 import type { Db } from '@nonrecours/db';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import { z } from 'zod';
 
 const CHECK_TIMEOUT_MS = 2000;
+
+const live = z.object({ status: z.literal('ok') });
+const service = z.enum(['ok', 'unavailable']);
+const readiness = z.object({
+  status: service,
+  database: service,
+  queue: service,
+  schedules: z.enum(['ok', 'missing', 'unknown', 'not_applicable']),
+  missing_schedules: z.array(z.string()).optional(),
+});
 
 function within<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -25,12 +36,37 @@ export async function healthRoutes(
     missingSchedules?: (() => Promise<string[]>) | undefined;
   },
 ) {
-  app.get('/health/live', { schema: { tags: ['health'], summary: 'The process is alive' } }, async () => ({
-    status: 'ok',
-  }));
+  app.get(
+    '/health/live',
+    {
+      schema: {
+        tags: ['health'],
+        operationId: 'getLiveness',
+        summary: 'The process is alive',
+        description:
+          'Liveness: answers as long as the process does, whatever the state of its services. No token.',
+        response: { 200: live.describe('The process answers') },
+      },
+    },
+    async () => ({
+      status: 'ok',
+    }),
+  );
   app.get(
     '/health/ready',
-    { schema: { tags: ['health'], summary: 'Database and queue are reachable' } },
+    {
+      schema: {
+        tags: ['health'],
+        operationId: 'getReadiness',
+        summary: 'Database and queue are reachable',
+        description:
+          'Readiness: PostgreSQL and the queue each answer within 2 s (503 otherwise). Names the job schedulers missing from Redis without failing. No token.',
+        response: {
+          200: readiness.describe('Ready: database and queue answer'),
+          503: readiness.describe('Not ready: the database or the queue does not answer'),
+        },
+      },
+    },
     async (_req, reply) => {
       const [databaseCheck, queueCheck, schedulesCheck] = await Promise.allSettled([
         within(sql`select 1`.execute(options.db), CHECK_TIMEOUT_MS),

@@ -36,6 +36,7 @@ export async function oppositionsRoutes(app: FastifyInstance, options: { db: Db 
     schema: {
       tags,
       security,
+      operationId: 'registerOppositions',
       summary: 'Register oppositions: the persons are excluded from every later run',
       description:
         'Registering a pseudonym again changes nothing (idempotent). In the same transaction every case of the convention that concerns one of the pseudonyms (as subject or household member) is deleted. The audit trail records the counts, never the pseudonyms.',
@@ -80,6 +81,7 @@ export async function oppositionsRoutes(app: FastifyInstance, options: { db: Db 
     schema: {
       tags,
       security,
+      operationId: 'listOppositions',
       summary: 'The registered oppositions, in pseudonym order, page by page',
       params: cidParams,
       querystring: z.object({

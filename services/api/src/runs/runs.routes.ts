@@ -143,6 +143,7 @@ export async function runsRoutes(app: FastifyInstance, options: { db: Db; queue:
     schema: {
       tags,
       security,
+      operationId: 'startRun',
       summary: 'Start a matching run',
       description:
         'Links the current extracts and applies the rule pack; answers at once, the run goes on in the workers.',
@@ -199,6 +200,7 @@ export async function runsRoutes(app: FastifyInstance, options: { db: Db; queue:
     schema: {
       tags,
       security,
+      operationId: 'listRuns',
       summary: 'Runs of the convention, newest first',
       params: z.object({ cid: z.uuid() }),
       querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
@@ -223,6 +225,7 @@ export async function runsRoutes(app: FastifyInstance, options: { db: Db; queue:
     schema: {
       tags,
       security,
+      operationId: 'getRun',
       summary: 'A run: status, progress per stage, counts, linkage report',
       params: runParams,
       response: { 200: runSchema, ...errorResponses },
@@ -241,6 +244,7 @@ export async function runsRoutes(app: FastifyInstance, options: { db: Db; queue:
     schema: {
       tags,
       security,
+      operationId: 'cancelRun',
       summary: 'Cancel a queued or running run',
       params: runParams,
       response: { 200: runSchema, ...errorResponses },
@@ -264,6 +268,7 @@ export async function runsRoutes(app: FastifyInstance, options: { db: Db; queue:
     schema: {
       tags,
       security,
+      operationId: 'listRunCases',
       summary: 'The presumed cases of a published run, page by page',
       params: runParams,
       querystring: z.object({

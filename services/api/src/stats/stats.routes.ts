@@ -158,6 +158,7 @@ export async function statsRoutes(app: FastifyInstance, options: { db: Db }) {
     schema: {
       tags: ['runs'],
       security: [{ bearer: [] }],
+      operationId: 'getRunStatistics',
       summary: 'Statistics of a published run, with small counts suppressed',
       description:
         'Presumed cases of the latest published run (or `run`) by benefit, rule and commune, each benefit by ' +
