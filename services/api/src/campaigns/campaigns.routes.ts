@@ -58,6 +58,7 @@ export async function campaignsRoutes(app: FastifyInstance, options: { db: Db })
     schema: {
       tags,
       security,
+      operationId: 'createCampaign',
       summary: 'Create a campaign: its cohort is frozen from the latest published run',
       description:
         'The cohort is the cases of the latest published run of the benefit that pass the list filters ' +
@@ -98,6 +99,7 @@ export async function campaignsRoutes(app: FastifyInstance, options: { db: Db })
     schema: {
       tags,
       security,
+      operationId: 'listCampaigns',
       summary: 'The convention’s campaigns (a partner: those it contacts for), newest first',
       params: cidParams,
       response: { 200: z.object({ items: z.array(campaignSchema) }), ...errorResponses },
@@ -115,6 +117,7 @@ export async function campaignsRoutes(app: FastifyInstance, options: { db: Db })
     schema: {
       tags,
       security,
+      operationId: 'getCampaign',
       summary: 'One campaign with its arms and the contacts recorded',
       params: campaignParams,
       response: { 200: campaignSchema, ...errorResponses },
@@ -131,6 +134,7 @@ export async function campaignsRoutes(app: FastifyInstance, options: { db: Db })
     schema: {
       tags,
       security,
+      operationId: 'closeCampaign',
       summary: 'Close a campaign: its members may then join another campaign of the benefit',
       description:
         'Later runs still record what they show of its members, so its impact goes on being measured.',
@@ -154,6 +158,7 @@ export async function campaignsRoutes(app: FastifyInstance, options: { db: Db })
     schema: {
       tags,
       security,
+      operationId: 'exportCampaignCohort',
       summary: 'The cohort to re-identify with `nonrecours reidentify`, as CSV',
       description:
         'Semicolon-separated, UTF-8 with a byte order mark: case_id (the reference to record contacts by); ' +
@@ -184,6 +189,7 @@ export async function campaignsRoutes(app: FastifyInstance, options: { db: Db })
     schema: {
       tags,
       security,
+      operationId: 'recordCampaignContacts',
       summary: 'Record contacts made (contacted, unreachable), in bulk, by case reference',
       description:
         'All or nothing: 400 `unknown_case_reference` when a reference is not in the cohort, 409 ' +
@@ -227,6 +233,7 @@ export async function campaignsRoutes(app: FastifyInstance, options: { db: Db })
     schema: {
       tags,
       security,
+      operationId: 'getCampaignImpact',
       summary:
         'Take-up per arm at 1, 2, 3 and 6 months, declared outcomes, amounts, and the uplift with its 95 % interval',
       description:
@@ -253,6 +260,7 @@ export async function campaignsRoutes(app: FastifyInstance, options: { db: Db })
     schema: {
       tags,
       security,
+      operationId: 'exportCampaignImpact',
       summary: 'The impact as CSV for the evaluators: one row per arm, figure and horizon',
       description:
         'campaign; as_of; design; arm (contact, comparison, before, uplift); figure; months; value (`secret` ' +

@@ -50,6 +50,11 @@ const streamedAnswers: Record<string, Response> = {
   exportAuditEventsCsv: text('text/csv', 'The audit events as CSV, in chain order'),
   getRecordOfProcessingMarkdown: text('text/markdown', 'The record of processing as Markdown'),
   exportCasesCsv: text('text/csv', 'The cases as semicolon-separated CSV with a byte order mark'),
+  exportCampaignCohort: text(
+    'text/csv',
+    'The campaign’s cohort as semicolon-separated CSV with a byte order mark',
+  ),
+  exportCampaignImpact: text('text/csv', 'The campaign’s impact as CSV: one row per arm, figure and horizon'),
 };
 
 /** Bodies the routes read as streams, which their schemas cannot describe. */

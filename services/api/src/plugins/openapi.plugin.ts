@@ -38,6 +38,11 @@ export const openapiPlugin = fp(
           { name: 'runs', description: 'Territory teams: matching runs and their statistics' },
           { name: 'cases', description: 'Territory teams: presumed cases and their follow-up' },
           { name: 'oppositions', description: 'Persons who object: excluded from every later run' },
+          {
+            name: 'campaigns',
+            description:
+              'Territory teams: outreach campaigns, their comparison group and their measured impact',
+          },
           { name: 'audit', description: 'DPOs: the audit trail' },
           { name: 'health', description: 'Probes' },
         ],
