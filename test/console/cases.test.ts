@@ -103,7 +103,7 @@ describe('cases in the console', () => {
     expect(page.body).toContain('value="Renne"');
     expect(page.body).toContain('value="beaucoup"');
     expect(page.body).toMatch(
-      /id="champ-commune-messages"[^>]*><p class="fr-message fr-message--error">Un code commune INSEE/,
+      /id="champ-commune-messages"[^>]*><p class="fr-message fr-message--error">Aucune commune ne s’appelle « Renne »/,
     );
     expect(page.body).toMatch(
       /id="champ-min_amount-messages"[^>]*><p class="fr-message fr-message--error">Indiquez un montant/,

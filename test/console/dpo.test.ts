@@ -30,9 +30,7 @@ describe('DPO console pages', () => {
     await v.signIn(dpo);
     const page = await v.get(`/console/audit?convention_id=${conventionId}&action=extract.list`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain(
-      'Consultation des extractions<br><code class="fr-text--xs">extract.list</code>',
-    );
+    expect(page.body).toContain('Liste des extractions<br><code class="fr-text--xs">extract.list</code>');
     // The actor by its name (the account's e-mail address), not its id.
     expect(page.body).toContain(territory.email);
     expect(page.body).not.toContain(`<span class="console-code">${territory.id}</span>`);

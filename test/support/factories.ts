@@ -25,8 +25,16 @@ export async function makePartner(db: Db, kind: PartnerKind = 'caf', name = `Par
   return createPartner(db, cliActor(), { name, kind, siret: null });
 }
 
+/** Names as an organisation gives its clients: what the console shows as their actor. */
+const clientNames: Record<ClientRole, string> = {
+  territory: 'Client de l’équipe',
+  partner: 'Client du partenaire',
+  dpo: 'Client du DPO',
+  admin: 'Client d’exploitation',
+};
+
 export async function makeClient(db: Db, partnerId: string, role: ClientRole): Promise<TestClient> {
-  const { client, secret } = await createClient(db, cliActor(), { partnerId, name: `${role} client`, role });
+  const { client, secret } = await createClient(db, cliActor(), { partnerId, name: clientNames[role], role });
   return { id: client.id, secret, partnerId, role };
 }
 

@@ -96,13 +96,20 @@ export async function run(argv: string[]): Promise<number> {
     const token = await client.token(clientId, clientSecret);
     if (action === 'add') {
       // The API takes at most 10,000 a request; each batch is idempotent, so a retry is harmless.
-      const total = { submitted: 0, registered: 0, already_registered: 0, cases_deleted: 0 };
+      const total = {
+        submitted: 0,
+        registered: 0,
+        already_registered: 0,
+        cases_deleted: 0,
+        campaign_members_deleted: 0,
+      };
       for (let i = 0; i < pseudonyms.length; i += 10_000) {
         const outcome = await client.addOppositions(token, conventionId, pseudonyms.slice(i, i + 10_000));
         total.submitted += outcome.submitted;
         total.registered += outcome.registered;
         total.already_registered += outcome.already_registered;
         total.cases_deleted += outcome.cases_deleted;
+        total.campaign_members_deleted += outcome.campaign_members_deleted;
       }
       if (jsonOutput()) printJson(total);
       else

@@ -8,9 +8,9 @@ import { type Html, html } from './html.ts';
 import {
   correctionReasonLabels,
   formatDateTime,
-  formatMonth,
   kindLabels,
   label,
+  ofMonth,
   outcomeActions,
   outcomeLabels,
   toCheckAlways,
@@ -41,7 +41,7 @@ export function reidentificationSection(c: CaseDetailView, role: string): Html {
     <ul>
       ${partners.map(
         (p) =>
-          html`<li><strong>${p.partner_name}</strong> (${label(kindLabels, p.kind)}), avec son extraction de ${formatMonth(p.reference_month)}${p.profile ? ' — celle sur laquelle le cas a été calculé' : ''}.</li>`,
+          html`<li><strong>${p.partner_name}</strong> (${label(kindLabels, p.kind)}), avec son extraction ${ofMonth(p.reference_month)}${p.profile ? ' — celle sur laquelle le cas a été calculé' : ''}.</li>`,
       )}
     </ul>
     <p>Comment : l’organisme télécharge ses cas depuis sa page de la convention (« Télécharger mes cas »), puis lance sur son poste, avec le fichier en clair qu’il avait pseudonymisé pour cette extraction et la clé de la convention :</p>

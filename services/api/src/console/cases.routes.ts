@@ -87,12 +87,14 @@ function parseFilters(query: unknown) {
  */
 async function resolvedFilters(api: ApiClient, request: FastifyRequest, cid: string) {
   const parsed = parseFilters(request.query);
-  const { filters, errors } = parsed;
-  if (!parsed.valid) return { ...parsed, valid: null };
-  if (filters.commune === undefined) return { ...parsed, valid: { api: filters } };
-  const commune = await communeFilter(api, request, cid, filters.commune);
-  if ('error' in commune) return { ...parsed, errors: { ...errors, commune: commune.error }, valid: null };
-  return { ...parsed, valid: { api: { ...filters, commune: commune.code } } };
+  const { filters } = parsed;
+  const errors = { ...parsed.errors };
+  const commune =
+    filters.commune === undefined ? null : await communeFilter(api, request, cid, filters.commune);
+  if (commune && 'error' in commune) errors.commune = commune.error;
+  if (Object.keys(errors).length || (commune && 'error' in commune))
+    return { ...parsed, errors, valid: null };
+  return { ...parsed, valid: { api: commune ? { ...filters, commune: commune.code } : filters } };
 }
 
 const PAGE_SIZE = 50;

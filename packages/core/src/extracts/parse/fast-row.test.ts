@@ -162,7 +162,9 @@ describe('FastRowReader', () => {
         }),
         { numRuns: 3000 },
       );
-      expect(taken).toBeGreaterThan(20);
+      // Not vacuous: some rows went the fast way (msa, with its many columns, takes 14–29 of 3,000;
+      // every valid row is taken, in the next test).
+      expect(taken).toBeGreaterThanOrEqual(5);
     },
   );
 
