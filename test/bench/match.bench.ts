@@ -24,7 +24,7 @@ const { values } = parseArgs({
     persons: { type: 'string', default: '1000000' },
     seed: { type: 'string', default: '7' },
     'clk-version': { type: 'string', default: '1' },
-    'linkage-method': { type: 'string', default: 'dice' },
+    'linkage-method': { type: 'string', default: 'probabilistic' },
   },
 });
 const root = new URL('../../', import.meta.url).pathname;

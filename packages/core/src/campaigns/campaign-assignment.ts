@@ -2,13 +2,13 @@
 // are put in a random order drawn from the campaign's seed, and the first ⌊n × share⌋ or ⌈n × share⌉
 // of them (the rounding drawn too, with the fractional part as its chance, so that the expected share
 // is exact) are kept out of the contact. The same seed and the same cohort always give the same arms,
-// whatever order the database returns the members in: the members are sorted by their case reference
-// first and each stratum draws from its own stream.
+// whatever order the database returns the members in: the members are sorted by their reference (their
+// subject) first and each stratum draws from its own stream.
 import { createHash } from 'node:crypto';
 import type { CampaignArm } from '@nonrecours/db';
 
 export interface AssignableMember {
-  /** A stable reference of the member (its frozen case id). */
+  /** A stable reference of the member: its subject, the same in every run. */
   ref: string;
   benefit: string;
   commune: string;

@@ -7,6 +7,8 @@ import { territoryFilterSql } from '../cases/cases.repository.ts';
 
 export interface CohortCandidate {
   id: string;
+  subject_kind: string;
+  subject_pseudo: string;
   benefit: string;
   commune: string;
 }
@@ -28,7 +30,7 @@ export async function cohortCandidates(
   },
 ): Promise<CohortCandidate[]> {
   const { rows } = await sql<CohortCandidate>`
-    select c.id, c.benefit, c.commune from cases c
+    select c.id, c.subject_kind, c.subject_pseudo, c.benefit, c.commune from cases c
     where c.run_id = ${q.runId} and c.benefit = ${q.benefit} and not c.subject_absent
       and c.status = any(${q.statuses}::text[])
       and ${territoryFilterSql(q.filter)}

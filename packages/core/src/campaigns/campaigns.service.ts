@@ -20,6 +20,7 @@ import { assignArms, newSeed, stratumOf } from './campaign-assignment.ts';
 import {
   type ArmCount,
   armCounts,
+  type CohortCandidate,
   cohortCandidates,
   cohortRows,
   findCampaignRow,
@@ -116,12 +117,15 @@ export async function createCampaign(
       if (candidates.length === 0)
         throw conflict('empty_cohort', 'no case of the latest run matches the campaign’s benefit and filter');
       const seed = input.comparison ? (input.comparison.seed ?? newSeed()) : null;
-      const arms = input.comparison
+      // Drawn by subject, which stays the same from run to run, so the seed reproduces the arms.
+      const subjectOf = (c: CohortCandidate) => `${c.subject_kind}/${c.subject_pseudo}`;
+      const drawn = input.comparison
         ? assignArms(
-            candidates.map((c) => ({ ref: c.id, benefit: c.benefit, commune: c.commune })),
+            candidates.map((c) => ({ ref: subjectOf(c), benefit: c.benefit, commune: c.commune })),
             { share: input.comparison.share, seed: seed! },
           )
-        : new Map(candidates.map((c) => [c.id, 'contact' as const]));
+        : null;
+      const arms = new Map(candidates.map((c) => [c.id, drawn?.get(subjectOf(c)) ?? ('contact' as const)]));
       const campaign = await trx
         .insertInto('campaigns')
         .values({
