@@ -134,7 +134,8 @@ describe('the console in French', () => {
       for (const id of await caseIds())
         if (role === 'territory' || listed.has(id)) urls.push(`${base}/cas/${id}`);
     }
-    if (role === 'territory') urls.push(`${base}/traitements/${runId}`);
+    if (role === 'territory')
+      urls.push(`${base}/traitements/${runId}`, `${base}/campagnes`, `${base}/campagnes/nouvelle`);
     if (role === 'partner') {
       const home = await v.get(base);
       const extract = /\/extractions\/([0-9a-f-]{36})"/.exec(home.body)?.[1];

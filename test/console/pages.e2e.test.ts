@@ -25,6 +25,7 @@ describe('every console page in a browser', () => {
   let acceptedExtract: string;
   let refusedExtract: string;
   let rowErrorsExtract: string;
+  let caf: string;
   const accounts: Record<'partner' | 'territory' | 'dpo', TestAccount> = {} as never;
 
   beforeAll(async () => {
@@ -106,7 +107,8 @@ describe('every console page in a browser', () => {
       .where(sql<boolean>`'territory' = any(roles)`)
       .executeTakeFirstOrThrow();
     accounts.territory = await makeAccount(db, team.partner_id, 'territory');
-    accounts.partner = await makeAccount(db, loaded.partners.caf!, 'partner');
+    caf = loaded.partners.caf!;
+    accounts.partner = await makeAccount(db, caf, 'partner');
     const office = await makePartner(db, 'other', 'Délégué à la protection des données');
     await addMember(db, cid, office.id, ['dpo']);
     accounts.dpo = await makeAccount(db, office.id, 'dpo');
@@ -162,6 +164,8 @@ describe('every console page in a browser', () => {
       [`/console/conventions/${cid}/cas`, 'territoire-cas'],
       [`/console/conventions/${cid}/cas?commune=Rennes&min_amount=-3`, 'territoire-cas-filtre-invalide'],
       [`/console/conventions/${cid}/cas/${caseId}`, 'territoire-cas-detail'],
+      [`/console/conventions/${cid}/campagnes`, 'territoire-campagnes'],
+      [`/console/conventions/${cid}/campagnes/nouvelle`, 'territoire-campagne-nouvelle'],
     ]);
   }, 240_000);
 
@@ -250,6 +254,35 @@ describe('every console page in a browser', () => {
       .executeTakeFirstOrThrow();
     expect(event.details).toMatchObject({ from: 'rights_opened', to: 'contacted', reason: 'entry_error' });
     expect(failing(await checkPage(tab, url, 'territoire-cas-corrige'))).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it('lets a territory team create a campaign, its refusals shown beside the fields', async () => {
+    const tab = await watchedPage(browser);
+    const { page } = tab;
+    await signIn(page, base, accounts.territory);
+    await page.goto(`${base}/console/conventions/${cid}/campagnes`);
+    await page.getByRole('link', { name: 'Nouvelle campagne' }).click();
+    await page.getByLabel(/Nom de la campagne/).fill('Courrier RSA de décembre');
+    await page.getByLabel(/Prestation/).selectOption('rsa');
+    await page.getByLabel(/Canal de contact/).selectOption('courrier');
+    await page.getByLabel(/Organisme qui contacte/).selectOption(caf);
+    await page.getByLabel(/Début des contacts/).fill('2026-12-07');
+    await page.getByLabel(/Fin des contacts/).fill('2027-02-26');
+    await page.getByLabel(/^Commune/).fill('Nulle-Part');
+    await page.getByLabel(/Part du groupe témoin/).fill('20');
+    await page.getByLabel(/Non contacté avant le/).fill('2027-03-15');
+    await page.getByRole('button', { name: 'Créer la campagne' }).click();
+    await page.getByText(/Aucune commune ne s’appelle « Nulle-Part »/).waitFor();
+    expect(await page.getByLabel(/Nom de la campagne/).inputValue()).toBe('Courrier RSA de décembre');
+    await screenshot(page, 'territoire-campagne-a-corriger');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel(/^Commune/).fill('');
+    await page.getByRole('button', { name: 'Créer la campagne' }).click();
+    await page.waitForURL(/creee=1/);
+    expect(await page.getByText(/La cohorte a figé \d+ situations? du traitement de/).count()).toBe(1);
+    expect(tab.errors).toEqual([]);
+    expect(failing(await checkPage(tab, page.url(), 'territoire-campagne-creee'))).toEqual([]);
     await page.context().close();
   }, 120_000);
 });

@@ -149,6 +149,7 @@ export { type ConventionAccess, resolveConventionAccess } from './conventions/co
 export {
   findConvention,
   findConventionByReference,
+  listConventionPartners,
   listConventions,
   listMembers,
   listMemberships,

@@ -220,6 +220,7 @@ export const auditActionLabels: Record<string, string> = {
   'convention.create': 'Création d’une convention',
   'convention.key': 'Enregistrement de la clé d’une convention',
   'convention.list': 'Liste des conventions',
+  'convention.partners': 'Liste des organismes partenaires d’une convention',
   'convention.member.put': 'Ajout ou modification d’un membre',
   'convention.member.remove': 'Retrait d’un membre',
   'convention.read': 'Consultation d’une convention',

@@ -363,6 +363,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/conventions/{cid}/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisations of the convention in the role partner, by name
+         * @description The contacting partner of a campaign is one of them.
+         *
+         *     Members of the convention with the role `territory`, while it is active. Recorded in the audit trail as `convention.partners`, purpose `outreach`.
+         */
+        get: operations["listConventionPartners"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit": {
         parameters: {
             query?: never;
@@ -1068,6 +1090,15 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
             roles: ("partner" | "territory" | "dpo")[];
+            provides: string[];
+        };
+        ConventionPartner: {
+            /** Format: uuid */
+            partner_id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "caf" | "cpam" | "msa" | "carsat" | "landlord" | "territory" | "operator" | "other";
+            /** @description the extract kinds it provides */
             provides: string[];
         };
         Partner: {
@@ -3276,6 +3307,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyConvention"];
+                };
+            };
+            /** @description The request is invalid: the code and message say why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or an expired or invalid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token’s role or convention does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to this token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listConventionPartners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ConventionPartner"][];
+                    };
                 };
             };
             /** @description The request is invalid: the code and message say why */

@@ -1,5 +1,6 @@
 // Conventions and their members: the data-sharing agreements that scope every access.
 import type { Convention, ConventionMember, ConventionUpdate, Db, NewConvention } from '@nonrecours/db';
+import { sql } from 'kysely';
 
 export function insertConvention(db: Db, values: NewConvention): Promise<Convention> {
   return db.insertInto('conventions').values(values).returningAll().executeTakeFirstOrThrow();
@@ -57,6 +58,18 @@ export function findMember(
 
 export function listMembers(db: Db, conventionId: string): Promise<ConventionMember[]> {
   return db.selectFrom('convention_members').selectAll().where('convention_id', '=', conventionId).execute();
+}
+
+/** The organisations of a convention in the role `partner`, with their names, by name. */
+export function listConventionPartners(db: Db, conventionId: string) {
+  return db
+    .selectFrom('convention_members as m')
+    .innerJoin('partners as p', 'p.id', 'm.partner_id')
+    .select(['p.id as partner_id', 'p.name', 'p.kind', 'm.provides'])
+    .where('m.convention_id', '=', conventionId)
+    .where(sql<boolean>`'partner' = any(m.roles)`)
+    .orderBy('p.name')
+    .execute();
 }
 
 export function upsertMember(db: Db, member: ConventionMember): Promise<ConventionMember> {

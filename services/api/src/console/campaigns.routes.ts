@@ -1,13 +1,22 @@
-// The campaigns of a convention, and each campaign's impact: take-up per arm 1, 2, 3 and 6 months
-// after its cohort was frozen, as a chart with its data table, the uplift with its 95 % interval,
-// the declared outcomes and the amounts, and the evaluators' CSV. Everything comes from the API.
+// The campaigns of a convention, the territory team's form to create one, and each campaign's impact:
+// take-up per arm 1, 2, 3 and 6 months after its cohort was frozen, as a chart with its data table,
+// the uplift with its 95 % interval, the declared outcomes and the amounts, and the evaluators' CSV.
+// Everything comes from the API.
 import type { CampaignImpact } from '@nonrecours/core';
-import type { FastifyInstance } from 'fastify';
-import type { ApiClient } from './api-client.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type ApiClient, ApiError, errorOf } from './api-client.ts';
+import {
+  type CampaignForm,
+  type ConventionPartner,
+  campaignFormSection,
+  campaignRequest,
+  channelLabels,
+  withRefusal,
+} from './campaign-form.ts';
 import { barChart } from './charts.ts';
-import { table } from './components.ts';
+import { type Alert, table } from './components.ts';
 import { html } from './html.ts';
-import { sendDownload, sendPage } from './render.ts';
+import { csrfToken, sendDownload, sendPage } from './render.ts';
 import {
   benefitLabels,
   formatCount,
@@ -15,6 +24,7 @@ import {
   formatEuros,
   formatMonth,
   formatShare,
+  formatTotal,
   label,
   SUPPRESSED,
 } from './wording.ts';
@@ -34,14 +44,6 @@ interface CampaignSummary {
   arms: { arm: string; members: number; contacted: number; unreachable: number }[];
 }
 
-const channelLabels: Record<string, string> = {
-  courrier: 'Courrier',
-  appel: 'Appel téléphonique',
-  sms: 'SMS',
-  porte_a_porte: 'Porte-à-porte',
-  bailleur: 'Par le bailleur',
-  permanence: 'Permanence',
-};
 const armLabels: Record<string, string> = {
   contact: 'Contactés',
   comparison: 'Groupe témoin',
@@ -89,6 +91,13 @@ export async function campaignsRoutes(app: FastifyInstance, options: { api: ApiC
           { label: 'Campagnes de contact' },
         ],
         main: html`<h1>Campagnes de contact</h1>
+        ${
+          request.consoleSession!.account.role === 'territory'
+            ? html`<ul class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
+                <li><a class="fr-btn fr-icon-add-line" href="${base}/nouvelle">Nouvelle campagne</a></li>
+              </ul>`
+            : ''
+        }
         ${table(
           'Campagnes de la convention',
           [
@@ -113,6 +122,75 @@ export async function campaignsRoutes(app: FastifyInstance, options: { api: ApiC
           'aucune campagne pour l’instant.',
         )}`,
       });
+    },
+  );
+
+  /** The form, empty or as it was typed, with its errors; the territory team's only. */
+  async function sendForm(
+    request: FastifyRequest<{ Params: { cid: string } }>,
+    reply: FastifyReply,
+    form: CampaignForm,
+    status = 200,
+  ) {
+    const { cid } = request.params;
+    const account = request.consoleSession!.account;
+    if (account.role !== 'territory') throw new ApiError(403, 'forbidden', '');
+    const { items: partners } = await api.json<{ items: ConventionPartner[] }>(
+      request,
+      account,
+      `/v1/conventions/${cid}/partners`,
+    );
+    const base = `/console/conventions/${cid}/campagnes`;
+    const title = 'Nouvelle campagne';
+    return sendPage(
+      request,
+      reply,
+      {
+        title: form.alerts.length ? `${title} — à corriger` : title,
+        section: 'conventions',
+        crumbs: [
+          { label: 'Mes conventions', href: '/console/conventions' },
+          { label: 'Tableau de bord', href: `/console/conventions/${cid}` },
+          { label: 'Campagnes de contact', href: base },
+          { label: title },
+        ],
+        alerts: form.alerts,
+        main: html`<h1>${title}</h1>
+          <p class="fr-text--lead">Choisissez les cas à contacter, le canal et l’organisme qui contacte les personnes. La cohorte est figée à la création ; l’impact se mesure ensuite dans les extractions suivantes.</p>
+          ${campaignFormSection(form, partners, base, csrfToken(reply))}`,
+      },
+      status,
+    );
+  }
+
+  app.get<{ Params: { cid: string } }>(
+    '/conventions/:cid/campagnes/nouvelle',
+    { schema: { hide: true } },
+    (request, reply) => sendForm(request, reply, { typed: {}, errors: {}, alerts: [] }),
+  );
+
+  app.post<{ Params: { cid: string } }>(
+    '/conventions/:cid/campagnes',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const { cid } = request.params;
+      const account = request.consoleSession!.account;
+      if (account.role !== 'territory') throw new ApiError(403, 'forbidden', '');
+      const { form, payload } = await campaignRequest(api, request, cid, request.body);
+      if (!payload) return sendForm(request, reply, form, 400);
+      const answer = await api.send(request, account, {
+        method: 'POST',
+        url: `/v1/conventions/${cid}/campaigns`,
+        payload,
+      });
+      if (answer.status === 201) {
+        const created = JSON.parse(answer.body) as CampaignSummary;
+        return reply.redirect(`/console/conventions/${cid}/campagnes/${created.id}?creee=1`, 303);
+      }
+      const refusal = errorOf(answer);
+      if (answer.status === 400 || answer.status === 409)
+        return sendForm(request, reply, withRefusal(form, refusal.code), answer.status);
+      throw refusal;
     },
   );
 
@@ -148,8 +226,23 @@ export async function campaignsRoutes(app: FastifyInstance, options: { api: ApiC
         value: o.share === null ? null : Math.round(o.share * 1000) / 10,
       }));
       const title = campaign.name;
+      const comparison = campaign.arms.find((a) => a.arm === 'comparison')?.members ?? null;
+      const alerts: Alert[] = (request.query as { creee?: string }).creee
+        ? [
+            {
+              tone: 'success',
+              title: 'Campagne créée',
+              text: `La cohorte a figé ${formatTotal(campaign.cohort_size, 'situation', 'situations')} du traitement de ${formatMonth(campaign.as_of)}${
+                comparison === null
+                  ? ', toutes à contacter'
+                  : `, dont ${formatTotal(comparison, 'tirée au sort', 'tirées au sort')} dans le groupe témoin`
+              }.`,
+            },
+          ]
+        : [];
       return sendPage(request, reply, {
         title,
+        alerts,
         section: 'conventions',
         crumbs: [
           { label: 'Mes conventions', href: '/console/conventions' },
@@ -164,7 +257,7 @@ export async function campaignsRoutes(app: FastifyInstance, options: { api: ApiC
           ${
             impact.warning
               ? html`<div class="fr-alert fr-alert--warning fr-mb-3w"><h2 class="fr-alert__title">Pas de groupe témoin</h2><p>${impact.warning} : la comparaison se fait avec le recours observé le mois précédant la campagne.</p></div>`
-              : html`<p>Groupe témoin tiré au sort (${formatShare(campaign.comparison_share)} de chaque strate prestation × commune), non contacté avant le ${formatDate(campaign.comparison_until)}.</p>`
+              : html`<p>Groupe témoin tiré au sort (${formatShare(campaign.comparison_share)} de chaque strate prestation × commune${comparison === null ? '' : html`, soit ${formatTotal(comparison, 'situation', 'situations')}`}), non contacté avant le ${formatDate(campaign.comparison_until)}.</p>`
           }
           <h2>Recours observé dans les extractions suivantes</h2>
           ${

@@ -82,11 +82,17 @@ function parseFilters(query: unknown) {
 }
 
 /**
- * The filters with the commune typed by name or code resolved to its INSEE code: `valid.api` holds the
- * API's filters, or `valid` is null when a field (the commune included) has its error to show.
+ * The filters (of the address, or of a form's fields) with the commune typed by name or code resolved
+ * to its INSEE code: `valid.api` holds the API's filters, or `valid` is null when a field (the commune
+ * included) has its error to show.
  */
-async function resolvedFilters(api: ApiClient, request: FastifyRequest, cid: string) {
-  const parsed = parseFilters(request.query);
+export async function resolvedFilters(
+  api: ApiClient,
+  request: FastifyRequest,
+  cid: string,
+  fields: unknown = request.query,
+) {
+  const parsed = parseFilters(fields);
   const { filters } = parsed;
   const errors = { ...parsed.errors };
   const commune =

@@ -60,6 +60,19 @@ const apiErrors: Record<string, string> = {
   case_not_current: 'Ce cas appartient à un traitement plus ancien : suivez le cas du dernier traitement.',
   invalid_cursor: 'La page demandée n’existe plus : revenez à la première page de la liste.',
   invalid_pseudonym: 'Un pseudonyme compte 43 caractères (lettres, chiffres, - et _).',
+  no_published_run:
+    'Aucun traitement n’est encore publié : la cohorte d’une campagne se tire des cas du dernier traitement publié.',
+  empty_cohort:
+    'Aucun cas du dernier traitement publié ne correspond à cette prestation et à ces filtres, ou tous sont déjà dans une campagne en cours de la prestation : élargissez les filtres.',
+  case_in_open_campaign:
+    'Un cas de la cohorte vient d’être pris par une autre campagne en cours de la même prestation : vérifiez les campagnes, puis recommencez.',
+  refused_not_contacted:
+    'Une personne qui a refusé n’est jamais recontactée (droit de refuser la démarche proactive) : choisissez un autre suivi.',
+  contacting_partner_not_member: 'L’organisme qui contacte doit être un partenaire de la convention.',
+  invalid_share: 'Le groupe témoin représente de 5 % à 50 % de chaque strate.',
+  invalid_dates:
+    'Les dates ne conviennent pas : la fin des contacts et la date du groupe témoin viennent après le début des contacts.',
+  campaign_closed: 'Cette campagne est close.',
   rate_limited: 'Trop de tentatives : patientez une minute avant de recommencer.',
   issuer_unavailable: 'Le service d’authentification ne répond pas ; réessayez dans quelques instants.',
 };

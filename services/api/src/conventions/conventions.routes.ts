@@ -1,12 +1,13 @@
-// What a member sees of its conventions: the list, and one convention with its own roles.
-import { listMemberships } from '@nonrecours/core';
+// What a member sees of its conventions: the list, one convention with its own roles, and for the
+// territory team the convention's partners (whom a campaign can have contact the people).
+import { listConventionPartners, listMemberships } from '@nonrecours/core';
 import type { Db } from '@nonrecours/db';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireConventionAccess, requirePrincipal } from '../plugins/access.plugin.ts';
 import { errorResponses } from '../schemas.ts';
-import { myConventionSchema } from './conventions.schemas.ts';
+import { conventionPartnerSchema, myConventionSchema } from './conventions.schemas.ts';
 
 const withoutKey = <T extends { key_check_value: unknown }>({ key_check_value: _k, ...rest }: T) => rest;
 
@@ -50,6 +51,31 @@ export async function conventionsRoutes(app: FastifyInstance, options: { db: Db 
     handler: async (request) => {
       const { convention, member } = requireConventionAccess(request);
       return { ...withoutKey(convention), roles: member.roles, provides: member.provides };
+    },
+  });
+
+  r.get('/v1/conventions/:cid/partners', {
+    config: {
+      access: {
+        scope: 'convention',
+        roles: ['territory'],
+        action: 'convention.partners',
+        purpose: 'outreach',
+      },
+    },
+    schema: {
+      tags: ['conventions'],
+      operationId: 'listConventionPartners',
+      summary: 'The organisations of the convention in the role partner, by name',
+      description: 'The contacting partner of a campaign is one of them.',
+      security: [{ bearer: [] }],
+      params: z.object({ cid: z.uuid() }),
+      response: { 200: z.object({ items: z.array(conventionPartnerSchema) }), ...errorResponses },
+    },
+    handler: async (request) => {
+      const items = await listConventionPartners(options.db, requireConventionAccess(request).convention.id);
+      request.audit.recordCount = items.length;
+      return { items };
     },
   });
 }

@@ -1,5 +1,5 @@
 // The convention as the API shows it, to operators and to members.
-import { conventionStatuses, linkageMethods, memberRoles } from '@nonrecours/db';
+import { conventionStatuses, linkageMethods, memberRoles, partnerKinds } from '@nonrecours/db';
 import { z } from 'zod';
 import { isoDate, timestamp } from '../schemas.ts';
 
@@ -51,3 +51,12 @@ export const myConventionSchema = conventionSchema
   .omit({ key_check_value: true })
   .extend({ roles: z.array(z.enum(memberRoles)), provides: z.array(z.string()) })
   .meta({ id: 'MyConvention' });
+
+export const conventionPartnerSchema = z
+  .object({
+    partner_id: z.uuid(),
+    name: z.string(),
+    kind: z.enum(partnerKinds),
+    provides: z.array(z.string()).describe('the extract kinds it provides'),
+  })
+  .meta({ id: 'ConventionPartner' });
