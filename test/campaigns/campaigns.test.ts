@@ -138,17 +138,19 @@ describe('campaigns', () => {
     });
     const members = await db
       .selectFrom('campaign_members')
-      .select(['case_id', 'benefit', 'commune', 'arm', 'status'])
+      .select(['case_id', 'subject_kind', 'subject_pseudo', 'benefit', 'commune', 'arm', 'status'])
       .where('campaign_id', '=', campaignId)
       .execute();
     expect(new Set(members.map((m) => m.case_id))).toEqual(new Set(rsaCases.map((c) => c.id)));
 
-    // Reproducible: the same seed over the same cohort gives the same arms, and the audited digest.
+    // Reproducible: the same seed over the same subjects gives the same arms, and the audited digest.
+    const subjectOf = (m: { subject_kind: string; subject_pseudo: string }) =>
+      `${m.subject_kind}/${m.subject_pseudo}`;
     const again = assignArms(
-      members.map((m) => ({ ref: m.case_id, benefit: m.benefit, commune: m.commune })),
+      members.map((m) => ({ ref: subjectOf(m), benefit: m.benefit, commune: m.commune })),
       { share: 0.2, seed: 'seed-abc-123' },
     );
-    for (const m of members) expect(again.get(m.case_id)).toBe(m.arm);
+    for (const m of members) expect(again.get(subjectOf(m))).toBe(m.arm);
     const event = await db
       .selectFrom('audit_events')
       .select(['details', 'record_count', 'outcome'])

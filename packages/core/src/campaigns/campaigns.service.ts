@@ -61,7 +61,7 @@ async function viewOf(db: Db, row: Campaign): Promise<CampaignView> {
   };
 }
 
-/** A digest of the assignment (case reference and arm, in reference order), recomputable from the seed. */
+/** A digest of the assignment (subject and arm, in subject order), recomputable from the seed. */
 export function assignmentDigest(arms: ReadonlyMap<string, string>): string {
   const hash = createHash('sha256');
   for (const ref of [...arms.keys()].sort()) hash.update(`${ref}:${arms.get(ref)}\n`);
@@ -175,7 +175,7 @@ export async function createCampaign(
                   seed,
                   strata: new Set(candidates.map(stratumOf)).size,
                   stratified_by: ['benefit', 'commune'],
-                  assignment_sha256: assignmentDigest(arms),
+                  assignment_sha256: assignmentDigest(drawn ?? arms),
                 },
               }
             : {}),
