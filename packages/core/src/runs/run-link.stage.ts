@@ -7,6 +7,7 @@ import type { Db, LinkageMethod } from '@nonrecours/db';
 import { v2OnlyColumns } from '@nonrecours/pseudo';
 import { sql } from 'kysely';
 import { filterOfClk } from './link/clk-blocks.ts';
+import { fuzzyBlocks } from './link/fuzzy-blocks.ts';
 import { type DiceHistogram, emptyHistogram, linkByBloomFilter } from './link/index.ts';
 import { linkProbabilistic, type ProbabilisticReport } from './link/link-probabilistic.ts';
 import type { RunExtract } from './run-select.stage.ts';
@@ -288,41 +289,19 @@ async function linkTables(db: Db, run: LinkRun, extracts: readonly RunExtract[])
   };
 }
 
-const MONTHS_PER_CHUNK = 60;
-
-/**
- * The tenants still unlinked, against the family rows no tenant took, month of birth by month of
- * birth; the months are taken a few at a time so memory stays bounded whatever the territory's size.
- */
+/** Dice linkage of the tenants still unlinked (fuzzy-blocks.ts), one to one at the threshold. */
 async function linkFuzzy(db: Db, run: { diceThreshold: number }, familyTable: string, tenantsTable: string) {
-  const family = sql.table(familyTable);
   const tenants = sql.table(tenantsTable);
-  const months = await sql<{ birth_ym: string }>`
-    select distinct birth_ym::text from ${tenants} where link_method is null and identity_clk is not null order by 1`.execute(
-    db,
-  );
   const total = { comparisons: 0, histogram: emptyHistogram(Math.min(NEAR_MISS_FROM, run.diceThreshold)) };
-  for (let i = 0; i < months.rows.length; i += MONTHS_PER_CHUNK) {
-    const chunk = months.rows.slice(i, i + MONTHS_PER_CHUNK).map((m) => m.birth_ym);
-    const open = await sql<{ tid: string; birth_ym: string; identity_clk: string }>`
-      select tid::text, birth_ym::text, identity_clk from ${tenants}
-      where link_method is null and identity_clk is not null and birth_ym = any(${chunk}::date[])`.execute(
-      db,
-    );
-    const candidates = await sql<{ person_pseudo: string; birth_ym: string; identity_clk: string }>`
-      select distinct on (f.person_pseudo collate "C") f.person_pseudo, f.birth_ym::text, f.identity_clk
-      from ${family} f
-      where f.identity_clk is not null and f.birth_ym = any(${chunk}::date[])
-        and not exists (select 1 from ${tenants} t where t.linked_person = f.person_pseudo)
-      order by f.person_pseudo collate "C"`.execute(db);
+  for await (const { open, candidates } of fuzzyBlocks(db, familyTable, tenantsTable)) {
     // A filter compares only with filters of its version: the block is the version and the month.
     const record = (key: string, clk: string, birthYm: string) => {
       const { block, clk: filter } = filterOfClk(clk, birthYm);
       return { key, birthYm: block, clk: filter };
     };
     const result = linkByBloomFilter(
-      open.rows.map((r) => record(r.tid, r.identity_clk, r.birth_ym)),
-      candidates.rows.map((r) => record(r.person_pseudo, r.identity_clk, r.birth_ym)),
+      open.map((r) => record(r.tid, r.identity_clk, r.birth_ym)),
+      candidates.map((r) => record(r.person_pseudo, r.identity_clk, r.birth_ym)),
       { threshold: run.diceThreshold, nearMissFrom: NEAR_MISS_FROM },
     );
     total.comparisons += result.comparisons;

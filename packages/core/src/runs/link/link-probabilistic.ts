@@ -25,6 +25,7 @@ import {
   precisionRecallCurve,
   priorWeight,
 } from './fellegi-sunter.ts';
+import { fuzzyBlocks } from './fuzzy-blocks.ts';
 import { assignOneToOne } from './one-to-one.ts';
 
 export const linkageFields: readonly FieldModel[] = [
@@ -62,7 +63,6 @@ export interface ProbabilisticReport {
   curve: CurvePoint[];
 }
 
-const MONTHS_PER_CHUNK = 60;
 const RANDOM_SIDE = 600;
 const HISTOGRAM_FROM = -10;
 const HISTOGRAM_TO = 40;
@@ -92,26 +92,10 @@ export async function linkProbabilistic(
 
   // 1. Dice of every same-block pair, month by month; pairs at the floor or above kept.
   const comparisonsByLevel = new Array<number>(DICE_LEVELS.length + 1).fill(0);
-  const months = await sql<{ birth_ym: string }>`
-    select distinct birth_ym::text from ${tenants} where link_method is null and identity_clk is not null order by 1`.execute(
-    db,
-  );
-  for (let i = 0; i < months.rows.length; i += MONTHS_PER_CHUNK) {
-    const chunk = months.rows.slice(i, i + MONTHS_PER_CHUNK).map((m) => m.birth_ym);
-    const open = await sql<{ tid: string; birth_ym: string; identity_clk: string }>`
-      select tid::text, birth_ym::text, identity_clk from ${tenants}
-      where link_method is null and identity_clk is not null and birth_ym = any(${chunk}::date[])`.execute(
-      db,
-    );
-    const candidates = await sql<{ person_pseudo: string; birth_ym: string; identity_clk: string }>`
-      select distinct on (f.person_pseudo collate "C") f.person_pseudo, f.birth_ym::text, f.identity_clk
-      from ${family} f
-      where f.identity_clk is not null and f.birth_ym = any(${chunk}::date[])
-        and not exists (select 1 from ${tenants} t where t.linked_person = f.person_pseudo)
-      order by f.person_pseudo collate "C"`.execute(db);
+  for await (const { open, candidates } of fuzzyBlocks(db, familyTable, tenantsTable)) {
     const scored = candidatePairs(
-      open.rows.map((r) => ({ key: r.tid, ...filterOfClk(r.identity_clk, r.birth_ym) })),
-      candidates.rows.map((r) => ({ key: r.person_pseudo, ...filterOfClk(r.identity_clk, r.birth_ym) })),
+      open.map((r) => ({ key: r.tid, ...filterOfClk(r.identity_clk, r.birth_ym) })),
+      candidates.map((r) => ({ key: r.person_pseudo, ...filterOfClk(r.identity_clk, r.birth_ym) })),
     );
     scored.comparisonsByLevel.forEach((n, level) => {
       comparisonsByLevel[level]! += n;
