@@ -7,12 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { loadKey } from '@nonrecours/cli/toolkit/command-options.ts';
 import { reidentifyStream } from '@nonrecours/cli/toolkit/reidentify-stream.ts';
 import { findTypographyFaults } from '@nonrecours/french';
-import { jobId } from '@nonrecours/queue';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { addMember, makePartner } from '../support/factories.ts';
-import { loadTerritory, territoryDir } from '../support/territory.ts';
+import { loadTerritory, runToTheEnd, territoryDir } from '../support/territory.ts';
 import { makeAccount, type TestAccount, Visitor } from './support.ts';
 
 /** What a person reads of a page: no markup, no script, no code shown as code (`<code>`). */
@@ -88,15 +87,7 @@ describe('the console in French', () => {
     await t.startWorkers();
     const loaded = await loadTerritory(t.app, t.database.db);
     cid = loaded.conventionId;
-    const started = await t.app.inject({
-      method: 'POST',
-      url: `/v1/conventions/${cid}/runs`,
-      headers: { authorization: `Bearer ${loaded.tokens.territory}` },
-      payload: {},
-    });
-    runId = started.json<{ id: string }>().id;
-    await t.queue.waitFor(jobId('run-prepare', runId), 60_000);
-    await t.queue.waitFor(jobId('run-finalise', runId), 60_000);
+    runId = await runToTheEnd(t, cid, loaded.tokens.territory!);
     const db = t.database.db;
     const team = await db
       .selectFrom('convention_members')

@@ -3,13 +3,12 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { jobId } from '@nonrecours/queue';
 import { sql } from 'kysely';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { addMember, makePartner } from '../support/factories.ts';
-import { loadTerritory, manifest, territoryDir } from '../support/territory.ts';
+import { loadTerritory, manifest, runToTheEnd, territoryDir } from '../support/territory.ts';
 import { launchBrowser, listen, screenshot, signIn } from './browser.ts';
 import { axeViolations, checkPage, failing, type PageProblems, watchedPage } from './page-check.ts';
 import { makeAccount, type TestAccount } from './support.ts';
@@ -33,15 +32,7 @@ describe('every console page in a browser', () => {
     await t.startWorkers();
     const loaded = await loadTerritory(t.app, t.database.db);
     cid = loaded.conventionId;
-    const started = await t.app.inject({
-      method: 'POST',
-      url: `/v1/conventions/${cid}/runs`,
-      headers: { authorization: `Bearer ${loaded.tokens.territory}` },
-      payload: {},
-    });
-    runId = started.json<{ id: string }>().id;
-    await t.queue.waitFor(jobId('run-prepare', runId), 60_000);
-    await t.queue.waitFor(jobId('run-finalise', runId), 60_000);
+    runId = await runToTheEnd(t, cid, loaded.tokens.territory!);
     const refused = await t.app.inject({
       method: 'POST',
       url: `/v1/conventions/${cid}/extracts?kind=caf&schema=caf.v1&reference_month=${loaded.manifest.month}`,

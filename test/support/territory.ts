@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { cliActor, registerConventionKey } from '@nonrecours/core';
 import type { Db } from '@nonrecours/db';
 import { extractKinds } from '@nonrecours/pseudo';
+import { jobId } from '@nonrecours/queue';
 import type { FastifyInstance } from 'fastify';
+import type { TestApp } from './app.ts';
 import { addMember, makeClient, makeConvention, makePartner, tokenFor } from './factories.ts';
 
 export const territoryDir = new URL('../fixtures/territory/', import.meta.url);
@@ -61,4 +63,18 @@ export async function loadTerritory(app: FastifyInstance, db: Db, dir: URL = ter
   await addMember(db, convention.id, team.id, ['territory']);
   tokens.territory = await tokenFor(app, await makeClient(db, team.id, 'territory'));
   return { conventionId: convention.id, tokens, partners, manifest: m };
+}
+
+/** Starts a run of the convention as its territory team and waits until its jobs are done. */
+export async function runToTheEnd(t: TestApp, conventionId: string, territoryToken: string): Promise<string> {
+  const started = await t.app.inject({
+    method: 'POST',
+    url: `/v1/conventions/${conventionId}/runs`,
+    headers: { authorization: `Bearer ${territoryToken}` },
+    payload: {},
+  });
+  const runId = started.json<{ id: string }>().id;
+  await t.queue.waitFor(jobId('run-prepare', runId), 60_000);
+  await t.queue.waitFor(jobId('run-finalise', runId), 60_000);
+  return runId;
 }
