@@ -1,4 +1,4 @@
-// pnpm bench:cycle [--persons 1000000] [--months 3] [--seed 7] [--dir DIR]   (BENCH_EXPLAIN_MS: see below)
+// pnpm bench:cycle [--persons 1000000] [--months 3] [--seed 7] [--dir DIR] [--keep]   (BENCH_EXPLAIN_MS: see below)
 // A territory's monthly cycle: `synth --months` writes consecutive months of one population; each
 // month, the partners upload their extracts through the API, the team's contacts of the month before
 // are recorded, and a run is started on a separate worker process (BullMQ on the real Redis) while
@@ -28,6 +28,8 @@ const { values } = parseArgs({
     months: { type: 'string', default: '3' },
     seed: { type: 'string', default: '7' },
     dir: { type: 'string' },
+    /** Keeps the database (nonrecours_bench_cycle) for a look at its runs afterwards. */
+    keep: { type: 'boolean', default: false },
   },
 });
 const root = new URL('../../', import.meta.url).pathname;
@@ -243,7 +245,7 @@ try {
 } finally {
   await worker?.stop();
   await database.close();
-  await admin(`drop database if exists ${dbName} with (force)`);
+  if (!values.keep) await admin(`drop database if exists ${dbName} with (force)`);
   if (!values.dir) rmSync(dir, { recursive: true, force: true });
 }
 

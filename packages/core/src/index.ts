@@ -208,6 +208,7 @@ export {
   purgeConvention,
   purgeRetention,
 } from './retention/retention.service.ts';
+export { closeEvaluateThreads } from './runs/evaluate-threads.ts';
 export { requirePublishedRun } from './runs/published-run.ts';
 export type { CaseCounts } from './runs/run-finalise.stage.ts';
 export { isRunIntegrityError, RunIntegrityError } from './runs/run-integrity.ts';

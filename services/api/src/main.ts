@@ -2,6 +2,7 @@
 // queue (in-process when REDIS_URL is unset), HTTP, and a graceful shutdown under one deadline.
 import { loadConfigOrExit } from '@nonrecours/config';
 import {
+  closeEvaluateThreads,
   countFailedAttempt,
   createAppQueue,
   createAuditSigner,
@@ -97,6 +98,7 @@ const shutdown = async () => {
   await metrics?.close();
   await watchdog?.stop();
   await queue.close(deadline);
+  await closeEvaluateThreads();
   await database.close();
 };
 const closer = closeWithGrace(

@@ -104,9 +104,18 @@ function rulePackOf(id: string): RulePack {
   return pack;
 }
 
+export interface EvaluateRun {
+  id: string;
+  conventionId: string;
+  /** YYYY-MM */
+  asOf: string;
+  rulePack: string;
+  extracts: readonly RunExtract[];
+}
+
 export async function evaluatePartition(
   deps: { db: Db; pool: pg.Pool },
-  run: { id: string; conventionId: string; asOf: string; rulePack: string; extracts: readonly RunExtract[] },
+  run: EvaluateRun,
   part: number,
 ): Promise<{ profiles: number; results: number }> {
   const pack = rulePackOf(run.rulePack);

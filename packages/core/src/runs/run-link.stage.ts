@@ -203,8 +203,15 @@ async function linkTables(db: Db, run: LinkRun, extracts: readonly RunExtract[])
       part smallint not null, subject_kind text not null, subject_pseudo text not null, household_pseudo text,
       pseudonyms text[] not null, benefit text not null, variant text, rule text not null, rule_version text not null,
       confidence text not null, rank integer not null, estimated_amount numeric(10, 2), commune text not null,
-      source_partners uuid[] not null, source_extracts uuid[] not null, evidence jsonb not null,
+      source_partners uuid[] not null, source_extracts uuid[] not null, evidence json not null,
       input_partners text[] not null, input_kinds text[] not null)`.execute(db);
+  // The evidence is written by the partitions and read once, by the finaliser: kept as the text it
+  // came as (json: checked, not parsed into jsonb twice), compressed with lz4 where the server has
+  // it, else not at all (pglz costs more than the rest of the COPY).
+  await sql`
+    alter table ${results} alter column evidence set ${sql.raw((await hasLz4(db)) ? 'compression lz4' : 'storage external')}`.execute(
+    db,
+  );
   await sql`create index on ${results} (part)`.execute(db);
   for (const [name, table] of [
     ['family', family],
@@ -233,22 +240,22 @@ async function linkTables(db: Db, run: LinkRun, extracts: readonly RunExtract[])
     family_v1: number;
     family_v2: number;
   }>`
-    select
-      (select count(*)::int from ${family}) as family_rows,
-      (select count(*)::int from ${family} where health_c2s is not null) as family_rows_with_health,
-      (select count(*)::int from ${retirees}) as retirees,
-      (select count(*)::int from ${retirees} where health_c2s is not null) as retirees_with_health,
-      (select count(*)::int from ${tenants}) as tenants,
-      (select count(*)::int from ${tenants} where link_method = 'person_pseudo') as by_person,
-      (select count(*)::int from ${tenants} where link_method = 'identity_pseudo') as by_identity,
-      (select count(*)::int from ${tenants} where link_method = 'identity_clk') as by_clk,
-      (select count(*)::int from ${family} where commune like '976%') as mayotte_family_rows,
-      (select count(*)::int from ${retirees} where commune like '976%') as mayotte_retirees,
-      (select count(*)::int from ${tenants} where commune like '976%') as mayotte_tenants,
-      (select count(*)::int from ${tenants} where length(identity_clk) = 171) as tenants_v1,
-      (select count(*)::int from ${tenants} where length(identity_clk) = 172) as tenants_v2,
-      (select count(*)::int from ${family} where length(identity_clk) = 171) as family_v1,
-      (select count(*)::int from ${family} where length(identity_clk) = 172) as family_v2`.execute(db);
+    select * from
+      (select count(*)::int as family_rows, count(*) filter (where health_c2s is not null)::int as family_rows_with_health,
+        count(*) filter (where commune like '976%')::int as mayotte_family_rows,
+        count(*) filter (where length(identity_clk) = 171)::int as family_v1,
+        count(*) filter (where length(identity_clk) = 172)::int as family_v2
+      from ${family}) f,
+      (select count(*)::int as retirees, count(*) filter (where health_c2s is not null)::int as retirees_with_health,
+        count(*) filter (where commune like '976%')::int as mayotte_retirees
+      from ${retirees}) r,
+      (select count(*)::int as tenants, count(*) filter (where link_method = 'person_pseudo')::int as by_person,
+        count(*) filter (where link_method = 'identity_pseudo')::int as by_identity,
+        count(*) filter (where link_method = 'identity_clk')::int as by_clk,
+        count(*) filter (where commune like '976%')::int as mayotte_tenants,
+        count(*) filter (where length(identity_clk) = 171)::int as tenants_v1,
+        count(*) filter (where length(identity_clk) = 172)::int as tenants_v2
+      from ${tenants}) t`.execute(db);
   const c = counts.rows[0]!;
   return {
     family_rows: c.family_rows,
@@ -287,6 +294,14 @@ async function linkTables(db: Db, run: LinkRun, extracts: readonly RunExtract[])
       steps,
     },
   };
+}
+
+async function hasLz4(db: Db): Promise<boolean> {
+  const lz4 = await sql<{ lz4: boolean }>`
+    select 'lz4' = any(enumvals) as lz4 from pg_settings where name = 'default_toast_compression'`.execute(
+    db,
+  );
+  return lz4.rows[0]?.lz4 === true;
 }
 
 /** Dice linkage of the tenants still unlinked (fuzzy-blocks.ts), one to one at the threshold. */

@@ -11,7 +11,8 @@ import type { AuditActor } from '../audit/audit-actor.ts';
 import type { ConventionAccess } from '../conventions/convention-access.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import type { AppQueue } from '../jobs/jobs.ts';
-import { evaluatePartition, rulePacks } from './run-evaluate.stage.ts';
+import { evaluateOnThread } from './evaluate-threads.ts';
+import { rulePacks } from './run-evaluate.stage.ts';
 import { finaliseRun } from './run-finalise.stage.ts';
 import { assertLinkIntact, isRunIntegrityError, recordLinkCounts } from './run-integrity.ts';
 import { linkStage } from './run-link.stage.ts';
@@ -261,9 +262,9 @@ export async function runPartition(deps: { db: Db; pool: pg.Pool }, runId: strin
     if (done) return { profiles: done.profiles ?? 0, results: done.cases ?? 0, again: true };
     try {
       await assertLinkIntact(db, runId);
-      const counts = await evaluatePartition(
-        deps,
-        {
+      const counts = await evaluateOnThread({
+        connectionString: connectionStringOf(deps.pool),
+        run: {
           id: runId,
           conventionId: run.convention_id,
           asOf: run.as_of.slice(0, 7),
@@ -271,7 +272,7 @@ export async function runPartition(deps: { db: Db; pool: pg.Pool }, runId: strin
           extracts: run.extracts as RunExtract[],
         },
         part,
-      );
+      });
       await assertLinkIntact(db, runId);
       return counts;
     } catch (error) {
@@ -280,6 +281,13 @@ export async function runPartition(deps: { db: Db; pool: pg.Pool }, runId: strin
       return { failed: error.message };
     }
   });
+}
+
+/** Where an evaluation thread connects: the database of the calling thread's pool. */
+function connectionStringOf(pool: pg.Pool): string {
+  const { connectionString } = pool.options;
+  if (!connectionString) throw new Error('the database pool has no connection string for its threads');
+  return connectionString;
 }
 
 async function withPartitionLock<T>(pool: pg.Pool, runId: string, part: number, fn: () => Promise<T>) {
