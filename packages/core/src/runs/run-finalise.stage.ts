@@ -169,7 +169,7 @@ function insertMergedCases(run: FinaliseRun, previousId: string | null) {
       -- Each with its own variant and amount, in the shape of a rule's supporting result.
       select subject_kind, subject_pseudo, benefit, jsonb_agg(jsonb_build_object(
           'rule', jsonb_build_object('id', rule, 'version', rule_version), 'variant', variant,
-          'confidence', confidence, 'amount', estimated_amount, 'evidence', evidence::jsonb - 'supporting' - 'confidence')
+          'confidence', confidence, 'amount', estimated_amount, 'evidence', evidence - 'supporting' - 'confidence')
         order by rank) as others
       from ranked where n > 1 group by subject_kind, subject_pseudo, benefit
     )
@@ -179,8 +179,8 @@ function insertMergedCases(run: FinaliseRun, previousId: string | null) {
     select ${run.id}::uuid, ${run.conventionId}::uuid, b.part, b.subject_kind, b.subject_pseudo, b.household_pseudo, b.pseudonyms,
       b.benefit, b.variant, b.rule, b.rule_version, b.confidence, b.estimated_amount, b.commune, b.source_partners,
       b.source_extracts,
-      case when s.others is null then b.evidence::jsonb
-           else jsonb_set(b.evidence::jsonb, '{supporting}', coalesce(b.evidence::jsonb -> 'supporting', '[]'::jsonb) || s.others) end,
+      case when s.others is null then b.evidence
+           else jsonb_set(b.evidence, '{supporting}', coalesce(b.evidence -> 'supporting', '[]'::jsonb) || s.others) end,
       now() + make_interval(days => ${run.retentionDays}),
       coalesce(p.status, 'to_contact'), coalesce(p.status_history, '[]'::jsonb), coalesce(p.created_at, now()),
       p.status_changed_at, coalesce(p.first_month, ${`${run.asOf}-01`}::date),

@@ -203,11 +203,11 @@ async function linkTables(db: Db, run: LinkRun, extracts: readonly RunExtract[])
       part smallint not null, subject_kind text not null, subject_pseudo text not null, household_pseudo text,
       pseudonyms text[] not null, benefit text not null, variant text, rule text not null, rule_version text not null,
       confidence text not null, rank integer not null, estimated_amount numeric(10, 2), commune text not null,
-      source_partners uuid[] not null, source_extracts uuid[] not null, evidence json not null,
+      source_partners uuid[] not null, source_extracts uuid[] not null, evidence jsonb not null,
       input_partners text[] not null, input_kinds text[] not null)`.execute(db);
-  // The evidence is written by the partitions and read once, by the finaliser: kept as the text it
-  // came as (json: checked, not parsed into jsonb twice), compressed with lz4 where the server has
-  // it, else not at all (pglz costs more than the rest of the COPY).
+  // The evidence is parsed into jsonb by the partitions, side by side on their threads, and read
+  // once, by the finaliser: compressed with lz4 where the server has it, else not at all (pglz
+  // costs as much as the rest of the COPY).
   await sql`
     alter table ${results} alter column evidence set ${sql.raw((await hasLz4(db)) ? 'compression lz4' : 'storage external')}`.execute(
     db,

@@ -17,23 +17,21 @@ export function subjectsSeenSql(
   t: RunTables,
 ): RawBuilder<{ pseudo: string; kind: 'person' | 'household' | 'tenancy'; benefit: string | null }> {
   const [family, retirees, tenants, health] = [t.family, t.retirees, t.tenants, t.health].map(sql.table);
-  // One pass over each table, its rows unfolded into the subjects they show (a null pseudonym: none).
   return sql`
-    select s.* from ${family} f cross join lateral (values
-      (f.person_pseudo, 'household', null::text), (f.household_pseudo, 'household', null), (f.person_pseudo, 'person', null),
-      (case when f.rsa then f.person_pseudo end, 'household', 'rsa'), (case when f.rsa then f.household_pseudo end, 'household', 'rsa'),
-      (case when f.ppa then f.person_pseudo end, 'household', 'ppa'), (case when f.ppa then f.household_pseudo end, 'household', 'ppa')
-    ) s(pseudo, kind, benefit) where s.pseudo is not null
-    union all select s.* from ${retirees} r cross join lateral (values
-      (r.person_pseudo, 'person', null::text), (case when r.aspa then r.person_pseudo end, 'person', 'aspa')
-    ) s(pseudo, kind, benefit) where s.pseudo is not null
-    union all select s.* from ${health} h cross join lateral (values
-      (h.person_pseudo, 'person', null::text), (case when h.c2s <> 'none' then h.person_pseudo end, 'person', 'c2s')
-    ) s(pseudo, kind, benefit) where s.pseudo is not null
-    union all select s.* from ${tenants} t cross join lateral (values
-      (t.person_pseudo, 'person', null::text), (t.household_pseudo, 'tenancy', null),
-      (case when t.apl then t.household_pseudo end, 'tenancy', 'housing_aid')
-    ) s(pseudo, kind, benefit) where s.pseudo is not null
+    select person_pseudo as pseudo, 'household' as kind, null::text as benefit from ${family}
+    union all select household_pseudo, 'household', null from ${family}
+    union all select person_pseudo, 'household', 'rsa' from ${family} where rsa
+    union all select household_pseudo, 'household', 'rsa' from ${family} where rsa
+    union all select person_pseudo, 'household', 'ppa' from ${family} where ppa
+    union all select household_pseudo, 'household', 'ppa' from ${family} where ppa
+    union all select person_pseudo, 'person', null from ${family}
+    union all select person_pseudo, 'person', null from ${retirees}
+    union all select person_pseudo, 'person', 'aspa' from ${retirees} where aspa
+    union all select person_pseudo, 'person', null from ${health}
+    union all select person_pseudo, 'person', 'c2s' from ${health} where c2s <> 'none'
+    union all select person_pseudo, 'person', null from ${tenants} where person_pseudo is not null
+    union all select household_pseudo, 'tenancy', null from ${tenants}
+    union all select household_pseudo, 'tenancy', 'housing_aid' from ${tenants} where apl
     union all select t.household_pseudo, 'tenancy', 'rsa'
       from ${tenants} t join ${family} f on f.person_pseudo = t.linked_person where f.rsa`;
 }
