@@ -32,7 +32,10 @@ export interface FinaliseRun {
   asOf: string;
 }
 
-/** A follow-up committed this long after the first transaction began is still carried over. */
+/**
+ * Where the server hides other sessions' activity (another role's), a follow-up begun this long
+ * before the merge and committed after it is still carried over.
+ */
 const FOLLOW_UP_MARGIN = sql.raw(`interval '10 minutes'`);
 
 const caseColumns =
@@ -84,6 +87,13 @@ export async function finaliseRun(
     // A finaliser taken up again after a crash between its two transactions starts over.
     await trx.deleteFrom('case_observations').where('run_id', '=', run.id).execute();
     await trx.deleteFrom('cases').where('run_id', '=', run.id).execute();
+    // A follow-up the merge does not see was in flight when it began, or began after: it began no
+    // earlier than the oldest transaction in flight now. The publication carries over what changed since.
+    const since = await sql<{ since: Date }>`
+      select coalesce(
+        (select case when bool_or(state is null) then null else least(clock_timestamp(), min(xact_start)) end
+         from pg_stat_activity where datname = current_database() and backend_type = 'client backend'),
+        clock_timestamp() - ${FOLLOW_UP_MARGIN}) as since`.execute(trx);
     await step('merge', () => insertMergedCases(run, previous?.id ?? null).execute(trx));
     if (previous) {
       // What the extracts say of each subject is read from the linked rows: they must all be there.
@@ -95,7 +105,7 @@ export async function finaliseRun(
     // statistics that know them (ANALYZE counts this transaction's own rows).
     await step('analyze_cases', () => sql`analyze cases`.execute(trx));
     const counts = await step('count', () => countCases(trx, run.id, locked.began));
-    return { began: locked.began, counts };
+    return { since: since.rows[0]!.since, counts };
   });
   if (!written) return null;
 
@@ -115,7 +125,7 @@ export async function finaliseRun(
         sql`
           update cases c set status = p.status, status_history = p.status_history, status_changed_at = p.status_changed_at
           from cases p
-          where p.run_id = ${previous.id} and p.status_changed_at >= ${written.began}::timestamptz - ${FOLLOW_UP_MARGIN}
+          where p.run_id = ${previous.id} and p.status_changed_at >= ${written.since}::timestamptz
             and c.run_id = ${run.id} and c.subject_kind = p.subject_kind and c.subject_pseudo = p.subject_pseudo
             and c.benefit = p.benefit and (c.status, c.status_history) is distinct from (p.status, p.status_history)`.execute(
           trx,
