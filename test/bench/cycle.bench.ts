@@ -144,8 +144,9 @@ try {
 
     console.error(`${month}: running…`);
     const workerCpu = cpuMs({ pid: worker.child.pid! });
-    // The backends of this database that live through the run (the pools' connections).
-    const backendCpu = cpuMs({ commandLine: dbName });
+    // The server's processes, and through the postmaster those that ended during the run (the
+    // evaluation threads' connections close when their threads go idle).
+    const postgresCpu = cpuMs({ name: 'postgres' });
     t0 = performance.now();
     const started = await fetch(`${base}/runs`, {
       method: 'POST',
@@ -208,7 +209,7 @@ try {
       finalise_steps_ms: t.finalise_steps,
       worker_peak_rss_mb: Math.round(peakRss(worker.child.pid!)),
       worker_cpu_s: seconds(cpuMs({ pid: worker.child.pid! }) - workerCpu),
-      postgres_backends_cpu_s: seconds(cpuMs({ commandLine: dbName }) - backendCpu),
+      postgres_cpu_s: seconds(cpuMs({ name: 'postgres' }) - postgresCpu),
       patch_during_publication_ms: {
         sent: latencies.length,
         p50: quantile(latencies, 0.5),

@@ -66,30 +66,30 @@ try {
   const evaluateMs = performance.now() - t0;
   if (values['evaluate-only']) {
     console.log(JSON.stringify({ run: run.id, link_s: seconds(linkMs), evaluate_s: seconds(evaluateMs) }));
-    process.exit(0);
+  } else {
+    t0 = performance.now();
+    await publishRun({ db }, run.id);
+    const finaliseMs = performance.now() - t0;
+    const done = await sql<{ status: string; report: { linkage: { timings: unknown }; timings: unknown } }>`
+      select status, report from runs where id = ${run.id}`.execute(db);
+    const r = done.rows[0]!;
+    console.log(
+      JSON.stringify(
+        {
+          status: r.status,
+          link_s: seconds(linkMs),
+          evaluate_s: seconds(evaluateMs),
+          finalise_s: seconds(finaliseMs),
+          partitions_ms: partMs,
+          link: r.report.linkage.timings,
+          timings: r.report.timings,
+          rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+        },
+        null,
+        2,
+      ),
+    );
   }
-  t0 = performance.now();
-  await publishRun({ db }, run.id);
-  const finaliseMs = performance.now() - t0;
-  const done = await sql<{ status: string; report: { linkage: { timings: unknown }; timings: unknown } }>`
-    select status, report from runs where id = ${run.id}`.execute(db);
-  const r = done.rows[0]!;
-  console.log(
-    JSON.stringify(
-      {
-        status: r.status,
-        link_s: seconds(linkMs),
-        evaluate_s: seconds(evaluateMs),
-        finalise_s: seconds(finaliseMs),
-        partitions_ms: partMs,
-        link: r.report.linkage.timings,
-        timings: r.report.timings,
-        rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
-      },
-      null,
-      2,
-    ),
-  );
 } finally {
   await close();
 }
