@@ -41,6 +41,7 @@ try {
   await prepareRun(
     {
       db,
+      pool,
       queue: {
         addFlow: async (flow) => {
           parts = flow.children.length;

@@ -208,7 +208,6 @@ export {
   purgeConvention,
   purgeRetention,
 } from './retention/retention.service.ts';
-export { closeEvaluateThreads } from './runs/evaluate-threads.ts';
 export { requirePublishedRun } from './runs/published-run.ts';
 export type { CaseCounts } from './runs/run-finalise.stage.ts';
 export { isRunIntegrityError, RunIntegrityError } from './runs/run-integrity.ts';
@@ -223,6 +222,7 @@ export {
 } from './runs/run-watchdog.ts';
 export { findRun, listRuns, partitionProgress } from './runs/runs.repository.ts';
 export { cancelRun, type StartRunInput, startRun } from './runs/runs.service.ts';
+export { closeStageThreads } from './runs/stage-threads.ts';
 export { presentedEvidence } from './runs/stored-evidence.ts';
 export { untilAvailable } from './startup.ts';
 export { MIN_SHOWN_COUNT, TEAM_MIN_SHOWN_COUNT } from './stats/cell-suppression.ts';

@@ -2,7 +2,7 @@
 // queue (in-process when REDIS_URL is unset), HTTP, and a graceful shutdown under one deadline.
 import { loadConfigOrExit } from '@nonrecours/config';
 import {
-  closeEvaluateThreads,
+  closeStageThreads,
   countFailedAttempt,
   createAppQueue,
   createAuditSigner,
@@ -98,7 +98,7 @@ const shutdown = async () => {
   await metrics?.close();
   await watchdog?.stop();
   await queue.close(deadline);
-  await closeEvaluateThreads();
+  await closeStageThreads();
   await database.close();
 };
 const closer = closeWithGrace(

@@ -5,7 +5,7 @@
 // until the deadline.
 import { loadConfigOrExit } from '@nonrecours/config';
 import {
-  closeEvaluateThreads,
+  closeStageThreads,
   countFailedAttempt,
   createAppQueue,
   createAuditSigner,
@@ -88,6 +88,6 @@ closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS, logger: log }, async ({ sign
   stopCheckpoints();
   await watchdog.stop();
   await queue.close(Math.max(100, config.SHUTDOWN_TIMEOUT_MS - 1000));
-  await closeEvaluateThreads();
+  await closeStageThreads();
   await database.close();
 });

@@ -11,14 +11,13 @@ import type { AuditActor } from '../audit/audit-actor.ts';
 import type { ConventionAccess } from '../conventions/convention-access.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import type { AppQueue } from '../jobs/jobs.ts';
-import { evaluateOnThread } from './evaluate-threads.ts';
 import { rulePacks } from './run-evaluate.stage.ts';
 import { finaliseRun } from './run-finalise.stage.ts';
 import { assertLinkIntact, isRunIntegrityError, recordLinkCounts } from './run-integrity.ts';
-import { linkStage } from './run-link.stage.ts';
 import { currentExtracts, type RunExtract, selectExtracts } from './run-select.stage.ts';
 import { dropRunTables } from './run-tables.ts';
 import { advanceRun, failRun, findRun, findRunById, isActive } from './runs.repository.ts';
+import { onStageThread } from './stage-threads.ts';
 
 const ROWS_PER_PARTITION = 75_000;
 const MAX_PARTITIONS = 64;
@@ -139,7 +138,7 @@ export async function cancelRun(db: Db, conventionId: string, id: string, actor:
 
 /** Job `run.prepare`: stages select and link, then the flow of partitions. */
 export async function prepareRun(
-  deps: { db: Db; queue: Pick<AppQueue, 'addFlow'> },
+  deps: { db: Db; pool: pg.Pool; queue: Pick<AppQueue, 'addFlow'> },
   runId: string,
 ): Promise<void> {
   const { db } = deps;
@@ -194,17 +193,18 @@ export async function prepareRun(
   if (!moved) return;
   const selectMs = Date.now() - selectStarted;
   const started = Date.now();
-  const linkage = await linkStage(
-    db,
-    {
+  const linkage = await onStageThread({
+    stage: 'link',
+    connectionString: connectionStringOf(deps.pool),
+    run: {
       id: runId,
       partitions,
       diceThreshold: run.dice_threshold,
       linkageMethod: run.linkage_method,
       linkWeightThreshold: run.link_weight_threshold,
     },
-    selection.used,
-  );
+    extracts: selection.used,
+  });
   await recordLinkCounts(db, runId, linkage);
   // Emptied right after the link committed (a crash): the job's retry links again.
   await assertLinkIntact(db, runId);
@@ -262,7 +262,8 @@ export async function runPartition(deps: { db: Db; pool: pg.Pool }, runId: strin
     if (done) return { profiles: done.profiles ?? 0, results: done.cases ?? 0, again: true };
     try {
       await assertLinkIntact(db, runId);
-      const counts = await evaluateOnThread({
+      const counts = await onStageThread({
+        stage: 'evaluate',
         connectionString: connectionStringOf(deps.pool),
         run: {
           id: runId,
@@ -283,7 +284,7 @@ export async function runPartition(deps: { db: Db; pool: pg.Pool }, runId: strin
   });
 }
 
-/** Where an evaluation thread connects: the database of the calling thread's pool. */
+/** Where a stage thread connects: the database of the calling thread's pool. */
 function connectionStringOf(pool: pg.Pool): string {
   const { connectionString } = pool.options;
   if (!connectionString) throw new Error('the database pool has no connection string for its threads');
