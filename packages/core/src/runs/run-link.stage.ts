@@ -36,7 +36,7 @@ export interface LinkReport {
   timings: {
     exact_ms: number;
     fuzzy_ms: number;
-    /** The process's resident memory before and after the fuzzy step, and its JavaScript heap growth. */
+    /** The process's resident memory before and after the fuzzy step, and the JavaScript heap growth of the thread it ran on. */
     fuzzy_memory_mb: { rss_before: number; rss_after: number; heap_growth: number };
     steps: Record<string, number>;
   };
