@@ -25,6 +25,11 @@ function communeNames(): Map<string, string> {
   return map;
 }
 
+/** Reads the names now: a server calls it before its first request rather than during it. */
+export function loadCommuneNames(): void {
+  communeNames();
+}
+
 /** The commune's name for an INSEE code, or null when the code is not in the geographic code. */
 export const communeName = (code: string): string | null => communeNames().get(code) ?? null;
 

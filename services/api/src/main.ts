@@ -18,6 +18,7 @@ import {
   untilAvailable,
 } from '@nonrecours/core';
 import { connectDatabase, migrateToLatest } from '@nonrecours/db';
+import { loadCommuneNames } from '@nonrecours/french';
 import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
 import { buildApp } from './app.ts';
@@ -114,6 +115,8 @@ installLastResortHandler(log, () => {
   shutdown().finally(() => process.exit(1));
 });
 
+// The communes' names (cases, lists, statistics) are read from a 9 MB file: 60 ms not spent on the first request.
+loadCommuneNames();
 const address = await app.listen({ host: config.HOST, port: config.PORT });
 
 // On the development default, the first start shows the main job at work on a synthetic territory.
