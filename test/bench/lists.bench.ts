@@ -10,6 +10,7 @@
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { type CasePageQuery, listCasePage } from '@nonrecours/core/cases/cases.repository.ts';
+import { openCasesPartition } from '@nonrecours/core/runs/run-cases-partition.ts';
 import { createDatabase, type Database, migrateToLatest } from '@nonrecours/db';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -253,6 +254,7 @@ async function prepare(db: ReturnType<typeof createDatabase>['db']) {
     .executeTakeFirstOrThrow();
   console.error(`inserting ${caseCount} cases…`);
   const t0 = performance.now();
+  await openCasesPartition(db, run.id);
   await seedCasesSql(run.id, convention.id, extract, partner).execute(db);
   const seededS = seconds(performance.now() - t0);
   // What autovacuum does after a bulk insert: statistics, and the visibility map index-only scans use.

@@ -78,6 +78,7 @@ describe('campaigns', () => {
       .values(
         augustPpa.slice(0, 6).map((c) => ({
           case_id: c.id,
+          case_run_id: runs.august!,
           run_id: runs.september!,
           convention_id: cid,
           outcome: 'taken_up' as const,
@@ -338,6 +339,7 @@ describe('campaigns', () => {
       .values(
         takenUp.map((m) => ({
           case_id: m.case_id,
+          case_run_id: runs.september!,
           run_id: runs.october!,
           convention_id: cid,
           outcome: 'taken_up' as const,

@@ -26,3 +26,11 @@ export async function runTablesLeft(db: Db): Promise<string[]> {
     order by relname`.execute(db);
   return rows.map((r) => r.relname);
 }
+
+/** Of these runs, those whose partition of `cases` exists. */
+export async function casesPartitionsLeft(db: Db, runIds: readonly string[]): Promise<string[]> {
+  const names = runIds.map((id) => `cases_${id.replaceAll('-', '')}`);
+  const { rows } = await sql<{ relname: string }>`
+    select relname from pg_class where relname = any(${names}::text[]) order by relname`.execute(db);
+  return rows.map((r) => r.relname);
+}

@@ -10,7 +10,7 @@ import { createTestApp, type TestApp } from '../support/app.ts';
 import { extractFile } from '../support/extract-files.ts';
 import { addMember, makeClient, makeConvention, makePartner, tokenFor } from '../support/factories.ts';
 import { groundTruth, loadTerritory } from '../support/territory.ts';
-import { extractRowsLeft, runTablesLeft } from './purge-helpers.ts';
+import { casesPartitionsLeft, extractRowsLeft, runTablesLeft } from './purge-helpers.ts';
 
 describe('retention.purge job on an ended convention', () => {
   let t: TestApp;
@@ -79,6 +79,7 @@ describe('retention.purge job on an ended convention', () => {
 
   it('removes everything of the ended convention but its record, members and audit trail', async () => {
     expect(await countIn('cases', ended)).toBeGreaterThan(1000);
+    const endedRuns = await db.selectFrom('runs').select('id').where('convention_id', '=', ended).execute();
     const { id } = await t.queue.add('retention.purge', {});
     const result = (await t.queue.waitFor(id, 60_000)) as Record<string, number>;
     expect(result).toMatchObject({
@@ -92,6 +93,13 @@ describe('retention.purge job on an ended convention', () => {
 
     for (const table of ['extracts', 'cases', 'runs', 'oppositions'] as const)
       expect(await countIn(table, ended), table).toBe(0);
+    // Their runs' partitions of `cases` went with them.
+    expect(
+      await casesPartitionsLeft(
+        db,
+        endedRuns.map((r) => r.id),
+      ),
+    ).toEqual([]);
     const convention = await db
       .selectFrom('conventions')
       .selectAll()

@@ -1,5 +1,7 @@
 // The statistics route over crafted runs: which run it reads, who may read it, exact figures where
 // they are shown, and no count from 1 to 4 to be read from its answer, directly or by subtraction.
+
+import { openCasesPartition } from '@nonrecours/core/runs/run-cases-partition.ts';
 import { type AuditedCase, auditFollowUpStats } from '@nonrecours/core/stats/testing/disclosure-audit.ts';
 import type { Db } from '@nonrecours/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +28,7 @@ async function insertRun(db: Db, conventionId: string, status: string, finishedA
 
 let subject = 0;
 async function insertCases(db: Db, conventionId: string, runId: string, cases: AuditedCase[]) {
+  await openCasesPartition(db, runId);
   await db
     .insertInto('cases')
     .values(

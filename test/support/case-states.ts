@@ -19,7 +19,9 @@ export async function serviceCaseStates(db: Db, runId: string): Promise<Map<stri
     select subject_kind, subject_pseudo, benefit, 'open' as state from cases where run_id = ${runId}
     union all
     select c.subject_kind, c.subject_pseudo, c.benefit, o.outcome
-    from case_observations o join cases c on c.id = o.case_id where o.run_id = ${runId}`.execute(db);
+    from case_observations o join cases c on c.id = o.case_id and c.run_id = o.case_run_id where o.run_id = ${runId}`.execute(
+    db,
+  );
   return new Map(rows.map((r) => [key(r.subject_kind, r.subject_pseudo, r.benefit), r.state]));
 }
 

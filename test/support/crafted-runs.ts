@@ -1,5 +1,6 @@
 // Runs and cases written straight to the database, for the tests of what reads them (campaigns).
 import { randomBytes } from 'node:crypto';
+import { openCasesPartition } from '@nonrecours/core/runs/run-cases-partition.ts';
 import type { Db } from '@nonrecours/db';
 
 export const pseudo = () => randomBytes(32).toString('base64url');
@@ -31,6 +32,7 @@ export interface Crafted {
 }
 
 export async function insertCases(db: Db, conventionId: string, runId: string, cases: Crafted[]) {
+  await openCasesPartition(db, runId);
   return db
     .insertInto('cases')
     .values(

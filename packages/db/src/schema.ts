@@ -230,6 +230,8 @@ export type ObservedOutcome = (typeof observedOutcomes)[number];
 /** What the next run's extracts showed of a case it did not presume again (migration 2026-12-02T0900). */
 export interface CaseObservationsTable {
   case_id: string;
+  /** The run of the case closed (cases are partitioned by run). */
+  case_run_id: string;
   /** The run whose extracts showed it. */
   run_id: string;
   convention_id: string;

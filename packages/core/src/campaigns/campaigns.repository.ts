@@ -178,7 +178,7 @@ export async function recordContacts(
 export async function recordCampaignObservations(db: Db, runId: string): Promise<number> {
   const result = await sql`
     update campaign_members m set observed_outcome = o.outcome, observed_month = o.month, observed_case_id = o.case_id
-    from case_observations o join cases p on p.id = o.case_id
+    from case_observations o join cases p on p.id = o.case_id and p.run_id = o.case_run_id
     where o.run_id = ${runId} and m.convention_id = o.convention_id and m.observed_outcome is null
       and m.subject_kind = p.subject_kind and m.subject_pseudo = p.subject_pseudo and m.benefit = p.benefit
       and exists (select 1 from campaigns k where k.id = m.campaign_id and k.as_of < o.month)`.execute(db);

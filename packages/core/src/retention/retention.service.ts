@@ -15,6 +15,7 @@ import { appendAuditEvent } from '../audit/audit.repository.ts';
 import { deleteCampaigns } from '../campaigns/campaigns.repository.ts';
 import { partitionTable } from '../extracts/extract-tables.ts';
 import { failInterruptedUploads } from '../extracts/extracts.repository.ts';
+import { dropEmptyCasesPartitions } from '../runs/run-cases-partition.ts';
 import { runTables } from '../runs/run-tables.ts';
 import {
   cancelActiveRuns,
@@ -112,6 +113,8 @@ export async function purgeRetention(
     report.purged[id] = counts;
     for (const key of Object.keys(counts) as (keyof PurgeCounts)[]) report.totals[key] += counts[key];
   }
+  // Storage only: the cases are gone already, and the partitions they leave hold nothing personal.
+  await dropEmptyCasesPartitions(db, { waitMs: 500 });
   return report;
 }
 

@@ -81,7 +81,7 @@ export async function monthGroups(db: Db, conventionId: string): Promise<MonthGr
             + extract(month from age(o.month, coalesce(c.first_month, o.month))))) as median_months_to_take_up
       from months m
       join case_observations o on o.run_id = m.id and o.outcome = 'taken_up'
-      join cases c on c.id = o.case_id
+      join cases c on c.id = o.case_id and c.run_id = o.case_run_id
       group by grouping sets ((m.as_of, c.benefit), (m.as_of))
     )
     select to_char(m.as_of, 'YYYY-MM') as month, m.id as run_id, coalesce(l.benefit, t.benefit) as benefit,
