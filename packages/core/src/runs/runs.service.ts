@@ -111,6 +111,9 @@ export async function startRun(
  */
 export async function cancelRun(db: Db, conventionId: string, id: string, actor: AuditActor): Promise<Run> {
   const cancelled = await db.transaction().execute(async (trx) => {
+    // The row first, then the update: a publication attaching its cases holds the row and then locks
+    // `runs` against updates; an update waiting for the row would hold that lock mode already.
+    await trx.selectFrom('runs').select('id').where('id', '=', id).forUpdate().execute();
     const run = await findRun(trx, conventionId, id);
     if (!run) throw notFound('run');
     if (run.status !== 'queued' && run.status !== 'running')
