@@ -157,6 +157,7 @@ try {
     const runId = ((await started.json()) as { id: string }).id;
     const patches = previousRun ? await toContactCases(db, previousRun) : [];
     const latencies: number[] = [];
+    const sentAt: number[] = [];
     const failures: Record<string, number> = {};
     let run: RunReport;
     let nextPatch = 0;
@@ -178,6 +179,7 @@ try {
             });
             await res.arrayBuffer();
             latencies.push(performance.now() - p0);
+            sentAt.push(p0);
             if (res.status !== 200) failures[res.status] = (failures[res.status] ?? 0) + 1;
           }),
         );
@@ -194,6 +196,11 @@ try {
           await serviceCaseStates(db, runId),
         )
       : null;
+    // Where in the publication the slowest fell: seconds after the first PATCH was sent.
+    const slowest = latencies
+      .map((ms, i) => ({ ms: +ms.toFixed(1), at_s: seconds(sentAt[i]! - sentAt[0]!) }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 3);
     latencies.sort((a, b) => a - b);
     const t = run.report.timings;
     const entry = {
@@ -218,6 +225,7 @@ try {
         p99: quantile(latencies, 0.99),
         max: latencies.length ? +latencies.at(-1)!.toFixed(1) : null,
         first: firstPatchMs,
+        slowest,
         failures,
       },
       cases: run.report.cases.total,
