@@ -85,13 +85,7 @@ export async function finaliseRun(
   // locks `cases` a moment: a transaction of its own, not the long one below.
   if (await hasCasesPartition(db, run.id)) {
     const running = await db.transaction().execute(async (trx) => {
-      const locked = await trx
-        .selectFrom('runs')
-        .select('status')
-        .where('id', '=', run.id)
-        .forUpdate()
-        .executeTakeFirst();
-      if (locked?.status !== 'running') return false;
+      if (!(await lockRunning(trx, run.id))) return false;
       await dropCasesPartition(trx, run.id);
       return true;
     });
@@ -148,13 +142,7 @@ export async function finaliseRun(
   if (!written) return null;
 
   const counts = await db.transaction().execute(async (trx) => {
-    const locked = await trx
-      .selectFrom('runs')
-      .select('status')
-      .where('id', '=', run.id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (locked?.status !== 'running') return null;
+    if (!(await lockRunning(trx, run.id))) return null;
     if (previous) {
       // Waits for the follow-ups in flight on the previous run (each holds a share lock on it) and
       // holds off the next ones until this run is published, when they land on its cases.
@@ -194,6 +182,17 @@ export async function finaliseRun(
   });
   await sql.raw(dropRunTablesSql(run.id)).execute(db);
   return counts;
+}
+
+/** Locks the run's row; whether it is still running (a cancellation or a failure may have ended it). */
+async function lockRunning(db: Db, runId: string): Promise<boolean> {
+  const locked = await db
+    .selectFrom('runs')
+    .select('status')
+    .where('id', '=', runId)
+    .forUpdate()
+    .executeTakeFirst();
+  return locked?.status === 'running';
 }
 
 const sameCase = (a: string, b: string) =>
