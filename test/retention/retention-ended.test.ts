@@ -7,6 +7,7 @@ import { jobId } from '@nonrecours/queue';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { insertRunningRun } from '../support/crafted-runs.ts';
 import { extractFile } from '../support/extract-files.ts';
 import { addMember, makeClient, makeConvention, makePartner, tokenFor } from '../support/factories.ts';
 import { groundTruth, loadTerritory } from '../support/territory.ts';
@@ -162,26 +163,15 @@ describe('retention.purge job on an ended convention', () => {
 
   it('cancels a run still in progress on an ended convention, and deletes it at the next purge', async () => {
     const convention = await makeConvention(db);
-    const run = await db
-      .insertInto('runs')
-      .values({
-        convention_id: convention.id,
-        rule_pack: 'fr.v1',
-        dice_threshold: 0.85,
-        partitions: 1,
-        status: 'running',
-        started_by: 'test',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const table = `run_${run.id.replaceAll('-', '')}_results`;
+    const runId = await insertRunningRun(db, convention.id);
+    const table = `run_${runId.replaceAll('-', '')}_results`;
     await sql.raw(`create unlogged table ${table} (x int)`).execute(db);
     await changeConventionStatus(db, cliActor(), convention.id, 'ended');
 
     // Its jobs stop at their next step; one may still be writing, so its tables wait a purge.
     const first = await purgeConvention(db, convention.id, { now: new Date() });
     expect(first).toMatchObject({ runs_cancelled: 1, runs_deleted: 0, run_tables_dropped: 0 });
-    expect(await db.selectFrom('runs').select('status').where('id', '=', run.id).execute()).toEqual([
+    expect(await db.selectFrom('runs').select('status').where('id', '=', runId).execute()).toEqual([
       { status: 'cancelled' },
     ]);
     const second = await purgeConvention(db, convention.id, { now: new Date() });

@@ -6,6 +6,7 @@ import { cliActor } from '@nonrecours/core';
 import { cancelRun } from '@nonrecours/core/runs/runs.service.ts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertRunningRun } from '../support/crafted-runs.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { makeConvention } from '../support/factories.ts';
 
@@ -19,24 +20,12 @@ describe('a cancellation during the attachment of a run’s cases', () => {
   it('waits for the publication’s transaction, then cancels the run', async () => {
     const db = t.db;
     const convention = await makeConvention(db);
-    const run = await db
-      .insertInto('runs')
-      .values({
-        convention_id: convention.id,
-        rule_pack: 'fr.v1',
-        as_of: '2026-11-01',
-        dice_threshold: 0.85,
-        partitions: 1,
-        status: 'running',
-        started_by: 'test',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const runId = await insertRunningRun(db, convention.id);
 
     let cancelling: Promise<{ status: string } | Error> | undefined;
     await db.transaction().execute(async (trx) => {
-      await trx.selectFrom('runs').select('id').where('id', '=', run.id).forUpdate().execute();
-      cancelling = cancelRun(db, convention.id, run.id, cliActor()).catch((error: Error) => error);
+      await trx.selectFrom('runs').select('id').where('id', '=', runId).forUpdate().execute();
+      cancelling = cancelRun(db, convention.id, runId, cliActor()).catch((error: Error) => error);
       for (;;) {
         const { rows } = await sql<{ n: number }>`
           select count(*)::int as n from pg_stat_activity

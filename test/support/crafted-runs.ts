@@ -23,6 +23,23 @@ export async function insertRun(db: Db, conventionId: string, asOf: string, fini
   return run.id;
 }
 
+/** A run under way, as a worker would have left it between two steps. */
+export async function insertRunningRun(db: Db, conventionId: string): Promise<string> {
+  const run = await db
+    .insertInto('runs')
+    .values({
+      convention_id: conventionId,
+      rule_pack: 'fr.v1',
+      dice_threshold: 0.85,
+      partitions: 1,
+      status: 'running',
+      started_by: 'test',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return run.id;
+}
+
 export interface Crafted {
   benefit: string;
   commune: string;

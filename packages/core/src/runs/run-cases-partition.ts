@@ -5,13 +5,9 @@
 // run that failed or was expired, locks it briefly.
 import type { Db } from '@nonrecours/db';
 import { sql } from 'kysely';
+import { runIdInNames } from './run-tables.ts';
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-export function casesPartition(runId: string): string {
-  if (!uuid.test(runId)) throw new Error('run id is not a uuid');
-  return `cases_${runId.replaceAll('-', '')}`;
-}
+export const casesPartition = (runId: string) => `cases_${runIdInNames(runId)}`;
 
 /** The run's partition, detached and empty. */
 export async function createCasesPartition(db: Db, runId: string): Promise<string> {

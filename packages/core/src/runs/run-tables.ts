@@ -13,9 +13,14 @@ export interface RunTables {
   results: string;
 }
 
-export function runTables(runId: string): RunTables {
+/** The run's id as table names carry it: checked, without its dashes. */
+export function runIdInNames(runId: string): string {
   if (!uuid.test(runId)) throw new Error('run id is not a uuid');
-  const base = `run_${runId.replaceAll('-', '')}`;
+  return runId.replaceAll('-', '');
+}
+
+export function runTables(runId: string): RunTables {
+  const base = `run_${runIdInNames(runId)}`;
   return {
     health: `${base}_health`,
     family: `${base}_family`,
